@@ -1,0 +1,113 @@
+// Finds and loads the config with cosmiconfig, validates it, and resolves it for each file.
+import path from 'node:path';
+import { cosmiconfigSync } from 'cosmiconfig';
+import picomatch from 'picomatch';
+import type { ConfigSeverity, RuleModule } from '../types.js';
+import { ConfigError } from './error.js';
+import { withDefaults } from './options.js';
+import { validateConfig } from './validate.js';
+import { DEFAULT_JSONL, DEFAULT_LIMIT_SETTINGS, type EffectiveConfig, type ResolvedRule, type RuleSetting, type UserConfig } from './types.js';
+
+export const SEARCH_PLACES = [
+  'package.json',
+  '.corpuslintrc',
+  '.corpuslintrc.json',
+  '.corpuslintrc.yaml',
+  '.corpuslintrc.yml',
+  '.corpuslintrc.js',
+  '.corpuslintrc.cjs',
+  '.corpuslintrc.mjs',
+  'corpuslint.config.js',
+  'corpuslint.config.mjs',
+  'corpuslint.config.cjs',
+];
+
+export interface LoadedConfig {
+  /** The config file, or undefined when none was found and the defaults apply. */
+  file: string | undefined;
+  config: UserConfig;
+  /** The directory that `overrides[].files` globs are relative to. */
+  baseDir: string;
+}
+
+export interface LoadConfigOptions {
+  cwd: string;
+  /** An explicit config file (`--config`). */
+  configFile?: string;
+  /** Skip looking for config files (`--no-config-lookup`). */
+  noLookup?: boolean;
+  registry: ReadonlyMap<string, RuleModule>;
+}
+
+function explorer() {
+  return cosmiconfigSync('corpuslint', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project' });
+}
+
+export function loadConfig(options: LoadConfigOptions): LoadedConfig {
+  let result: { config: unknown; filepath: string; isEmpty?: boolean } | null = null;
+  try {
+    if (options.configFile) result = explorer().load(path.resolve(options.cwd, options.configFile));
+    else if (!options.noLookup) result = explorer().search(options.cwd);
+  } catch (error) {
+    const file = options.configFile ? path.resolve(options.cwd, options.configFile) : (error as { filepath?: string }).filepath ?? 'config';
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConfigError(file, '', 'file not found');
+    throw new ConfigError(file, '', `cannot be parsed: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (!result || result.isEmpty) {
+    return { file: result?.filepath, config: { extends: 'corpuslint:recommended' }, baseDir: options.cwd };
+  }
+  const config = validateConfig(result.config ?? {}, result.filepath, options.registry);
+  return { file: result.filepath, config, baseDir: path.dirname(result.filepath) };
+}
+
+function presetRules(name: string, registry: ReadonlyMap<string, RuleModule>): Record<string, ResolvedRule> {
+  const rules: Record<string, ResolvedRule> = {};
+  for (const [id, rule] of registry) {
+    const on = name === 'corpuslint:strict' || rule.meta.recommended;
+    const severity: ConfigSeverity = !on ? 'off' : name === 'corpuslint:strict' ? 'error' : rule.meta.defaultSeverity;
+    rules[id] = { severity, options: withDefaults(rule.meta, undefined) };
+  }
+  return rules;
+}
+
+function applySettings(target: Record<string, ResolvedRule>, settings: Record<string, RuleSetting> | undefined, registry: ReadonlyMap<string, RuleModule>): void {
+  for (const [id, setting] of Object.entries(settings ?? {})) {
+    const rule = registry.get(id)!;
+    const [severity, options] = Array.isArray(setting) ? setting : [setting];
+    // Like ESLint: a bare severity keeps options set earlier; an options object replaces them.
+    const previous = target[id]?.options;
+    target[id] = { severity, options: options ? withDefaults(rule.meta, options) : previous ?? withDefaults(rule.meta, undefined) };
+  }
+}
+
+const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Resolves the user config for one file path (relative to the config's directory for overrides). */
+export function resolveConfig(loaded: LoadedConfig, filePath: string, registry: ReadonlyMap<string, RuleModule>): EffectiveConfig {
+  const { config } = loaded;
+  const presets = asList(config.extends);
+  let rules: Record<string, ResolvedRule> = {};
+  if (presets.length === 0) {
+    // Without extends, only the rules named in the config are on.
+    for (const [id, rule] of registry) rules[id] = { severity: 'off', options: withDefaults(rule.meta, undefined) };
+  }
+  for (const preset of presets) rules = { ...rules, ...presetRules(preset, registry) };
+  applySettings(rules, config.rules, registry);
+  let jsonl = { ...DEFAULT_JSONL, ...(config.jsonl ?? {}) };
+  const relative = path.relative(loaded.baseDir, path.resolve(filePath)).split(path.sep).join('/');
+  for (const override of config.overrides ?? []) {
+    const matches = picomatch(asList(override.files), { dot: true, matchBase: !asList(override.files).some((g) => g.includes('/')) });
+    const excluded = asList(override.excludedFiles);
+    if (!matches(relative)) continue;
+    if (excluded.length > 0 && picomatch(excluded, { dot: true })(relative)) continue;
+    applySettings(rules, override.rules, registry);
+    jsonl = { ...jsonl, ...(override.jsonl ?? {}) };
+  }
+  return {
+    rules,
+    jsonl,
+    allowInlineConfig: config.allowInlineConfig ?? false,
+    limits: { ...DEFAULT_LIMIT_SETTINGS, ...(config.limits ?? {}) },
+    ignorePatterns: config.ignorePatterns ?? [],
+  };
+}

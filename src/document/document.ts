@@ -1,0 +1,82 @@
+// One document: the text of one file or one JSONL record, with lazily built views. Nothing is
+// parsed until a rule asks for it, so a run of text-only rules never pays for an AST.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import rehypeParse from 'rehype-parse';
+import type { Root as MdastRoot } from 'mdast';
+import type { Root as HastRoot } from 'hast';
+import type { DocumentFormat, RecordRef } from '../types.js';
+import { LineIndex } from './line-index.js';
+import { scanMarkdown, scanPlainText, type Block } from './markdown-scan.js';
+import { splitSentences, type Sentence } from './sentences.js';
+import { htmlProse, identityProse, type ProseView } from './prose.js';
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+const htmlParser = unified().use(rehypeParse);
+
+export interface DocumentInit {
+  text: string;
+  format: DocumentFormat;
+  path: string;
+  record?: RecordRef;
+}
+
+export class Document {
+  readonly text: string;
+  readonly format: DocumentFormat;
+  readonly path: string;
+  readonly record: RecordRef | undefined;
+  private cache = new Map<string, unknown>();
+
+  constructor(init: DocumentInit) {
+    this.text = init.text;
+    this.format = init.format;
+    this.path = init.path;
+    this.record = init.record;
+  }
+
+  private memo<T>(key: string, build: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, build());
+    return this.cache.get(key) as T;
+  }
+
+  get lineIndex(): LineIndex {
+    return this.memo('lines', () => new LineIndex(this.text));
+  }
+
+  /** Block structure from the fast scan (Markdown), or blank-line paragraphs (text and HTML prose). */
+  get blocks(): Block[] {
+    return this.memo('blocks', () => (this.format === 'markdown' ? scanMarkdown(this.text) : scanPlainText(this.text)));
+  }
+
+  /** The mdast (remark-parse with GFM). For non-Markdown documents, the text parsed as Markdown. */
+  get mdast(): MdastRoot {
+    return this.memo('mdast', () => markdownParser.parse(this.text) as MdastRoot);
+  }
+
+  /** The hast (rehype-parse), with positions into the text. */
+  get hast(): HastRoot {
+    return this.memo('hast', () => htmlParser.parse(this.text) as HastRoot);
+  }
+
+  /** The text a reader sees, mapped back to source offsets. */
+  get prose(): ProseView {
+    return this.memo('prose', () => (this.format === 'html' ? htmlProse(this.text, this.hast) : identityProse(this.text)));
+  }
+
+  /** Sentences of the prose view, as ranges into the prose text. */
+  get proseSentences(): Sentence[] {
+    return this.memo('proseSentences', () => (this.format === 'html' ? splitSentences(this.prose.text) : this.sentences));
+  }
+
+  /** Sentences of the document text, with offsets into it. */
+  get sentences(): Sentence[] {
+    return this.memo('sentences', () => splitSentences(this.text));
+  }
+
+  /** Shared per-document memo for rules that derive a view several rules read. */
+  shared<T>(key: string, build: () => T): T {
+    return this.memo(`shared:${key}`, build);
+  }
+}

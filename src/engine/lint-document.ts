@@ -1,0 +1,143 @@
+// Runs the active rules over one document and turns their reports into findings.
+import type { Document } from '../document/document.js';
+import type { Finding, FindingSeverity, Range, ReportDescriptor, RuleModule } from '../types.js';
+import { formatMessage } from './messages.js';
+import { applyDirectives } from './directives.js';
+
+export interface ActiveRule {
+  module: RuleModule;
+  severity: FindingSeverity;
+  options: Record<string, unknown>;
+  /** State from the rule's corpus pass, when it has one. */
+  corpus?: unknown;
+}
+
+export interface LintLimits {
+  /** Documents longer than this many UTF-16 units are not linted: a `too-large` finding instead. */
+  maxDocumentLength: number;
+  /** A document whose rules take longer than this is reported as `timeout` and not fixed. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: LintLimits = { maxDocumentLength: 20_000_000, timeoutMs: 30_000 };
+
+export interface LintDocumentOptions {
+  limits?: LintLimits;
+  allowInlineConfig?: boolean;
+}
+
+/** Findings the engine itself reports; they have no rule module and are never fixable. */
+export const CORE_FINDINGS = {
+  'parse-error': 'A JSONL line is not valid JSON or has no string text field.',
+  'encoding-error': 'The file is not valid UTF-8.',
+  'binary-file': 'The file looks binary and was skipped.',
+  'read-error': 'The file could not be read or decompressed.',
+  'too-large': 'The document exceeds the configured size limit and was not linted.',
+  timeout: 'Linting the document exceeded the configured time limit.',
+  'rule-error': 'A rule crashed on this document.',
+} as const;
+export type CoreFindingId = keyof typeof CORE_FINDINGS;
+
+export function coreFinding(
+  ruleId: CoreFindingId,
+  message: string,
+  at: { line: number; column?: number; record?: Finding['record'] },
+  severity: FindingSeverity = 'error',
+): Finding {
+  return {
+    ruleId,
+    messageId: ruleId,
+    severity,
+    message,
+    start: 0,
+    end: 0,
+    line: at.line,
+    column: at.column ?? 1,
+    endLine: at.line,
+    endColumn: at.column ?? 1,
+    ...(at.record ? { record: at.record } : {}),
+  };
+}
+
+function clampRange(range: Range, length: number): Range {
+  const start = Math.max(0, Math.min(range[0], length));
+  return [start, Math.max(start, Math.min(range[1], length))];
+}
+
+export function locate(document: Document, start: number, end: number): Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  if (document.record) {
+    // A JSONL record sits on one physical line; columns count within its text field.
+    return { line: document.record.line, column: start + 1, endLine: document.record.line, endColumn: end + 1 };
+  }
+  const from = document.lineIndex.position(start);
+  const to = document.lineIndex.position(end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+function toFinding(document: Document, rule: ActiveRule, report: ReportDescriptor): Finding {
+  const { meta } = rule.module;
+  const template = meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${report.messageId}"`);
+  const [start, end] = clampRange([report.start, report.end], document.text.length);
+  const finding: Finding = {
+    ruleId: meta.id,
+    messageId: report.messageId,
+    severity: report.severity ?? rule.severity,
+    message: formatMessage(template, report.data),
+    start,
+    end,
+    ...locate(document, start, end),
+  };
+  if (document.record) finding.record = document.record;
+  if (report.score !== undefined) finding.score = Math.round(report.score * 1000) / 1000;
+  if (report.remove && report.remove.length > 0 && meta.fix) {
+    const remove = report.remove.map((r) => clampRange(r, document.text.length)).filter(([s, e]) => e > s);
+    if (remove.length > 0) finding.fix = { safety: report.fixSafety ?? meta.fix.safety, remove };
+  }
+  finding.excerpt = document.text.slice(start, Math.min(end, start + 200));
+  return finding;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (a.record?.index ?? 0) - (b.record?.index ?? 0) || a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId);
+}
+
+export interface DocumentLint {
+  findings: Finding[];
+  /** True when the document was not linted fully (too large, timed out): it must not be fixed. */
+  incomplete: boolean;
+}
+
+export function lintDocument(document: Document, rules: readonly ActiveRule[], options: LintDocumentOptions = {}): DocumentLint {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const where = { line: document.record?.line ?? 1, record: document.record };
+  if (document.text.length > limits.maxDocumentLength) {
+    return {
+      findings: [coreFinding('too-large', `Document has ${document.text.length} characters, over the limit of ${limits.maxDocumentLength}; it was not linted.`, where)],
+      incomplete: true,
+    };
+  }
+  const findings: Finding[] = [];
+  const started = performance.now();
+  for (const rule of rules) {
+    try {
+      rule.module.check({
+        document,
+        options: rule.options,
+        corpus: rule.corpus,
+        report: (descriptor) => findings.push(toFinding(document, rule, descriptor)),
+      });
+    } catch (error) {
+      findings.push(coreFinding('rule-error', `Rule ${rule.module.meta.id} crashed: ${(error as Error).message}`, where));
+    }
+    if (performance.now() - started > limits.timeoutMs) {
+      return {
+        findings: [coreFinding('timeout', `Linting took more than ${limits.timeoutMs} ms; the document was not linted fully and will not be fixed.`, where)],
+        incomplete: true,
+      };
+    }
+  }
+  const kept = options.allowInlineConfig ? applyDirectives(document, findings) : findings;
+  kept.sort(compareFindings);
+  return { findings: kept, incomplete: false };
+}
