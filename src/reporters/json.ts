@@ -1,0 +1,81 @@
+// The machine-readable report. Its shape is a public contract (the shared scorers read it), so
+// fields are copied one by one: internal fields such as `excerpt` never leak into it.
+import type { FileResult, Finding } from '../types.js';
+import type { Formatter } from './types.js';
+
+export const JSON_REPORT_VERSION = 1;
+
+export interface JsonFinding {
+  ruleId: string;
+  messageId: string;
+  severity: 'error' | 'warning';
+  message: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  record?: { index: number; line: number; id?: string };
+  score?: number;
+  fix?: { safety: 'safe' | 'unsafe'; remove: [number, number][] };
+}
+
+export interface JsonFile {
+  path: string;
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+  findings: JsonFinding[];
+  output?: string;
+}
+
+export interface JsonReport {
+  version: typeof JSON_REPORT_VERSION;
+  files: JsonFile[];
+  summary: { files: number; records: number; errorCount: number; warningCount: number; fixableCount: number };
+}
+
+function toJsonFinding(finding: Finding): JsonFinding {
+  const out: JsonFinding = {
+    ruleId: finding.ruleId,
+    messageId: finding.messageId,
+    severity: finding.severity,
+    message: finding.message,
+    start: finding.start,
+    end: finding.end,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+  };
+  if (finding.record) {
+    out.record = { index: finding.record.index, line: finding.record.line };
+    if (finding.record.id !== undefined) out.record.id = finding.record.id;
+  }
+  if (finding.score !== undefined) out.score = finding.score;
+  if (finding.fix) out.fix = { safety: finding.fix.safety, remove: finding.fix.remove.map(([s, e]) => [s, e]) };
+  return out;
+}
+
+function toJsonFile(result: FileResult): JsonFile {
+  const out: JsonFile = {
+    path: result.path,
+    errorCount: result.errorCount,
+    warningCount: result.warningCount,
+    fixableCount: result.fixableCount,
+    findings: result.findings.map(toJsonFinding),
+  };
+  if (result.output !== undefined) out.output = result.output;
+  return out;
+}
+
+export function jsonReport(results: readonly FileResult[], summary: JsonReport['summary']): JsonReport {
+  return {
+    version: JSON_REPORT_VERSION,
+    files: results.map(toJsonFile),
+    summary: { files: summary.files, records: summary.records, errorCount: summary.errorCount, warningCount: summary.warningCount, fixableCount: summary.fixableCount },
+  };
+}
+
+export const json: Formatter = (results, context) => `${JSON.stringify(jsonReport(results, context.summary))}\n`;
