@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { segmentUnits, splitSentences } from '../src/document/sentences.js';
+
+const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  it.each([
+    ['abbreviated titles and initials', 'Dr. A. B. Smith lectured in Leeds. Mrs. Jones attended.', ['Dr. A. B. Smith lectured in Leeds.', 'Mrs. Jones attended.']],
+    ['decimals and versions', 'Node 20.19 ships npm 10.8. It runs 2.5 times faster.', ['Node 20.19 ships npm 10.8.', 'It runs 2.5 times faster.']],
+    ['dotted acronym before an opener', 'She moved to the U.K. The weather was poor.', ['She moved to the U.K.', 'The weather was poor.']],
+    ['dotted acronym before a noun', 'The U.S. Senate voted. It passed.', ['The U.S. Senate voted.', 'It passed.']],
+    ['question inside a quote', '"Where now?" he wondered. Nobody knew.', ['"Where now?" he wondered.', 'Nobody knew.']],
+    ['et al. mid-sentence', 'Jones et al. reported a rise. Others disagreed.', ['Jones et al. reported a rise.', 'Others disagreed.']],
+    ['numeric abbreviations', 'Turn to p. 12 and see Fig. 4 there. Done.', ['Turn to p. 12 and see Fig. 4 there.', 'Done.']],
+    ['postnominal at the end', 'The prize went to Sam Davis Jr. Critics approved.', ['The prize went to Sam Davis Jr.', 'Critics approved.']],
+    ['etc. at the end', 'We packed tents, stoves, etc. The trip began.', ['We packed tents, stoves, etc.', 'The trip began.']],
+    ['a URL and an e-mail', 'Read docs.example.com/start. Write to help@example.com today.', ['Read docs.example.com/start.', 'Write to help@example.com today.']],
+    ['closing quote ends a sentence', 'He called it "a fine day." Later it rained.', ['He called it "a fine day."', 'Later it rained.']],
+  ])('%s', (_name, text, expected) => {
+    expect(texts(text)).toEqual(expected);
+  });
+
+  it('makes Markdown headings, list items and table rows units of their own, without their markers', () => {
+    const text = '# Rivers\nSome facts:\n- The Rhine is 1,230 km long.\n2. It rises in Switzerland\n\n| name | km |\n|---|---|\n| Rhine | 1230 |';
+    expect(segmentUnits(text).map((u) => [u.kind, text.slice(u.start, u.end)])).toEqual([
+      ['heading', 'Rivers'],
+      ['prose', 'Some facts:'],
+      ['list', 'The Rhine is 1,230 km long.'],
+      ['list', 'It rises in Switzerland'],
+      ['table', '| name | km |'],
+      ['table', '| Rhine | 1230 |'],
+    ]);
+  });
+
+  it('treats a short unpunctuated line before a capitalised line as a title, and wrapped lines as one sentence', () => {
+    expect(texts('A short title\nThe body starts here. It ends here.')).toEqual(['A short title', 'The body starts here.', 'It ends here.']);
+    expect(texts('This line was wrapped by an editor at a fixed column and\ncontinues on the next line. Then a second one.')).toEqual([
+      'This line was wrapped by an editor at a fixed column and\ncontinues on the next line.',
+      'Then a second one.',
+    ]);
+  });
+
+  it('keeps a fenced code block as one code unit and a setext heading as a heading', () => {
+    const text = 'Usage\n=====\n\n```\nrun it. Now\n```\nAfter the code.';
+    expect(segmentUnits(text).map((u) => [u.kind, text.slice(u.start, u.end)])).toEqual([
+      ['heading', 'Usage'],
+      ['code', '```\nrun it. Now\n```'],
+      ['prose', 'After the code.'],
+    ]);
+  });
+
+  it('handles CRLF line endings', () => {
+    expect(texts('First line here.\r\nSecond line here.\r\n')).toEqual(['First line here.', 'Second line here.']);
+  });
+
+  it('returns ordered, disjoint, trimmed ranges inside the text that never split a surrogate pair', () => {
+    const alphabet = fc.constantFrom('a', 'B', ' ', '.', '?', '!', '\n', '\r', '-', '#', '|', '>', '"', '1', 'Dr', 'U.S.', '😀', '\ud800', '\u0000', '```', 'e.g.', '\t');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }).map((parts) => parts.join('')), (text) => {
+        const units = splitSentences(text);
+        let previousEnd = 0;
+        for (const { start, end } of units) {
+          expect(start).toBeGreaterThanOrEqual(previousEnd);
+          expect(end).toBeGreaterThan(start);
+          expect(end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(start, end).trim()).toBe(text.slice(start, end));
+          const splitsPair = (i: number) => i > 0 && i < text.length && /[\ud800-\udbff]/.test(text[i - 1]) && /[\udc00-\udfff]/.test(text[i]);
+          expect(splitsPair(start) || splitsPair(end)).toBe(false);
+          previousEnd = end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('copes with a huge single line', () => {
+    const text = 'word '.repeat(200_000) + 'end.';
+    expect(splitSentences(text)).toEqual([{ start: 0, end: text.length }]);
+  });
+});
