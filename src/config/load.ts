@@ -1,6 +1,6 @@
 // Finds and loads the config with cosmiconfig, validates it, and resolves it for each file.
 import path from 'node:path';
-import { cosmiconfigSync } from 'cosmiconfig';
+import { cosmiconfig } from 'cosmiconfig';
 import picomatch from 'picomatch';
 import type { ConfigSeverity, RuleModule } from '../types.js';
 import { ConfigError } from './error.js';
@@ -40,14 +40,16 @@ export interface LoadConfigOptions {
 }
 
 function explorer() {
-  return cosmiconfigSync('corpuslint', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project' });
+  // The async explorer: the sync one cannot load ESM config files (.mjs, corpuslint.config.js in a module package).
+  return cosmiconfig('corpuslint', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false });
 }
 
-export function loadConfig(options: LoadConfigOptions): LoadedConfig {
+/** Finds, loads and validates the config. JavaScript config files execute code: see --no-config-lookup. */
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   let result: { config: unknown; filepath: string; isEmpty?: boolean } | null = null;
   try {
-    if (options.configFile) result = explorer().load(path.resolve(options.cwd, options.configFile));
-    else if (!options.noLookup) result = explorer().search(options.cwd);
+    if (options.configFile) result = await explorer().load(path.resolve(options.cwd, options.configFile));
+    else if (!options.noLookup) result = await explorer().search(options.cwd);
   } catch (error) {
     const file = options.configFile ? path.resolve(options.cwd, options.configFile) : (error as { filepath?: string }).filepath ?? 'config';
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConfigError(file, '', 'file not found');

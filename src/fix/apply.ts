@@ -97,7 +97,7 @@ function tidySeam(left: string, right: string, atEnd: boolean): { out: string; r
   if (rightRestOfLineBlank && LIST_OR_QUOTE_MARKER_LINE.test(currentLine) && (currentLine.trim() !== '' || lineStart > 0 || rightLineEnd !== -1 || atEnd)) {
     const removedLineBreak = rightLineEnd === -1 ? '' : right.slice(rightLineEnd).match(/^\r?\n/)![0];
     let newLeft = left.slice(0, lineStart);
-    let newRight = right.slice(rightFirstLine.length + removedLineBreak.length);
+    const newRight = right.slice(rightFirstLine.length + removedLineBreak.length);
     if (rightLineEnd === -1) {
       // Last line of the text: drop the line break that ended the previous line instead.
       newLeft = newLeft.replace(/\r?\n$/, '');

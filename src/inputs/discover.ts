@@ -14,6 +14,8 @@ export interface InputFile {
   relative: string;
   kind: InputKind;
   gzip: boolean;
+  /** The directory the file was found from (the directory or glob base given, or the file's own), for mirroring. */
+  base: string;
 }
 
 export interface DiscoveryOptions {
@@ -51,7 +53,7 @@ export function buildIgnore(options: DiscoveryOptions): Ignore | null {
 }
 
 function isIgnored(matcher: Ignore | null, relative: string, isDirectory: boolean): boolean {
-  if (!matcher || relative === '' || relative.startsWith('../') || path.isAbsolute(relative)) return false;
+  if (!matcher || relative === '' || relative === '.' || relative.startsWith('../') || path.isAbsolute(relative)) return false;
   return matcher.ignores(isDirectory ? `${relative}/` : relative);
 }
 
@@ -71,17 +73,17 @@ export function discover(patterns: string[], options: DiscoveryOptions): Discove
   const missing: string[] = [];
   const relativeOf = (absolute: string) => toPosix(path.relative(options.cwd, absolute)) || '.';
 
-  const addFile = (absolute: string, explicit: boolean) => {
+  const addFile = (absolute: string, explicit: boolean, base: string) => {
     if (isTempFile(absolute)) return;
     const relative = relativeOf(absolute);
     if (isIgnored(matcher, relative, false)) return;
     const format = formatOf(absolute);
     // An explicitly named file of an unknown kind is read as plain text, as linters do.
     if (!format && !explicit) return;
-    found.set(absolute, { absolute, relative, kind: format?.kind ?? 'text', gzip: format?.gzip ?? false });
+    if (!found.has(absolute)) found.set(absolute, { absolute, relative, kind: format?.kind ?? 'text', gzip: format?.gzip ?? false, base });
   };
 
-  const walk = (directory: string, accept: (relative: string) => boolean) => {
+  const walk = (directory: string, accept: (relative: string) => boolean, base: string) => {
     const stack = [directory];
     while (stack.length > 0) {
       const current = stack.pop()!;
@@ -98,7 +100,7 @@ export function discover(patterns: string[], options: DiscoveryOptions): Discove
         if (entry.isDirectory()) {
           if (ALWAYS_PRUNED.has(entry.name) || isIgnored(matcher, relative, true)) continue;
           stack.push(absolute);
-        } else if (entry.isFile() && accept(relative)) addFile(absolute, false);
+        } else if (entry.isFile() && accept(relative)) addFile(absolute, false, base);
       }
     }
   };
@@ -111,14 +113,14 @@ export function discover(patterns: string[], options: DiscoveryOptions): Discove
     } catch {
       stat = undefined;
     }
-    if (stat?.isFile()) addFile(absolute, true);
+    if (stat?.isFile()) addFile(absolute, true, path.dirname(absolute));
     else if (stat?.isDirectory()) {
-      if (!isIgnored(matcher, relativeOf(absolute), true) || relativeOf(absolute) === '.') walk(absolute, () => true);
+      if (!isIgnored(matcher, relativeOf(absolute), true) || relativeOf(absolute) === '.') walk(absolute, () => true, absolute);
     } else if (picomatch.scan(pattern).isGlob) {
       const before = found.size;
       const base = path.resolve(options.cwd, globBase(pattern));
       const isMatch = picomatch(toPosix(path.relative(options.cwd, path.resolve(options.cwd, pattern))), { dot: false });
-      if (fs.existsSync(base)) walk(base, (relative) => isMatch(relative));
+      if (fs.existsSync(base)) walk(base, (relative) => isMatch(relative), base);
       if (found.size === before) missing.push(pattern);
     } else missing.push(pattern);
   }

@@ -1,0 +1,185 @@
+// The main command: discover inputs, lint (and fix) them, print the report, choose the exit code.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ruleRegistry } from '../rules/index.js';
+import { loadConfig, resolveConfig, type LoadedConfig } from '../config/load.js';
+import { ConfigError } from '../config/error.js';
+import { discover, toPosix } from '../inputs/discover.js';
+import { formatOf } from '../inputs/formats.js';
+import { run, summarize, type FixMode, type RunInput } from '../engine/run.js';
+import { getFormatter, formatters } from '../reporters/index.js';
+import type { FileResult, RuleModule } from '../types.js';
+import { VERSION } from '../version.js';
+import { parseArgs, renderHelp, UsageError, type ParsedArgs } from './args.js';
+import { shouldColor } from './color.js';
+import { unifiedDiff } from './diff.js';
+import { HELP_SECTIONS, LINT_FLAGS, USAGE } from './options.js';
+import { readStdin, writeOut } from './io.js';
+
+export interface CliEnvironment {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean | undefined;
+  registry?: ReadonlyMap<string, RuleModule>;
+}
+
+function fixModeOf(flags: ParsedArgs['flags']): FixMode {
+  const stdin = Boolean(flags.stdin);
+  if (flags['fix-stdout']) {
+    if (!stdin) throw new UsageError('--fix-stdout works only with --stdin.');
+    return 'stdout';
+  }
+  if (flags.diff) return 'diff';
+  if (flags['fix-dry-run']) return 'dry-run';
+  if (flags['out-dir'] !== undefined && !flags.fix) throw new UsageError('--out-dir goes with --fix.');
+  if (flags.fix) {
+    if (stdin) throw new UsageError('--fix cannot rewrite <STDIN>; use --fix-stdout, --fix-dry-run or --diff with --stdin.');
+    return flags['out-dir'] !== undefined ? 'out-dir' : 'write';
+  }
+  if (flags['unsafe-fixes']) throw new UsageError('--unsafe-fixes goes with --fix, --fix-dry-run, --diff or --fix-stdout.');
+  return 'none';
+}
+
+/** Applies `--rule id[:severity]`: only those rules run, switched on even if the config has them off. */
+function applyRuleFlags(loaded: LoadedConfig, specs: string[] | undefined, registry: ReadonlyMap<string, RuleModule>): Set<string> | undefined {
+  if (!specs || specs.length === 0) return undefined;
+  const only = new Set<string>();
+  const rules = { ...(loaded.config.rules ?? {}) };
+  for (const spec of specs) {
+    for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [id, severity] = part.split(':').map((s) => s.trim());
+      const rule = registry.get(id);
+      if (!rule) throw new UsageError(`--rule: unknown rule "${id}". Known rules: ${[...registry.keys()].sort().join(', ')}`);
+      if (severity !== undefined && !['warn', 'error', 'off'].includes(severity)) throw new UsageError(`--rule: bad severity "${severity}" for ${id} (use warn, error or off).`);
+      only.add(id);
+      const current = rules[id];
+      const currentSeverity = Array.isArray(current) ? current[0] : current;
+      if (severity) rules[id] = Array.isArray(current) && current[1] ? [severity as 'warn', current[1]] : (severity as 'warn');
+      else if (currentSeverity === undefined || currentSeverity === 'off') rules[id] = rule.meta.defaultSeverity;
+    }
+  }
+  loaded.config = { ...loaded.config, rules };
+  return only;
+}
+
+function outPathFor(relative: string, absolute: string, base: string): string {
+  if (!relative.startsWith('../') && !path.isAbsolute(relative)) return relative;
+  return toPosix(path.relative(base, absolute));
+}
+
+async function collectInputs(args: ParsedArgs, loaded: LoadedConfig, cwd: string): Promise<RunInput[]> {
+  const flags = args.flags;
+  if (flags.stdin) {
+    if (args.positionals.length > 0) throw new UsageError('--stdin takes no file arguments; name the input with --stdin-filename.');
+    const name = (flags['stdin-filename'] as string | undefined) ?? '<stdin>.txt';
+    const format = formatOf(name);
+    const bytes = await readStdin();
+    const display = flags['stdin-filename'] ? toPosix(path.relative(cwd, path.resolve(cwd, name))) : '<stdin>';
+    return [{ path: display, bytes, kind: format?.kind ?? 'text', gzip: format?.gzip ?? false, configPath: path.resolve(cwd, name) }];
+  }
+  const patterns = args.positionals.length > 0 ? args.positionals : ['.'];
+  const ignoreEnabled = flags.ignore !== false;
+  const { files, missing } = discover(patterns, {
+    cwd,
+    ignorePatterns: [...(loaded.config.ignorePatterns ?? []), ...((flags['ignore-pattern'] as string[] | undefined) ?? [])],
+    useIgnoreFile: ignoreEnabled,
+    ignoreEnabled,
+  });
+  if (missing.length > 0) throw new UsageError(`No files matching the pattern${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length > 1 ? 'were' : 'was'} found.`);
+  return files.map((file) => ({
+    path: file.relative,
+    absolute: file.absolute,
+    kind: file.kind,
+    gzip: file.gzip,
+    configPath: file.absolute,
+    outPath: outPathFor(file.relative, file.absolute, file.base),
+  }));
+}
+
+function writeReport(text: string, outputFile: string | undefined, cwd: string): void {
+  if (outputFile) {
+    const target = path.resolve(cwd, outputFile);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  } else if (text) writeOut(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export async function lintCommand(argv: readonly string[], environment: CliEnvironment): Promise<number> {
+  const registry = environment.registry ?? ruleRegistry;
+  const args = parseArgs(argv, LINT_FLAGS);
+  const flags = args.flags;
+  if (flags.help) {
+    writeOut(renderHelp(USAGE, LINT_FLAGS, HELP_SECTIONS));
+    return 0;
+  }
+  if (flags.version) {
+    writeOut(`v${VERSION}\n`);
+    return 0;
+  }
+  const cwd = environment.cwd;
+  const formatName = (flags.format as string | undefined) ?? 'stylish';
+  const formatter = getFormatter(formatName);
+  if (!formatter) throw new UsageError(`Unknown format "${formatName}". Available formats: ${Object.keys(formatters).join(', ')}.`);
+  const fixMode = fixModeOf(flags);
+  const maxWarnings = flags['max-warnings'] as number | undefined;
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < -1)) throw new UsageError('--max-warnings needs a whole number (-1 for no limit).');
+
+  const loaded = await loadConfig({ cwd, configFile: flags.config as string | undefined, noLookup: flags['config-lookup'] === false, registry });
+  const onlyRules = applyRuleFlags(loaded, flags.rule as string[] | undefined, registry);
+  if (flags['print-config'] !== undefined) {
+    const target = path.resolve(cwd, flags['print-config'] as string);
+    const effective = resolveConfig(loaded, target, registry);
+    writeOut(`${JSON.stringify({ configFile: loaded.file ?? null, ...effective }, null, 2)}\n`);
+    return 0;
+  }
+
+  const inputs = await collectInputs(args, loaded, cwd);
+  const outDir = flags['out-dir'] !== undefined ? path.resolve(cwd, flags['out-dir'] as string) : undefined;
+  const outcome = await run(inputs, {
+    registry,
+    loaded,
+    fixMode,
+    outDir,
+    selection: { unsafe: Boolean(flags['unsafe-fixes']) },
+    keepSource: fixMode === 'diff',
+    onlyRules,
+  });
+
+  const warningsBeforeQuiet = outcome.summary.warningCount;
+  let results: FileResult[] = outcome.files.map((f) => f.result);
+  if (flags.quiet) {
+    results = results.map((r) => {
+      const findings = r.findings.filter((f) => f.severity === 'error');
+      return { ...r, findings, warningCount: 0, fixableCount: findings.filter((f) => f.fix?.safety === 'safe').length };
+    });
+  }
+  const summary = summarize(results);
+  const color = shouldColor(flags.color as boolean | undefined, environment.env, environment.stdoutIsTTY);
+  const report = formatter(results, { cwd, color, rules: registry, summary, toolVersion: VERSION, maxWarnings });
+
+  if (fixMode === 'diff') {
+    const diffs = outcome.files
+      .filter((f) => f.result.output !== undefined && f.result.source !== undefined)
+      .map((f) => unifiedDiff(f.result.source!, f.result.output!, `a/${f.result.path}`, `b/${f.result.path}`))
+      .join('');
+    if (diffs) writeOut(diffs);
+    if (flags['output-file']) writeReport(report, flags['output-file'] as string, cwd);
+  } else if (fixMode === 'stdout') {
+    for (const f of outcome.files) if (f.stdout) writeOut(f.stdout);
+    if (flags['output-file']) writeReport(report, flags['output-file'] as string, cwd);
+  } else writeReport(report, flags['output-file'] as string | undefined, cwd);
+
+  for (const f of outcome.files) for (const finding of f.result.findings) if (finding.ruleId === 'rule-error') process.stderr.write(`corpuslint: ${f.result.path}: ${finding.message}\n`);
+
+  if (outcome.fatal) return 2;
+  if (summary.errorCount > 0) return 1;
+  if (maxWarnings !== undefined && maxWarnings >= 0 && warningsBeforeQuiet > maxWarnings) {
+    process.stderr.write(`corpuslint found too many warnings (maximum: ${maxWarnings}).\n`);
+    return 1;
+  }
+  if (fixMode === 'diff' && outcome.files.some((f) => f.changed)) return 1;
+  if (flags['exit-non-zero-on-fix'] && outcome.files.some((f) => f.changed)) return 1;
+  return 0;
+}
+
+export { ConfigError, UsageError };

@@ -1,0 +1,44 @@
+import type { FlagSpecs } from './args.js';
+
+export const LINT_FLAGS: FlagSpecs = {
+  config: { type: 'string', alias: 'c', valueName: 'path::String', description: 'Use this configuration file, overriding config lookup' },
+  'config-lookup': { type: 'boolean', negatable: true, description: 'Look for config files (--no-config-lookup ignores them, for untrusted checkouts)' },
+  'print-config': { type: 'string', valueName: 'path::String', description: 'Print the configuration that applies to the given file' },
+  'ignore-pattern': { type: 'string', multiple: true, valueName: 'Pattern', description: 'Pattern of files to ignore (in addition to .corpuslintignore)' },
+  ignore: { type: 'boolean', negatable: true, description: 'Disable use of ignore files and patterns (--no-ignore)' },
+  stdin: { type: 'boolean', description: 'Lint text provided on <STDIN>' },
+  'stdin-filename': { type: 'string', valueName: 'String', description: 'Name of the file read from STDIN; its extension decides the format' },
+  format: { type: 'string', alias: 'f', valueName: 'String', description: 'Output format: stylish, json, sarif, github, junit, compact' },
+  'output-file': { type: 'string', alias: 'o', valueName: 'path::String', description: 'Write the report to this file' },
+  quiet: { type: 'boolean', description: 'Report errors only' },
+  'max-warnings': { type: 'number', valueName: 'Int', description: 'Number of warnings to trigger nonzero exit code' },
+  color: { type: 'boolean', negatable: true, description: 'Force enabling/disabling of color' },
+  fix: { type: 'boolean', description: 'Remove flagged spans in place (safe fixes only)' },
+  'fix-dry-run': { type: 'boolean', description: 'Compute fixes without writing them; json output includes the fixed text' },
+  diff: { type: 'boolean', description: 'Print a unified diff of the fixes instead of writing them' },
+  'out-dir': { type: 'string', valueName: 'path::String', description: 'With --fix: write fixed copies under this directory, leaving inputs untouched' },
+  'unsafe-fixes': { type: 'boolean', description: 'Also apply fixes that rules mark unsafe' },
+  'fix-stdout': { type: 'boolean', description: 'With --stdin: write the fixed text to stdout (the report goes to --output-file only)' },
+  'exit-non-zero-on-fix': { type: 'boolean', description: 'Exit with 1 when --fix changed any file' },
+  rule: { type: 'string', multiple: true, valueName: 'id[:severity]', description: 'Run only these rules (repeatable), at the given severity or their configured one' },
+  help: { type: 'boolean', alias: 'h', description: 'Show help' },
+  version: { type: 'boolean', alias: 'v', description: 'Output the version number' },
+};
+
+export const HELP_SECTIONS: Record<string, string[]> = {
+  'Basic configuration': ['config', 'config-lookup', 'print-config', 'rule'],
+  'Ignoring files': ['ignore-pattern', 'ignore'],
+  Input: ['stdin', 'stdin-filename'],
+  Output: ['format', 'output-file', 'color'],
+  'Handling warnings': ['quiet', 'max-warnings'],
+  Fixing: ['fix', 'fix-dry-run', 'diff', 'out-dir', 'unsafe-fixes', 'fix-stdout', 'exit-non-zero-on-fix'],
+  Miscellaneous: ['help', 'version'],
+};
+
+export const USAGE = `corpuslint [options] [file|dir|glob]*
+corpuslint stats [options] [file|dir|glob]*
+corpuslint generate [options] [file|dir|glob]* --out qa.jsonl
+
+Lints LLM training corpora (Markdown, HTML, text, JSONL; also .gz) for instruction-like spans,
+spoofed chat-template tokens, leftover markup, boilerplate and salience skew.
+Exit codes: 0 clean, 1 problems found, 2 usage, configuration or internal error.`;
