@@ -30,12 +30,12 @@ function renderFile(result: FileResult, chalk: ChalkInstance): string {
   const severityWidth = width((r) => r.severity);
   const messageWidth = width((r) => r.message);
   const ruleWidth = width((r) => r.ruleId);
-  const hasRecords = rows.some((r) => r.record !== '');
   const lines = rows.map((row) => {
     const severity = row.severity === 'error' ? chalk.red(row.severity.padEnd(severityWidth)) : chalk.yellow(row.severity.padEnd(severityWidth));
-    const cells = [chalk.dim(row.position.padStart(positionWidth)), severity, row.message.padEnd(messageWidth), chalk.dim(hasRecords ? row.ruleId.padEnd(ruleWidth) : row.ruleId)];
-    if (hasRecords) cells.push(chalk.dim(row.record));
-    return `  ${cells.join('  ')}`.trimEnd();
+    // Pad only what something follows, so no line ends in spaces (coloured or not).
+    const cells = [chalk.dim(row.position.padStart(positionWidth)), severity, row.message.padEnd(messageWidth), chalk.dim(row.record ? row.ruleId.padEnd(ruleWidth) : row.ruleId)];
+    if (row.record) cells.push(chalk.dim(row.record));
+    return `  ${cells.join('  ')}`;
   });
   return `${chalk.underline(escapeForTerminal(result.path))}\n${lines.join('\n')}`;
 }
