@@ -66,8 +66,5 @@ export const stylish: Formatter = (results, context) => {
     out.push(paint(`  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`));
   }
   if (unsafe > 0) out.push(chalk.dim(`  ${unsafe} more potentially fixable with \`--fix --unsafe-fixes\`.`));
-  if (context.maxWarnings !== undefined && context.maxWarnings >= 0 && warnings > context.maxWarnings) {
-    out.push(chalk.red.bold(`\ncorpuslint found too many warnings (maximum: ${context.maxWarnings}).`));
-  }
   return `${out.join('\n')}\n`;
 };
