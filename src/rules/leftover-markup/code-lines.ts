@@ -1,0 +1,97 @@
+// Script, style and JSON text that leaked into running text as whole lines (a tag stripper keeps
+// the contents of <script> and <style>). A line counts as code on strong, language-specific
+// evidence plus symbol density, never on density alone, so prose with brackets stays.
+import type { Line } from '../../document/markdown-scan.js';
+import { splitLines } from '../../document/markdown-scan.js';
+import { whole, type Artifact, type Protected } from './artifact.js';
+
+const JS_EVIDENCE =
+  /\bfunction\s{0,4}[\w$]{0,40}\s{0,4}\(|\b(?:var|let|const)\s{1,4}[\w$]{1,60}\s{0,4}=|\b(?:window|document|navigator)\.[\w$]|=>|\.push\(|\breturn\s{0,4}[\w$!({[]|\btypeof\s|\bnew\s{1,4}[A-Z][\w$]{0,40}\(|\$\(|\bjQuery\b|\bgoogletag\b|\bdataLayer\b|\b(?:if|for|while)\s{0,4}\(.{0,200}\)\s{0,4}\{|\)\s{0,4};\s{0,4}$|\bsrc\s{0,4}=|\bwindow\[|\.(?:addEventListener|getElementById|querySelector|createElement|setAttribute|appendChild)\(/;
+const CSS_RULE = /^[^{}\n]{0,300}\{[^{}:\n]{0,2000}:[^{}\n]{0,2000}\}?$|^[ \t]*[-a-z]{2,40}[ \t]*:[^;{}\n]{1,300};[ \t]*$|^[ \t]*@(?:media|font-face|import|keyframes|supports|charset|-webkit-keyframes)\b/i;
+const JSON_LINE = /^[ \t]*[[{][ \t]*"[^"\n]{0,200}"[ \t]*:/;
+const COMMENT_LINE = /^[ \t]*(?:\/\*|\*\/|\/\/|<!--|-->|\/\/[ \t]*<!\[CDATA\[|\/\/[ \t]*\]\]>)/;
+const PUNCTUATION_ONLY = /^[ \t]*[{}()[\];,]{1,12}[ \t]*$/;
+const SYMBOLS = /[{}();=[\]<>"'|&+\\]/g;
+
+function symbolDensity(line: string): number {
+  const count = line.match(SYMBOLS)?.length ?? 0;
+  return count / Math.max(1, line.trim().length);
+}
+
+type Verdict = 'code' | 'weak' | 'prose';
+
+function judge(line: string): Verdict {
+  const trimmed = line.trim();
+  if (trimmed === '') return 'prose';
+  if (PUNCTUATION_ONLY.test(trimmed)) return 'weak';
+  if (COMMENT_LINE.test(trimmed) && (trimmed.length < 200 || symbolDensity(trimmed) > 0.05)) return trimmed.startsWith('//') && /\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}/.test(trimmed) && symbolDensity(trimmed) < 0.04 ? 'weak' : 'code';
+  const density = symbolDensity(trimmed);
+  if (JSON_LINE.test(trimmed) && density > 0.06) return 'code';
+  if (CSS_RULE.test(trimmed) && density > 0.03 && !/[.!?]["”’]?$/.test(trimmed.replace(/[;}]+$/, ''))) return 'code';
+  if (JS_EVIDENCE.test(trimmed) && density > 0.06) return 'code';
+  if (density > 0.3 && trimmed.length >= 8 && !/[A-Za-z]{3,}[ \t]+[A-Za-z]{3,}[ \t]+[A-Za-z]{3,}/.test(trimmed)) return 'code';
+  if (/[;{]$/.test(trimmed) && density > 0.08) return 'weak';
+  return 'prose';
+}
+
+/** A word of running text: letters or digits with at most light punctuation around and inside. */
+const PROSE_TOKEN = /^[("“‘'¿¡]{0,2}[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,&/%$€£-]{0,40}[.,:;!?)"”’…]{0,3}$/u;
+const MIN_PROSE_RUN = 8;
+const LONG_LINE = 300;
+
+/**
+ * A long line can hold a whole page (a tag stripper that met a one-line page): JSON, script and
+ * the article side by side. Only its code segments go; runs of plain words between them stay.
+ */
+function codeSegments(line: Line): [number, number][] {
+  const tokens = [...line.text.matchAll(/\S{1,200}/g)].map((m) => ({ start: line.start + m.index, end: line.start + m.index + m[0].length, code: !PROSE_TOKEN.test(m[0]) }));
+  const segments: [number, number][] = [];
+  let segmentStart = -1;
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j < tokens.length && !tokens[j].code) j++;
+    if (j - i >= MIN_PROSE_RUN || (i === 0 && j === tokens.length)) {
+      if (segmentStart !== -1) segments.push([tokens[segmentStart].start, tokens[i - 1].end]);
+      segmentStart = -1;
+      i = j;
+      continue;
+    }
+    if (segmentStart === -1) segmentStart = i;
+    i = Math.max(j, i + 1);
+  }
+  if (segmentStart !== -1) segments.push([tokens[segmentStart].start, tokens[tokens.length - 1].end]);
+  return segments;
+}
+
+/** Whole lines of leaked script, style or JSON, with weak lines (`});`) joined to the code they close. */
+export function scanCodeLines(text: string, code: Protected): Artifact[] {
+  const lines: Line[] = splitLines(text);
+  const verdicts = lines.map((line) => (code.overlaps(line.start, line.end + 1) ? 'prose' : judge(line.text)));
+  const found: Artifact[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (verdicts[i] === 'prose') {
+      i++;
+      continue;
+    }
+    let j = i;
+    let strong = false;
+    while (j < lines.length && verdicts[j] !== 'prose') {
+      if (verdicts[j] === 'code') strong = true;
+      j++;
+    }
+    if (strong) {
+      for (let k = i; k < j; k++) {
+        if (lines[k].text.length > LONG_LINE) {
+          for (const [start, end] of codeSegments(lines[k])) found.push(whole('script', start, end));
+          continue;
+        }
+        const start = lines[k].start + (lines[k].text.length - lines[k].text.trimStart().length);
+        if (lines[k].end > start) found.push(whole('script', start, lines[k].end));
+      }
+    }
+    i = j;
+  }
+  return found;
+}

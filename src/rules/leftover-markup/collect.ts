@@ -1,0 +1,72 @@
+// Runs the scanners that fit the document's format and resolves overlaps: when two pieces of
+// residue would remove overlapping text, the one that removes more context (a script block over
+// a tag inside it, an image over its alt text) wins, so one pass applies every fix.
+import type { Document } from '../../document/document.js';
+import type { Range } from '../../types.js';
+import { Protected, type Artifact, type ArtifactKind } from './artifact.js';
+import { codeBlockRanges, inlineCodeRanges } from './regions.js';
+import { scanMarkdownLinks, scanReferenceDefinitions } from './markdown-links.js';
+import { scanTags } from './tags.js';
+import { scanCodeLines } from './code-lines.js';
+import { scanBlobs, scanEntities, scanEscapes, scanTemplates, scanTextLinkTargets, scanTrackingParameters } from './inline.js';
+import { scanHtmlDom } from './html.js';
+
+export interface ScanOptions {
+  escapes: boolean;
+  entities: boolean;
+  trackingParameters: boolean;
+}
+
+const PRIORITY: ArtifactKind[] = ['hidden', 'script', 'comment', 'blob', 'image', 'empty-link', 'reference', 'tag', 'link-target', 'template', 'wiki', 'entity', 'tracking', 'escape'];
+
+class TakenRanges {
+  private ranges: Range[] = [];
+  private firstEndingAfter(start: number): number {
+    let low = 0;
+    let high = this.ranges.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.ranges[mid][1] <= start) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+  overlaps([start, end]: Range): boolean {
+    const k = this.firstEndingAfter(start);
+    return k < this.ranges.length && this.ranges[k][0] < end;
+  }
+  add(range: Range): void {
+    this.ranges.splice(this.firstEndingAfter(range[0]), 0, range);
+  }
+}
+
+function resolveOverlaps(artifacts: Artifact[]): Artifact[] {
+  const rank = (a: Artifact) => PRIORITY.indexOf(a.kind);
+  const ordered = [...artifacts].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+  const taken = new TakenRanges();
+  const kept: Artifact[] = [];
+  for (const artifact of ordered) {
+    if (artifact.remove.some((r) => taken.overlaps(r))) continue;
+    for (const r of artifact.remove) taken.add(r);
+    kept.push(artifact);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+export function collectArtifacts(document: Document, options: ScanOptions): Artifact[] {
+  const { text, format } = document;
+  if (format === 'html') return scanHtmlDom(document.hast, text.length);
+  let code = new Protected([]);
+  if (format === 'markdown') {
+    const blocks = codeBlockRanges(document.blocks);
+    code = new Protected([...blocks, ...inlineCodeRanges(text, blocks)]);
+  }
+  const found: Artifact[] = [...scanCodeLines(text, code), ...scanTags(text, code), ...scanTemplates(text, code), ...scanBlobs(text, code)];
+  if (options.entities) found.push(...scanEntities(text, code));
+  if (options.trackingParameters) found.push(...scanTrackingParameters(text, code));
+  if (format === 'markdown') {
+    found.push(...scanMarkdownLinks(text, code), ...scanReferenceDefinitions(text, code));
+    if (options.escapes) found.push(...scanEscapes(text, code));
+  } else found.push(...scanTextLinkTargets(text, code));
+  return resolveOverlaps(found);
+}

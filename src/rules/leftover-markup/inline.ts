@@ -1,0 +1,85 @@
+// Residue that sits inside a line: entities, template and wiki syntax, opaque blobs, tracking
+// parameters, html-to-text link targets and converter-added backslash escapes. Every pattern is
+// bounded and has no nested quantifier over overlapping classes.
+import { whole, type Artifact, type Protected } from './artifact.js';
+
+const ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/g;
+const TEMPLATE = /\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}/g;
+const WIKI_LINK = /\[\[(?:([^[\]\n|]{1,200})\|)?[^[\]\n|]{1,200}\]\]/g;
+const WIKI_HEADING = /^(={2,6})([^=\n]{1,200})\1[ \t]{0,20}$/gm;
+const DATA_URI = /data:[A-Za-z0-9.+/-]{1,100};base64,[A-Za-z0-9+/=]{16,}/g;
+const BASE64_RUN = /[A-Za-z0-9+/]{100,}={0,2}/g;
+const HEX_RUN = /\b[0-9a-fA-F]{64,}\b|(?:\\x[0-9a-fA-F]{2}){20,}|(?:\\u[0-9a-fA-F]{4}){12,}/g;
+const TRACKING = /[?&](?:utm_[A-Za-z_]{1,30}|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|mkt_tok|ref_src|cmpid)=[^&#\s)\]"'<>]{0,500}/g;
+/** html-to-text writes a link as `anchor [target]`. */
+const TEXT_LINK_TARGET = /[ \t]?\[(?:(?:https?|ftp|mailto|javascript|tel):|\/|#|www\.)[^\s[\]]{0,4096}\]/g;
+const ESCAPE = /\\[-_.#+!()[\]>{}~]/g;
+
+function* matches(pattern: RegExp, text: string, code: Protected): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (!code.overlaps(m.index, m.index + m[0].length)) yield m;
+  }
+}
+
+export function scanEntities(text: string, code: Protected): Artifact[] {
+  return [...matches(ENTITY, text, code)].map((m) => whole('entity', m.index, m.index + m[0].length));
+}
+
+export function scanTemplates(text: string, code: Protected): Artifact[] {
+  const found: Artifact[] = [...matches(TEMPLATE, text, code)].map((m) => whole('template', m.index, m.index + m[0].length));
+  for (const m of matches(WIKI_LINK, text, code)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const keepFrom = m[1] === undefined ? start + 2 : start + 2 + m[1].length + 1;
+    found.push({ kind: 'wiki', start, end, remove: [[start, keepFrom], [end - 2, end]] });
+  }
+  for (const m of matches(WIKI_HEADING, text, code)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const marker = m[1].length;
+    found.push({ kind: 'wiki', start, end, remove: [[start, start + marker], [start + marker + m[2].length, end]] });
+  }
+  return found;
+}
+
+function looksOpaque(run: string): boolean {
+  return /[0-9]/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run);
+}
+
+export function scanBlobs(text: string, code: Protected): Artifact[] {
+  const found: Artifact[] = [...matches(DATA_URI, text, code)].map((m) => whole('blob', m.index, m.index + m[0].length));
+  const taken = (start: number) => found.some((a) => start >= a.start && start < a.end);
+  for (const m of matches(BASE64_RUN, text, code)) if (looksOpaque(m[0]) && !taken(m.index)) found.push(whole('blob', m.index, m.index + m[0].length));
+  for (const m of matches(HEX_RUN, text, code)) if (!taken(m.index)) found.push(whole('blob', m.index, m.index + m[0].length));
+  return found;
+}
+
+export function scanTrackingParameters(text: string, code: Protected): Artifact[] {
+  const found: Artifact[] = [];
+  for (const m of matches(TRACKING, text, code)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // Keep the URL well formed: `?utm=x&a=b` loses `utm=x&`, `?a=b&utm=x` loses `&utm=x`.
+    if (m[0][0] === '?' && text[end] === '&') found.push({ kind: 'tracking', start, end: end + 1, remove: [[start + 1, end + 1]] });
+    else found.push(whole('tracking', start, end));
+  }
+  return found;
+}
+
+export function scanTextLinkTargets(text: string, code: Protected): Artifact[] {
+  return [...matches(TEXT_LINK_TARGET, text, code)].map((m) => whole('link-target', m.index, m.index + m[0].length));
+}
+
+/** Backslash escapes whose removal cannot start a Markdown construct (a list, heading or quote). */
+export function scanEscapes(text: string, code: Protected): Artifact[] {
+  const found: Artifact[] = [];
+  for (const m of matches(ESCAPE, text, code)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const before = text.slice(lineStart, m.index);
+    if (/^[ \t]*$/.test(before) || (/^[ \t]*\d{1,9}$/.test(before) && /[.)]/.test(m[0][1]))) continue;
+    if (m.index > 0 && text[m.index - 1] === '\\') continue;
+    found.push({ kind: 'escape', start: m.index, end: m.index + 2, remove: [[m.index, m.index + 1]] });
+  }
+  return found;
+}

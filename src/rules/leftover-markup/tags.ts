@@ -1,0 +1,113 @@
+// HTML tags and comments that survived into text or Markdown. A tag scanner rather than one
+// regex: leaked tags span lines, and the scan must stop at the first `<` or after a bounded length
+// so that prose with a stray `<` costs nothing.
+import { whole, type Artifact, type Protected } from './artifact.js';
+
+const ELEMENTS = new Set(
+  (
+    'a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center cite code col colgroup data ' +
+    'datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hgroup ' +
+    'hr html i iframe img input ins kbd label legend li link main map mark meta meter nav noscript object ol optgroup option output p ' +
+    'param picture pre progress q rp rt ruby s samp script section select small source span strike strong style sub summary sup svg ' +
+    'table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr path g use symbol defs'
+  ).split(' '),
+);
+const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'wbr', 'input', 'meta', 'link', 'source', 'embed', 'param', 'col', 'area', 'base', 'track']);
+const RAW_TEXT_ELEMENTS = new Set(['script', 'style']);
+const MAX_TAG = 2000;
+const MAX_RAW_TEXT = 500_000;
+const MAX_COMMENT = 50_000;
+
+interface ParsedTag {
+  name: string;
+  closing: boolean;
+  attributes: boolean;
+  end: number;
+}
+
+function parseTag(text: string, at: number): ParsedTag | undefined {
+  let j = at + 1;
+  const closing = text[j] === '/';
+  if (closing) j++;
+  const nameStart = j;
+  while (j < text.length && j - nameStart < 12 && /[A-Za-z0-9]/.test(text[j])) j++;
+  const name = text.slice(nameStart, j).toLowerCase();
+  if (!ELEMENTS.has(name)) return undefined;
+  const after = text[j];
+  if (after !== '>' && after !== '/' && after !== ' ' && after !== '\t' && after !== '\n' && after !== '\r') return undefined;
+  let attributes = false;
+  let quote = '';
+  for (; j < text.length && j - at < MAX_TAG; j++) {
+    const ch = text[j];
+    if (quote) {
+      if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      if (!attributes) return undefined;
+      quote = ch;
+    } else if (ch === '>') return { name, closing, attributes, end: j + 1 };
+    else if (ch === '<') return undefined;
+    else if (/[A-Za-z]/.test(ch)) attributes = true;
+  }
+  return undefined;
+}
+
+/** Dangling attribute tails left when a converter cut a multi-line tag: `class="x" id="y">`. */
+const ATTRIBUTE_TAIL = /^[ \t]*(?:[A-Za-z_:][A-Za-z0-9_:.-]{0,40}=(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}')[ \t]*){1,20}\/?>/gm;
+
+export function scanTags(text: string, code: Protected): Artifact[] {
+  const found: Artifact[] = [];
+  const bareOpenings: { name: string; artifact: Artifact }[] = [];
+  const closedNames = new Set<string>();
+  let lower: string | undefined;
+  let i = text.indexOf('<');
+  while (i !== -1) {
+    const protectedEnd = code.endAt(i);
+    if (protectedEnd !== -1) {
+      i = text.indexOf('<', protectedEnd);
+      continue;
+    }
+    if (text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close !== -1 && close - i < MAX_COMMENT) {
+        found.push(whole('comment', i, close + 3));
+        i = text.indexOf('<', close + 3);
+        continue;
+      }
+    }
+    if (text.startsWith('<![CDATA[', i)) {
+      found.push(whole('comment', i, i + 9));
+      i = text.indexOf('<', i + 9);
+      continue;
+    }
+    const tag = parseTag(text, i);
+    if (!tag) {
+      i = text.indexOf('<', i + 1);
+      continue;
+    }
+    if (!tag.closing && RAW_TEXT_ELEMENTS.has(tag.name)) {
+      lower ??= text.toLowerCase();
+      const closer = lower.indexOf(`</${tag.name}`, tag.end);
+      const closeEnd = closer === -1 ? -1 : text.indexOf('>', closer);
+      if (closeEnd !== -1 && closeEnd - i < MAX_RAW_TEXT) {
+        found.push(whole('script', i, closeEnd + 1));
+        i = text.indexOf('<', closeEnd + 1);
+        continue;
+      }
+    }
+    const artifact = whole('tag', i, tag.end);
+    if (tag.closing) closedNames.add(tag.name);
+    if (tag.closing || tag.attributes || VOID_ELEMENTS.has(tag.name)) found.push(artifact);
+    else bareOpenings.push({ name: tag.name, artifact });
+    i = text.indexOf('<', tag.end);
+  }
+  // A bare `<p>` with no `</p>` anywhere is a mention in an article about HTML, not a leak.
+  for (const { name, artifact } of bareOpenings) if (closedNames.has(name)) found.push(artifact);
+  for (const m of text.matchAll(ATTRIBUTE_TAIL)) {
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const end = m.index + m[0].length;
+    if (!code.overlaps(start, end)) found.push(whole('tag', start, end));
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
