@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { normalizedView, needsNormalization } from '../src/normalize/index.js';
+import { Document } from '../src/document/document.js';
+import { documentNormalizedView } from '../src/normalize/index.js';
+
+const view = (text: string, tags: 'drop' | 'decode' = 'drop') => normalizedView(text, { tags });
+const tagged = (ascii: string) => [...ascii].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+
+describe('normalizedView', () => {
+  it.each([
+    ['plain ASCII stays as it is', 'plain <|im_start|> text', 'plain <|im_start|> text'],
+    ['decodes named, decimal and hex references', '&lt;&#124;im_start&#x7C;&gt;', '<|im_start|>'],
+    ['decodes double-escaped references', '&amp;lt;s&amp;gt;', '<s>'],
+    ['leaves unknown references alone', '&bogus; &amp', '&bogus; &'],
+    ['folds fullwidth forms (NFKD)', '＜｜ｉｍ＿ｓｔａｒｔ｜＞', '<|im_start|>'],
+    ['folds mathematical alphanumerics', '<|𝐢𝐦_𝓈𝓉𝒶𝓇𝓉|>', '<|im_start|>'],
+    ['drops zero-width characters', '<|im\u200b_sta\u200crt\u2060|>', '<|im_start|>'],
+    ['drops soft hyphens', '[IN\u00adST]', '[INST]'],
+    ['drops combining marks', '<|i\u0336m\u0336_start|\u0301>', '<|im_start|>'],
+    ['folds Cyrillic homoglyphs', '<|ѕуѕtеm|>', '<|system|>'],
+    ['folds Greek homoglyphs', '[ΙΝSΤ] <|αssistant|>', '[INST] <|assistant|>'],
+    ['folds accented letters to their base', 'sýstém', 'system'],
+    ['folds small capitals', '[ɪɴꜱᴛ]', '[inst]'],
+    ['folds DeepSeek full-width bars and the lower block', '<｜end▁of▁sentence｜>', '<|end_of_sentence|>'],
+    ['drops tag characters by default', `x${tagged('[INST]')}y`, 'xy'],
+  ])('%s', (_name, input, expected) => {
+    expect(view(input).text).toBe(expected);
+  });
+
+  it('decodes runs of tag characters when asked to', () => {
+    expect(view(`x${tagged('<|im_start|>')}y`, 'decode').text).toBe('x<|im_start|>y');
+  });
+
+  it('never decodes the tag run of an emoji flag sequence', () => {
+    const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+    expect(view(`flag ${scotland}.`, 'decode').text).toBe('flag \u{1F3F4}.');
+  });
+
+  it('maps a match back to the original characters, invisible ones inside it included', () => {
+    const text = 'ab <|im\u200b_start\u200d|> cd';
+    const v = view(text);
+    const at = v.text.indexOf('<|im_start|>');
+    const [s, e] = v.toOriginal(at, at + '<|im_start|>'.length);
+    expect(text.slice(s, e)).toBe('<|im\u200b_start\u200d|>');
+  });
+
+  it('maps a decoded reference back to the whole reference', () => {
+    const text = 'x &#x5B;/INST&#x5D; y';
+    const v = view(text);
+    const at = v.text.indexOf('[/INST]');
+    expect(text.slice(...v.toOriginal(at, at + 7))).toBe('&#x5B;/INST&#x5D;');
+  });
+
+  it('maps astral characters to whole surrogate pairs', () => {
+    const text = '𝐚 <|𝐮𝐬𝐞𝐫|>';
+    const v = view(text);
+    const at = v.text.indexOf('<|user|>');
+    const [s, e] = v.toOriginal(at, at + 8);
+    expect(text.slice(s, e)).toBe('<|𝐮𝐬𝐞𝐫|>');
+    expect(v.toOriginal(0, 1)).toEqual([0, 2]);
+  });
+
+  it('keeps ASCII text without references on the identity fast path', () => {
+    expect(needsNormalization('Plain prose, with (parens) and <tags>.')).toBe(false);
+    expect(needsNormalization('caf\u00e9')).toBe(true);
+    expect(needsNormalization('a &amp; b')).toBe(true);
+    expect(view('plain').identity).toBe(true);
+  });
+
+  it('is memoised per document', () => {
+    const document = new Document({ text: 'a\u200bb', format: 'text', path: 't' });
+    expect(documentNormalizedView(document)).toBe(documentNormalizedView(document));
+    expect(documentNormalizedView(document).text).toBe('ab');
+  });
+
+  it('maps every range inside the original text and onto code point boundaries', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.nat(), fc.nat(), (text, a, b) => {
+        for (const tags of ['drop', 'decode'] as const) {
+          const v = view(text, tags);
+          const len = v.text.length;
+          const start = len === 0 ? 0 : a % (len + 1);
+          const end = start + (len === 0 ? 0 : b % (len - start + 1));
+          const [s, e] = v.toOriginal(start, end);
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(e).toBeLessThanOrEqual(text.length);
+          expect(s).toBeLessThanOrEqual(e);
+          const splits = (k: number) => k > 0 && k < text.length && /[\ud800-\udbff]/.test(text[k - 1]) && /[\udc00-\udfff]/.test(text[k]);
+          expect(splits(s) || splits(e)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
