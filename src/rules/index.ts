@@ -1,6 +1,8 @@
 // The single rule registry. The CLI, the config schema, the rule docs and SARIF all read it.
 import type { RuleModule } from '../types.js';
+import * as instructionLike from './instruction-like.js';
+import * as salienceSkew from './salience-skew.js';
 
-export const builtinRules: readonly RuleModule[] = [];
+export const builtinRules: readonly RuleModule[] = [instructionLike, salienceSkew];
 
 export const ruleRegistry: ReadonlyMap<string, RuleModule> = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));

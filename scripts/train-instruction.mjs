@@ -1,0 +1,256 @@
+#!/usr/bin/env node
+// Trains the instruction-like scorer and writes data/instruction-model.json.
+//
+//   npm run build && node scripts/train-instruction.mjs [--set ../shared/data/injection-dev.jsonl]
+//        [--out data/instruction-model.json] [--dist dist] [--no-loso]
+//
+// Deterministic: full-batch gradient descent from zero weights, no sampling, so the same data and
+// the same feature code give the same JSON. It reads the feature code from the build (dist/), so
+// training and linting extract features with one implementation. It prints leave-one-source-out
+// figures: for each source family, a model trained without any record from that family (as carrier
+// or as injected text) is scored on that family's records only.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const setPath = path.resolve(repoRoot, arg('set', '../shared/data/injection-dev.jsonl'));
+const outPath = path.resolve(repoRoot, arg('out', 'data/instruction-model.json'));
+const dist = path.resolve(repoRoot, arg('dist', 'dist'));
+const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href);
+
+const { splitSentences } = await load('document/sentences.js');
+const { FEATURE_NAMES } = await load('rules/instruction-like/features.js');
+const { TOOL_VERBS } = await load('rules/instruction-like/lexicons.js');
+const { scoreUnits, decide } = await load('rules/instruction-like/detect.js');
+const { modelFromFile, scoreUnit } = await load('rules/instruction-like/model.js');
+
+// The imperative test: every lower-case word the Brill lexicon shipped with `natural` tags VB.
+const require = createRequire(import.meta.url);
+const lexicon = require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json');
+const verbs = [...new Set([
+  ...Object.entries(lexicon).filter(([w, tags]) => /^[a-z]+$/.test(w) && tags.includes('VB')).map(([w]) => w),
+  ...TOOL_VERBS,
+])].sort();
+
+const records = fs.readFileSync(setPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+const FAMILIES = ['rust-lang/book', 'microsoft/BIPIA', 'paul-rottger/exaggerated-safety', 'Podtech-AI/IFEval', 'Giskard-AI/prompt-injections', 'uiuc-kang-lab/InjecAgent'];
+const familiesOf = (source) => new Set(FAMILIES.filter((f) => source.includes(f)));
+
+// Feature extraction once; a placeholder model only supplies the verb list.
+const placeholder = modelFromFile({
+  version: 1, features: [], weights: [], bias: 0, categories: [], categoryWeights: [], categoryBias: [], threshold: 1, growThreshold: 1, verbs,
+});
+const CATEGORY_NAMES = ['instruction_override', 'refusal_template', 'format_constraint', 'persona_override', 'task_conflict', 'tool_action', 'code_injection', 'malicious_content'];
+
+const docs = records.map((r) => {
+  const scored = scoreUnits(r.text, splitSentences(r.text), placeholder);
+  const gold = new Uint8Array(r.text.length);
+  for (const [s, e] of r.spans) gold.fill(1, s, e);
+  const samples = [];
+  for (const item of scored) {
+    if (!item.features) continue;
+    let inside = 0;
+    let total = 0;
+    for (let k = item.unit.start; k < item.unit.end; k++) {
+      if (/\s/.test(r.text[k])) continue;
+      total++;
+      inside += gold[k];
+    }
+    samples.push({ x: item.features, y: total > 0 && inside / total >= 0.5 ? 1 : 0 });
+  }
+  return { record: r, scored, samples, families: familiesOf(r.source), category: r.category };
+});
+
+function trainBinary(trainDocs, { l2 = L2, epochs = 800, rate = 0.05 } = {}) {
+  const xs = [];
+  const ys = [];
+  for (const d of trainDocs) for (const s of d.samples) { xs.push(s.x); ys.push(s.y); }
+  const n = xs.length;
+  const dim = FEATURE_NAMES.length;
+  const pos = ys.reduce((a, b) => a + b, 0);
+  // Balanced class weights: positives are rare clauses among many clean ones.
+  const wPos = n / (2 * Math.max(1, pos));
+  const wNeg = n / (2 * Math.max(1, n - pos));
+  const w = new Float64Array(dim);
+  let b = 0;
+  const m = new Float64Array(dim + 1);
+  const v = new Float64Array(dim + 1);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const grad = new Float64Array(dim + 1);
+    let weightSum = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      let z = b;
+      for (let k = 0; k < dim; k++) z += w[k] * x[k];
+      const p = 1 / (1 + Math.exp(-z));
+      const cw = ys[i] ? wPos : wNeg;
+      const g = cw * (p - ys[i]);
+      weightSum += cw;
+      for (let k = 0; k < dim; k++) grad[k] += g * x[k];
+      grad[dim] += g;
+    }
+    for (let k = 0; k <= dim; k++) {
+      let g = grad[k] / weightSum;
+      if (k < dim) g += l2 * w[k];
+      m[k] = 0.9 * m[k] + 0.1 * g;
+      v[k] = 0.999 * v[k] + 0.001 * g * g;
+      const step = (rate * (m[k] / (1 - 0.9 ** epoch))) / (Math.sqrt(v[k] / (1 - 0.999 ** epoch)) + 1e-8);
+      if (k < dim) w[k] -= step;
+      else b -= step;
+    }
+  }
+  return { weights: [...w], bias: b };
+}
+
+function trainCategories(trainDocs, { l2 = 3e-3, epochs = 400, rate = 0.05 } = {}) {
+  const xs = [];
+  const ys = [];
+  for (const d of trainDocs) {
+    const k = CATEGORY_NAMES.indexOf(d.category);
+    if (k < 0) continue;
+    for (const s of d.samples) if (s.y) { xs.push(s.x); ys.push(k); }
+  }
+  const dim = FEATURE_NAMES.length;
+  const K = CATEGORY_NAMES.length;
+  const W = Array.from({ length: K }, () => new Float64Array(dim + 1));
+  const m = Array.from({ length: K }, () => new Float64Array(dim + 1));
+  const v = Array.from({ length: K }, () => new Float64Array(dim + 1));
+  const counts = new Array(K).fill(0);
+  for (const y of ys) counts[y]++;
+  const cw = counts.map((c) => (c ? xs.length / (K * c) : 0));
+  for (let epoch = 1; epoch <= epochs && xs.length; epoch++) {
+    const grad = Array.from({ length: K }, () => new Float64Array(dim + 1));
+    let total = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      const logits = W.map((w) => { let z = w[dim]; for (let k = 0; k < dim; k++) z += w[k] * x[k]; return z; });
+      const top = Math.max(...logits);
+      const exps = logits.map((z) => Math.exp(z - top));
+      const sum = exps.reduce((a, b) => a + b, 0);
+      const weight = cw[ys[i]];
+      total += weight;
+      for (let c = 0; c < K; c++) {
+        const g = weight * (exps[c] / sum - (c === ys[i] ? 1 : 0));
+        for (let k = 0; k < dim; k++) grad[c][k] += g * x[k];
+        grad[c][dim] += g;
+      }
+    }
+    for (let c = 0; c < K; c++) {
+      for (let k = 0; k <= dim; k++) {
+        let g = grad[c][k] / total;
+        if (k < dim) g += l2 * W[c][k];
+        m[c][k] = 0.9 * m[c][k] + 0.1 * g;
+        v[c][k] = 0.999 * v[c][k] + 0.001 * g * g;
+        W[c][k] -= (rate * (m[c][k] / (1 - 0.9 ** epoch))) / (Math.sqrt(v[c][k] / (1 - 0.999 ** epoch)) + 1e-8);
+      }
+    }
+  }
+  return { categoryWeights: W.map((w) => [...w.slice(0, dim)]), categoryBias: W.map((w) => w[dim]) };
+}
+
+function evaluate(model, evalDocs, options = {}) {
+  const m = { inj: 0, injHit: 0, clean: 0, cleanHit: 0, spans: 0, spansHit: 0, cleanChars: 0, cleanFlagged: 0, goldChars: 0, goldFlagged: 0 };
+  const cats = new Map();
+  for (const d of evalDocs) {
+    for (const item of d.scored) item.score = item.features ? scoreUnit(model, item.features) : 0;
+    const found = decide(d.record.text, d.scored, model, options);
+    const r = d.record;
+    const injected = r.label !== 'clean';
+    if (injected) {
+      m.inj++;
+      const c = cats.get(r.category) ?? { n: 0, hit: 0 };
+      c.n++;
+      if (found.length) { m.injHit++; c.hit++; }
+      cats.set(r.category, c);
+      for (const [s, e] of r.spans) { m.spans++; if (found.some((f) => f.start < e && s < f.end)) m.spansHit++; }
+    } else {
+      m.clean++;
+      if (found.length) m.cleanHit++;
+    }
+    const flagged = new Uint8Array(r.text.length);
+    for (const f of found) flagged.fill(1, f.start, f.end);
+    const gold = new Uint8Array(r.text.length);
+    for (const [s, e] of r.spans) gold.fill(1, s, e);
+    for (let k = 0; k < r.text.length; k++) {
+      if (gold[k]) { m.goldChars++; m.goldFlagged += flagged[k]; } else { m.cleanChars++; m.cleanFlagged += flagged[k]; }
+    }
+  }
+  const ratio = (a, b) => (b ? a / b : NaN);
+  return {
+    docRecall: ratio(m.injHit, m.inj), docFPR: ratio(m.cleanHit, m.clean), spanRecall: ratio(m.spansHit, m.spans),
+    cleanKept: 1 - ratio(m.cleanFlagged, m.cleanChars), goldFlagged: ratio(m.goldFlagged, m.goldChars),
+    injected: m.inj, clean: m.clean,
+    byCategory: Object.fromEntries([...cats].sort().map(([k, v]) => [k, ratio(v.hit, v.n)])),
+  };
+}
+
+function fit(trainDocs) {
+  const binary = trainBinary(trainDocs);
+  const categories = trainCategories(trainDocs);
+  const file = {
+    version: 1, features: [...FEATURE_NAMES], ...binary, categories: CATEGORY_NAMES, ...categories,
+    threshold: 0.5, growThreshold: 0.3, verbs,
+  };
+  // The threshold keeps document FPR within budget on the training documents, as recall allows.
+  const base = modelFromFile(file);
+  let chosen = 0.99;
+  for (let t = 0.3; t <= 0.99; t += 0.01) {
+    const result = evaluate({ ...base, threshold: t, growThreshold: Math.min(t, GROW_RATIO * t) }, trainDocs);
+    if (!(result.docFPR > FPR_BUDGET)) { chosen = t; break; }
+  }
+  file.threshold = Math.round(chosen * 100) / 100;
+  file.growThreshold = Math.round(GROW_RATIO * file.threshold * 100) / 100;
+  return file;
+}
+
+const L2 = Number(arg('l2', '3e-4'));
+const FPR_BUDGET = Number(arg('fpr', '0.012'));
+const GROW_RATIO = Number(arg('grow', '0.5'));
+const pct = (x) => (Number.isNaN(x) ? '  n/a ' : `${(100 * x).toFixed(1).padStart(5)}%`);
+
+const full = fit(docs);
+const fullResult = evaluate(modelFromFile(full), docs);
+console.log(`trained on ${docs.length} records; threshold ${full.threshold}, grow ${full.growThreshold}`);
+console.log(`dev (resubstitution): doc recall ${pct(fullResult.docRecall)}  doc FPR ${pct(fullResult.docFPR)}  span recall ${pct(fullResult.spanRecall)}  clean chars kept ${pct(fullResult.cleanKept)}  gold chars flagged ${pct(fullResult.goldFlagged)}`);
+for (const [k, v] of Object.entries(fullResult.byCategory)) console.log(`  ${k.padEnd(22)} ${pct(v)}`);
+
+const loso = [];
+if (!argv.includes('--no-loso')) {
+  console.log('\nleave-one-source-out (train without the family, test on its records only):');
+  console.log(`  ${'held-out family'.padEnd(34)} ${'inj'.padStart(4)} ${'clean'.padStart(5)}  doc-rec  doc-FPR  span-rec  clean-kept`);
+  for (const family of FAMILIES) {
+    const test = docs.filter((d) => d.families.has(family));
+    const train = docs.filter((d) => !d.families.has(family));
+    const file = fit(train);
+    const r = evaluate(modelFromFile(file), test);
+    loso.push({ family, threshold: file.threshold, ...r });
+    console.log(`  ${family.padEnd(34)} ${String(r.injected).padStart(4)} ${String(r.clean).padStart(5)}  ${pct(r.docRecall)}  ${pct(r.docFPR)}  ${pct(r.spanRecall)}   ${pct(r.cleanKept)}`);
+  }
+}
+
+const round = (a) => a.map((x) => Math.round(x * 1e5) / 1e5);
+full.weights = round(full.weights);
+full.bias = Math.round(full.bias * 1e5) / 1e5;
+full.categoryWeights = full.categoryWeights.map(round);
+full.categoryBias = round(full.categoryBias);
+full.notes = {
+  trainedOn: path.relative(repoRoot, setPath),
+  records: docs.length,
+  regenerate: 'npm run build && node scripts/train-instruction.mjs',
+  fprBudget: FPR_BUDGET,
+  growRatio: GROW_RATIO,
+  dev: { docRecall: fullResult.docRecall, docFPR: fullResult.docFPR, spanRecall: fullResult.spanRecall },
+  leaveOneSourceOut: loso.map(({ family, threshold, docRecall, docFPR, spanRecall, cleanKept }) => ({ family, threshold, docRecall, docFPR, spanRecall, cleanKept })),
+};
+const { verbs: verbList, ...rest } = full;
+fs.mkdirSync(path.dirname(outPath), { recursive: true });
+fs.writeFileSync(outPath, `${JSON.stringify({ ...rest, verbs: verbList })}\n`);
+console.log(`\nwrote ${path.relative(process.cwd(), outPath)}`);

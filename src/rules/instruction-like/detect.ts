@@ -1,0 +1,116 @@
+// From clause scores to reported spans: seed on clauses over the threshold, grow into adjacent
+// clauses that score over a lower bar (a jailbreak prompt or a pasted refusal runs for several
+// sentences, and only some of them carry cues), attach a code block that a flagged clause
+// introduces, and merge neighbours into one span.
+import { clauseUnits, type Unit } from './units.js';
+import { buildContext, featureIndex, passesPrefilter, unitFeatures, type DocumentContext, type FeatureVector } from './features.js';
+import { categorize, scoreUnit, type Category, type Model } from './model.js';
+
+export interface CustomMatcher {
+  pattern: RegExp;
+  category: Category;
+}
+
+export interface DetectOptions {
+  threshold?: number;
+  growThreshold?: number;
+  custom?: readonly CustomMatcher[];
+}
+
+export interface Detection {
+  start: number;
+  end: number;
+  score: number;
+  category: Category;
+}
+
+export interface ScoredUnit {
+  unit: Unit;
+  score: number;
+  features?: FeatureVector;
+  category?: Category;
+}
+
+/** Scores every clause of a text; clauses the prefilter rejects score 0 without feature work. */
+export function scoreUnits(text: string, sentences: readonly { start: number; end: number }[], model: Model): ScoredUnit[] {
+  const units = clauseUnits(text, sentences);
+  const scored: ScoredUnit[] = units.map((unit) => ({ unit, score: 0 }));
+  let context: DocumentContext | undefined;
+  units.forEach((unit, i) => {
+    if (unit.code) return;
+    if (!passesPrefilter(text.slice(unit.start, unit.end), model.verbs)) return;
+    context ??= buildContext(text, units, model.verbs);
+    const features = unitFeatures(text, units, i, context, model.verbs);
+    scored[i].features = features;
+    scored[i].score = scoreUnit(model, features);
+  });
+  return scored;
+}
+
+const EXTRACTION = featureIndex('extraction');
+const CODE_CUES = [featureIndex('codeNoun'), featureIndex('followingCode'), featureIndex('yourCode')];
+
+function categoryOf(model: Model, item: ScoredUnit): Category {
+  if (item.category) return item.category;
+  const x = item.features;
+  if (!x) return 'task_conflict';
+  if (x[EXTRACTION] > 0) return 'prompt_extraction';
+  return categorize(model, x);
+}
+
+export function detect(text: string, sentences: readonly { start: number; end: number }[], model: Model, options: DetectOptions = {}): Detection[] {
+  return decide(text, scoreUnits(text, sentences, model), model, options);
+}
+
+/** Turns scored clauses into spans. Exported so that training can rescore cached features. */
+export function decide(text: string, scored: ScoredUnit[], model: Model, options: DetectOptions = {}): Detection[] {
+  const threshold = options.threshold ?? model.threshold;
+  const grow = Math.min(threshold, options.growThreshold ?? model.growThreshold);
+  for (const matcher of options.custom ?? []) {
+    for (const item of scored) {
+      if (item.unit.code) continue;
+      matcher.pattern.lastIndex = 0;
+      if (matcher.pattern.test(text.slice(item.unit.start, item.unit.end))) {
+        item.score = 1;
+        item.category = matcher.category;
+      }
+      matcher.pattern.lastIndex = 0;
+    }
+  }
+  const flagged = scored.map((s) => !s.unit.code && s.score >= threshold);
+  if (!flagged.includes(true)) return [];
+
+  // Grow in both directions until no neighbour clears the lower bar.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < scored.length; i++) {
+      if (flagged[i] || scored[i].unit.code || scored[i].score < grow) continue;
+      if (flagged[i - 1] || flagged[i + 1]) {
+        flagged[i] = true;
+        changed = true;
+      }
+    }
+  }
+  // A code block right after a flagged clause that talks about code, or ends in a colon, is its payload.
+  for (let i = 1; i < scored.length; i++) {
+    if (!scored[i].unit.code || !flagged[i - 1]) continue;
+    const lead = scored[i - 1];
+    const x = lead.features;
+    const introduces = /:\s*$/.test(text.slice(lead.unit.start, lead.unit.end)) || (x !== undefined && CODE_CUES.some((k) => x[k] > 0));
+    if (introduces) flagged[i] = true;
+  }
+
+  const detections: Detection[] = [];
+  for (let i = 0; i < scored.length; i++) {
+    if (!flagged[i]) continue;
+    let j = i;
+    let best = scored[i];
+    while (j + 1 < scored.length && flagged[j + 1]) {
+      j++;
+      if (scored[j].score > best.score) best = scored[j];
+    }
+    detections.push({ start: scored[i].unit.start, end: scored[j].unit.end, score: best.score, category: categoryOf(model, best) });
+    i = j;
+  }
+  return detections;
+}

@@ -1,0 +1,132 @@
+// Cue patterns for instruction-like text. Each pattern is a signal, not a verdict: the learned
+// scorer weighs them together, so a phrase that also occurs in documentation costs little on its
+// own. Gaps between cue words are bounded character classes so that no pattern can backtrack
+// catastrophically.
+
+/** A gap of a few words inside one clause. */
+const GAP = '[^.!?\\n]{0,48}';
+const SHORT_GAP = '[^.!?\\n]{0,24}';
+
+const OUTPUT_NOUN = '(?:response|responses|reply|replies|answer|answers|output|message|summary|essay|post|letter|story|poem|translation|text|explanation|elucidation)';
+const CODE_NOUN = '(?:code|snippet|script|function|section|block|excerpt|segment|module|program|implementation|solution|algorithm)';
+
+export const CUES = {
+  // Addressee
+  secondPerson: /\b(?:you|your|yours|yourself|yourselves)\b/gi,
+  addressModel: /\b(?:AI|A\.I\.|chatbots?|language models?|LLMs?|ChatGPT|GPT-?\d?)\b|\b(?:the|dear|hey|hi|hello|attention)\s+(?:assistant|model|bot|agent|AI)\b/,
+  noteToModel: /\b(?:note|message|reminder|instructions?) (?:to|for) (?:the |any )?(?:AI|assistant|model|LLM|bot|agent|reader)\b/i,
+  yourOutput: new RegExp(`\\byour\\s+(?:[a-z]+\\s+)?${OUTPUT_NOUN}\\b`, 'i'),
+  yourCode: new RegExp(`\\byour\\s+(?:[a-z]+\\s+)?${CODE_NOUN}\\b`, 'i'),
+  theOutput: new RegExp(`\\b(?:in|to|into|throughout|within|of)\\s+(?:your|the|each)\\s+(?:entire\\s+|whole\\s+|final\\s+)?${OUTPUT_NOUN}\\b`, 'i'),
+
+  // Meta-reference to instructions and the prompt
+  metaInstructions: /\b(?:previous|prior|above|earlier|preceding|foregoing|original|initial|system|hidden|developer|all|any|new|further|updated)\s+(?:instructions?|prompts?|directives?|guidelines|commands?|directions|orders|context|messages?|conversation|rules)\b/i,
+  instructionWord: /\b(?:instructions?|prompts?|directives?)\b/i,
+  override: new RegExp(`\\b(?:ignore|disregard|forget|override|overwrite|bypass|abandon|neglect|discard|skip)\\b${SHORT_GAP}\\b(?:instructions?|prompts?|rules|guidelines|directions|above|before|previous|prior|everything|context|restrictions|constraints)\\b`, 'i'),
+  extraction: new RegExp(`\\b(?:reveal|repeat|print|show|display|output|leak|disclose|recite|spell out|tell me|share|write out|dump)\\b${SHORT_GAP}\\b(?:system prompt|prompt|instructions|text above|above text|initial|hidden|secret|password|api key|everything above|conversation|context window)\\b`, 'i'),
+  followingInstruction: /\b(?:follow(?:ing)?|adhere to|obey|comply with|execute)\s+(?:the\s+|these\s+|my\s+|this\s+)?(?:following\s+|new\s+)?(?:instructions?|commands?|orders|task|directives?)\b/i,
+
+  // Requests and questions
+  please: /\b(?:please|kindly|pls)\b/i,
+  requestToMe: /\b(?:tell|show|give|send|help|teach|let|remind|email|forward|provide|find)\s+me\b|\b(?:can|could|would|will)\s+you\b|\bI\s+(?:want|need|would like)\s+(?:you|to)\b/i,
+  question: /\?\s*["'”’)\]]*\s*$/,
+  questionStart: /^(?:what|how|why|where|when|who|which|whose|is|are|can|could|would|should|do|does|did|will|have|has)\b/i,
+
+  // Output constraints
+  lengthConstraint: /\b(?:at (?:least|most)|exactly|no (?:more|less|fewer) than|(?:less|fewer|more) than|under|between)\s+(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred)\s+(?:[a-z]+\s+)?(?:words|sentences|paragraphs|times|bullets?|bullet points|sections|letters|characters|lines|highlighted|placeholders|parts|items)\b/i,
+  caseConstraint: /\b(?:all\s+)?(?:capital|uppercase|upper-case|lowercase|lower-case|small|capitalized)\s+(?:letters|case)\b|\ball[\s-]caps\b|\bcapitali[sz]e\b/i,
+  wrapConstraint: new RegExp(`\\b(?:wrap|enclose|surround|put|place)\\b${GAP}\\b(?:quotation marks|double quotes|quotes|brackets|asterisks|angular brackets|markdown)\\b`, 'i'),
+  startEndConstraint: new RegExp(`\\b(?:start|begin|end|finish|conclude|close|sign off)\\s+(?:your|the|each|every|with)\\b${SHORT_GAP}\\b(?:${OUTPUT_NOUN.slice(3, -1)}|sentence|paragraph|phrase|word)\\b|\\b(?:${OUTPUT_NOUN.slice(3, -1)})\\s+(?:must|should|has to|needs to)\\b`, 'i'),
+  avoidConstraint: new RegExp(`\\b(?:do not|don't|never|refrain from|avoid|without)\\s+(?:use|using|include|including|mention|mentioning|write|writing|any)\\b${SHORT_GAP}\\b(?:commas?|letters?|words?|punctuation|capital|keywords?)\\b|\\bno (?:commas|punctuation|capital letters)\\b`, 'i'),
+  transformOutput: new RegExp(`\\b(?:translate|rewrite|rephrase|paraphrase|encode|encrypt|convert|reverse|scramble|jumble|replace|substitute|swap|shuffle|spell|combine)\\b${GAP}\\b(?:${OUTPUT_NOUN.slice(3, -1)}|words|letters|vowels|consonants|characters|symbols)\\b`, 'i'),
+  mustContain: /\b(?:must|should|needs? to|has to)\s+(?:be\s+)?(?:contain|include|start with|end with|begin with|written in|mention|be (?:in|at least|exactly|no more))\b/i,
+  makeSure: /^(?:please\s+)?(?:make sure|ensure|be sure|remember to|don['’]t forget to)\b/i,
+  respondIn: /\b(?:respond|reply|answer|write|speak|talk)\s+(?:only\s+|exclusively\s+|entirely\s+)?(?:in|with|using|like)\b/i,
+  formatWord: /\b(?:json|base64|base-64|rot13|morse code|pig latin|leetspeak|emojis?|bullet points?|markdown|haiku|rhymes?|riddle|acrostic|P\.S\.|postscript|placeholders?|title)\b/i,
+  language: /\b(?:in|into|to)\s+(?:Spanish|French|German|Italian|Chinese|Mandarin|Japanese|Korean|Russian|Arabic|Hindi|Portuguese|Dutch|Swedish|Latin|Greek|Hebrew|Turkish|Polish|Vietnamese|Thai|Bengali|Urdu|Persian|Farsi|Swahili|Kannada|Tamil|Telugu|Marathi|Gujarati|Punjabi|Nepali|Finnish|Danish|Norwegian|Czech|Hungarian|Indonesian)\b/,
+
+  // Assistant voice and refusals
+  apology: /^(?:I'?m|I am|We'?re|We are)\s+(?:so\s+|really\s+|very\s+|truly\s+)?sorry\b|\b(?:apologi[sz]e|my apologies)\b/i,
+  cannot: /\bI\s+(?:cannot|can['’]t|can not|won['’]t|will not|am unable to|am not able to|must decline|refuse to|(?:do not|don['’]t) (?:feel comfortable|think (?:it|that)))\b/i,
+  asAnAI: /\b(?:as an? (?:AI|artificial intelligence|language model|assistant|responsible AI)|(?:AI|language) model|I(?:'m| am) (?:just |only )?an? (?:AI|assistant|language model|computer program))\b/i,
+  condone: /\bI\s+(?:do not|don['’]t|cannot|can['’]t)\s+(?:condone|support|promote|endorse|encourage|provide|assist|help|have (?:personal|the ability|access|opinions|feelings))\b/i,
+  moralJudgement: /\b(?:not|never|neither)\s+(?:(?:morally|ethically|socially|legally)\s+)?(?:appropriate|ethical|acceptable|okay|ok|legal|safe|justified|justifiable|advisable|respectful|right|inherently)\b/i,
+  itIsImportant: /\b(?:it is|it['’]s|it remains)\s+(?:always\s+|never\s+|also\s+)?(?:important|crucial|essential|vital|necessary|never|best)\b/i,
+  harmWord: /\b(?:harm\w{0,4}|violen\w{1,4}|illegal|unethical|immoral|offensive|discriminat\w{0,6}|hate|hatred|abus\w{1,4}|self-harm|suicid\w{1,3}|kill\w{0,3}|murder\w{0,3}|weapons?|dangerous|disrespect\w{0,4}|genocide|racis\w{1,2}|prejudice|stereotyp\w{0,4}|victims?|death|deaths|injur\w{1,4}|tragic)\b/gi,
+  careWord: /\b(?:respect\w{0,4}|kindness|dignity|compassion|empathy|professional help|mental health|support|seek help|trusted|safety|well-being|wellbeing|consult)\b/i,
+
+  // Urgency
+  urgencyWord: /\b(?:IMPORTANT|URGENT|ATTENTION|WARNING|ALERT|CRITICAL|NOTICE|NOTE|REMINDER|MANDATORY)\b/,
+  bangs: /!{2,}/,
+
+  // Tools, money and personal data
+  toolVerb: /\b(?:send|transfer|wire|e-?mail|forward|delete|erase|wipe|withdraw|deposit|pay|purchase|buy|sell|order|share|grant|revoke|unlock|download|upload|install|uninstall|execute|schedule|book|cancel|post|tweet|publish|invite|approve|initiate|reset|disable|deactivate|update|change|modify|move|redirect|allocate|set up|add)\b/gi,
+  myResource: /\bmy\s+(?:[a-z]+\s+)?(?:account|accounts|e-?mail|password|files?|data|records?|bank|card|credit|contacts|calendar|photos?|documents?|home|house|door|car|wallet|funds|money|address|phone|inbox|drive|dropbox|health|medical|genetic|security|devices?|location|history|profile|repository|repo|server|database|shipments?|orders?|stocks?|portfolio|balance|payments?|appointments?|prescriptions?)\b/i,
+  money: /[$€£¥]\s?\d|\b\d[\d,.]{0,12}\s?(?:USD|EUR|GBP|dollars|BTC|ETH|bitcoins?)\b|\bbitcoin\b|\bcrypto(?:currency)?\b|\b(?:IBAN|SWIFT|routing number|account number)\b/i,
+  emailAddress: /\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b/i,
+  toolName: /\b[A-Z][a-z]{1,20}(?:[A-Z][a-z]{1,20}){2,6}\b/,
+  quotedId: /\b(?:id|ID|number|username|account)\b[^.\n]{0,12}['"‘“][\w@.-]{2,40}['"’”]|\b(?:id|ID)\s+[\w-]{0,20}\d[\w-]{0,20}\b/,
+
+  // Code the reader is told to add
+  codeNoun: new RegExp(`\\b${CODE_NOUN}\\b`, 'i'),
+  codeVerb: /\b(?:embed\w{0,3}|insert\w{0,3}|includ\w{1,3}|incorporat\w{1,3}|integrat\w{1,5}|add\w{0,3}|append\w{0,3}|inject\w{0,3}|paste|deploy\w{0,3}|featur\w{1,3}|enrich|enhance|augment|infuse|weave|implant|blend|merge|plug|fold|elevate|place|put|slot|run|execute)\b/i,
+  followingCode: new RegExp(`\\b(?:following|below|subsequent|provided|given|this|attached|next)\\s+(?:[a-z]+\\s+)?${CODE_NOUN}\\b`, 'i'),
+
+  // Persona changes
+  youAreNow: /\b(?:you are|you['’]re|you will be|you['’]ll be|you have become|you become)\s+(?:now\s+(?:an?|the|my|DAN|in|free|going|acting|[A-Z][a-z]{1,20})\b|going to (?:act|be|pretend|play|respond|answer)\b|about to (?:immerse|become|act|play)\b|no longer\b|free\b|an? (?:unrestricted|unfiltered|evil|rogue|new)\b)|\b(?:you are|you['’]re) (?:now )?(?:an?|the) [A-Za-z]{2,20} (?:named|called)\b/i,
+  actAs: /\b(?:act|acting|behave|respond|answer|roleplay|role-play|speak)\s+(?:as|like)\s+(?:an?|if|the|my)?\b|\bpretend\b|\bimpersonat\w{1,4}|\bin character\b|\bstay in\b|\bplay (?:the )?(?:role|part)\b/i,
+  jailbreak: /\b(?:DAN|jailbr\w{1,6}|developer mode|do anything now|no (?:restrictions|limits|filters|rules|boundaries)|unfiltered|uncensored|unrestricted|without (?:any )?(?:restrictions|censorship|filters|limitations))\b/i,
+  fromNowOn: /\b(?:from now on|from this point|henceforth|going forward|for the rest of (?:this|the) conversation)\b/i,
+
+  // Promotion or payload to relay
+  promoVerb: /\b(?:visit|click|subscribe|join|follow us|download|sign up|register|donate|reach out|contact|check out|promote|advertise|recommend|suggest|urge|encourage|invite|remind|persuade|convince)\w{0,3}\b/i,
+  url: /\b(?:https?:\/\/|www\.)[^\s<>"'`]{1,200}|\b[\w-]{2,40}\.(?:com|net|org|io|co|info|biz|xyz|ru|cn|ly)\b/i,
+  audience: /\b(?:users?|readers?|audience|customers?|visitors?|recipients?|everyone|people)\b/i,
+
+  // Structure
+  listItem: /^\s{0,3}(?:\d{1,3}[.)]|[-*•+])\s/,
+  backtick: /`/,
+  // "I" as a pronoun, not a Roman numeral ("World War I") or part of "I/O".
+  firstPerson: /(?<!(?:War|Part|Act|Henry|Louis|Elizabeth|Charles|James|Type|Phase|Stage|Class|Chapter|Book) )\bI(?=['’](?:m|ve|d|ll)\b|\s+[a-z])|\b(?:[Mm]e|[Mm]y|mine|myself)\b/g,
+  capsWord: /\b[A-Z]{3,}\b/g,
+  word: /[A-Za-z][A-Za-z'’-]{0,40}/g,
+} as const;
+
+/**
+ * Openers that may precede an imperative verb without changing the mood ("Please send…",
+ * "Now, ignore…", "Also translate…").
+ */
+export const IMPERATIVE_OPENERS = new Set([
+  'please', 'kindly', 'now', 'also', 'then', 'and', 'so', 'just', 'first', 'next', 'finally', 'additionally', 'instead', 'simply',
+  'immediately', 'always', 'never', 'do', 'don\'t', 'lastly', 'furthermore', 'moreover', 'important', 'note', 'again', 'quickly',
+]);
+
+/** Verbs that act through an agent's tools when they open a request. */
+export const TOOL_VERBS = new Set([
+  'send', 'transfer', 'wire', 'email', 'e-mail', 'forward', 'delete', 'erase', 'wipe', 'withdraw', 'deposit', 'pay', 'purchase', 'buy',
+  'sell', 'order', 'share', 'grant', 'revoke', 'unlock', 'download', 'upload', 'install', 'uninstall', 'execute', 'schedule', 'book',
+  'cancel', 'post', 'tweet', 'publish', 'invite', 'approve', 'initiate', 'reset', 'disable', 'deactivate', 'update', 'change', 'modify',
+  'move', 'redirect', 'allocate', 'add', 'set', 'create', 'remove', 'give', 'make', 'turn', 'open', 'unlock', 'grant', 'access', 'retrieve',
+  'fetch', 'search', 'find', 'get', 'use', 'guide', 'navigate', 'control', 'adjust', 'start', 'stop', 'launch', 'sync', 'export', 'copy',
+]);
+
+/** Words the verb lexicon tags as possible base verbs but that rarely open an imperative clause. */
+export const NOT_IMPERATIVE = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'there', 'here', 'we', 'they', 'he', 'she', 'i', 'you', 'in',
+  'on', 'at', 'as', 'if', 'when', 'while', 'because', 'but', 'or', 'for', 'to', 'of', 'with', 'by', 'from', 'one', 'some', 'all',
+  'each', 'every', 'both', 'many', 'most', 'more', 'less', 'other', 'another', 'such', 'no', 'not', 'have', 'be', 'are', 'is', 'was',
+  'were', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall', 'let\'s', 'rust', 'cargo', 'listing', 'chapter',
+  'however', 'after', 'before', 'since', 'until', 'like', 'well', 'hi', 'hello', 'dear', 'thanks', 'thank', 'yes', 'ok', 'okay',
+]);
+
+/** Function words ignored when comparing a clause's vocabulary with the rest of the document. */
+export const STOPWORDS = new Set(
+  ('about above after again against also although always among another any anyone anything are around aren because been before being ' +
+    'below between both cannot could does doesn doing done down during each either else even ever every from further have having here ' +
+    'hers herself himself however into itself just least less like made make makes many might more most much must myself never ' +
+    'often once only other ours ourselves over same shall should since some such than that their theirs them themselves then there ' +
+    'these they this those through under until upon very want well were what whatever when where whether which while whom whose will ' +
+    'with within without would your yours yourself yourselves please thing things really there using used uses also first second ' +
+    'still that’s it’s isn’t don’t doesn’t can’t won’t we’ll you’ll we’re you’re they’re')
+    .split(/\s+/),
+);
