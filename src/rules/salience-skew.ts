@@ -1,0 +1,117 @@
+// salience-skew: a free-running question generator does not read a document uniformly; its questions
+// pile up on salient spans (headings, lists, tables, bold, links, leftover markup, the opening lines).
+// When those spans carry little content, the questions are wasted and the body goes unasked.
+import type { RuleContext, RuleMeta } from '../types.js';
+import { analyseSalience, type SalienceGroup } from '../salience/model.js';
+import { SALIENCE_OPTION_SCHEMA, salienceOptions, type SalienceOptions } from '../salience/options.js';
+import { docsUrl } from './docs-url.js';
+
+/** Groups holding less of the salience mass than this are not worth a finding of their own. */
+const MIN_GROUP_SHARE = 0.02;
+
+const NAV_MENU_IN_BOLD =
+  '- **Home**\n- **News**\n- **Sport**\n- **Weather**\n\n' +
+  'The river rose two metres overnight after heavy rain in the hills above Kendal.\n\n' +
+  'Farmers moved 300 cattle to higher fields before dawn.\n';
+
+const ONE_WORD_TABLE =
+  'The harbour was rebuilt in 1887 after a storm destroyed the old stone pier.\n\n' +
+  '| Menu | Shop | Blog |\n|---|---|---|\n| Home | News | Help |\n| Login | Cart | Search |\n';
+
+export const meta: RuleMeta = {
+  id: 'salience-skew',
+  description:
+    'Flags documents whose presentation would steer a free-running question generator onto low-content spans (menus in bold, tables of one-word cells, link lists), with the expected coverage of a salience-proportional generator.',
+  rationale:
+    'Free-running question generators saturate on salient spans, and salience comes from presentation, not content: headings, list items, table cells, bold and italic text, link text, all-caps, code, the opening sentences and leftover markup. ' +
+    'Changing the prompt does not help: different prompts converge on the same hotspots. ' +
+    'Each sentence, list item and table cell gets a presentation salience and a content weight (TF-IDF mass over the document, numbers and names). ' +
+    'With p_i the normalised salience and k = n questions, a salience-proportional generator covers (1/n) Σ 1 − (1 − p_i)^k of the units, against 1 − (1 − 1/n)^k for uniform sampling and min(1, k/n) for a targeted generator. ' +
+    'The rule flags a document whose expected coverage falls below `minCoverage`, or whose low-content hotspots hold more than `maxLowContentShare` of the salience mass, and names the hotspot spans. ' +
+    'The unsafe fix removes only the decoration that makes low-content hotspots salient (emphasis markers, the pipes and delimiter row of a table whose cells are all low-content); the words stay. ' +
+    'Run `corpuslint stats` to see the same figures for every document of a corpus.',
+  docsUrl: docsUrl('salience-skew'),
+  messages: {
+    skew:
+      'Salience skew: a free-running generator asking {{units}} questions would cover {{coverage}} of the units (uniform sampling {{uniform}}, targeted {{targeted}}); salience Gini {{gini}}; low-content hotspots hold {{lowShare}} of the salience mass.',
+    hotspot: 'Low-content hotspot: the {{name}} draws {{share}} of the salience mass but carries little answerable content.',
+    salient: 'Salience hotspot: the {{name}} draws {{share}} of the salience mass.',
+  },
+  defaultSeverity: 'warn',
+  recommended: true,
+  options: SALIENCE_OPTION_SCHEMA,
+  fix: { safety: 'unsafe' },
+  needs: ['text', 'blocks', 'prose'],
+  examples: {
+    valid: [
+      {
+        text:
+          '# How lighthouses work\n\n' +
+          'A lighthouse concentrates the light of a single lamp into a narrow beam with a Fresnel lens. ' +
+          'The lens was invented by Augustin Fresnel in 1822 and is far thinner than a solid lens of the same power. ' +
+          'Keepers wound the clockwork that turned the lens every few hours through the night. ' +
+          'Most lighthouses were automated in the second half of the twentieth century. ' +
+          'Today many towers use LED lamps that last for years without replacement.\n',
+        format: 'markdown',
+      },
+    ],
+    invalid: [
+      {
+        text: NAV_MENU_IN_BOLD,
+        format: 'markdown',
+        output: NAV_MENU_IN_BOLD.replace(/\*\*/g, ''),
+        findings: 2,
+      },
+      {
+        text: ONE_WORD_TABLE,
+        format: 'markdown',
+        output: 'The harbour was rebuilt in 1887 after a storm destroyed the old stone pier.\n\nMenu Shop Blog\nHome News Help\nLogin Cart Search\n',
+        findings: 2,
+      },
+    ],
+  },
+};
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function hotspotGroups(groups: readonly SalienceGroup[], options: SalienceOptions): { group: SalienceGroup; lowContent: boolean }[] {
+  const weak = groups.filter((g) => g.lowContentHotspotShare >= MIN_GROUP_SHARE).sort((a, b) => b.lowContentHotspotShare - a.lowContentHotspotShare);
+  if (weak.length > 0) return weak.slice(0, options.maxFindings).map((group) => ({ group, lowContent: true }));
+  // Flagged on coverage alone: point at the spans that pull the questions, even if they have content.
+  return [...groups]
+    .filter((g) => g.share >= MIN_GROUP_SHARE && g.units.length > 0)
+    .sort((a, b) => b.share / b.units.length - a.share / a.units.length)
+    .slice(0, options.maxFindings)
+    .map((group) => ({ group, lowContent: false }));
+}
+
+export function check(context: RuleContext<Record<string, unknown>>): void {
+  const options = salienceOptions(context.options);
+  const { figures, groups } = analyseSalience(context.document, options);
+  if (figures.reasons.length === 0) return;
+  context.report({
+    messageId: 'skew',
+    data: {
+      units: figures.units,
+      coverage: figures.coverage.salience.toFixed(2),
+      uniform: figures.coverage.uniform.toFixed(2),
+      targeted: figures.coverage.targeted.toFixed(2),
+      gini: figures.gini.toFixed(2),
+      lowShare: percent(figures.lowContentHotspotShare),
+    },
+    start: 0,
+    end: 0,
+    score: 1 - figures.coverage.salience / Math.max(figures.coverage.uniform, 1e-9),
+  });
+  for (const { group, lowContent } of hotspotGroups(groups, options)) {
+    const share = lowContent ? group.lowContentHotspotShare : group.share;
+    context.report({
+      messageId: lowContent ? 'hotspot' : 'salient',
+      data: { name: group.name, share: percent(share) },
+      start: group.start,
+      end: group.end,
+      score: share,
+      ...(lowContent && group.decoration.length > 0 ? { remove: group.decoration } : {}),
+    });
+  }
+}

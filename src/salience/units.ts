@@ -1,0 +1,213 @@
+// Splits a document into the units a question generator can target: sentences, list items, table
+// cells, headings, code and HTML blocks. Markdown comes from the fast block scan (no mdast), plain
+// text from its paragraphs, HTML from its prose view.
+import type { Document } from '../document/document.js';
+import { scanPlainText, splitLines, type Block } from '../document/markdown-scan.js';
+import { splitSentences } from '../document/sentences.js';
+import type { Range } from '../types.js';
+
+export type UnitKind = 'heading' | 'list-item' | 'table-cell' | 'sentence' | 'code' | 'markup';
+export type GroupKind = 'heading' | 'list' | 'table' | 'paragraph' | 'blockquote' | 'code block' | 'html block';
+
+export interface RawUnit {
+  kind: UnitKind;
+  /** Source range of the unit, for reports. */
+  start: number;
+  end: number;
+  /** The text features and content are read from (the prose for HTML). */
+  text: string;
+  /** Source offset of `text[0]` when `text` is a verbatim slice of the source, else undefined. */
+  textOffset: number | undefined;
+  group: number;
+  headingLevel?: number;
+  tableHeader?: boolean;
+}
+
+export interface RawGroup {
+  kind: GroupKind;
+  start: number;
+  end: number;
+  /** For tables: the delimiter row and every cell-separating pipe, the table's decoration. */
+  tableDecoration?: Range[];
+}
+
+export interface UnitSplit {
+  units: RawUnit[];
+  groups: RawGroup[];
+}
+
+const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
+const CLOSING_HASHES = /[ \t]+#+[ \t]*$|^#+[ \t]*$/;
+
+function trimRange(text: string, start: number, end: number): Range {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return [start, end];
+}
+
+class UnitCollector {
+  readonly units: RawUnit[] = [];
+  readonly groups: RawGroup[] = [];
+  constructor(private readonly source: string) {}
+
+  openGroup(kind: GroupKind, start: number, end: number): number {
+    this.groups.push({ kind, start, end });
+    return this.groups.length - 1;
+  }
+
+  add(kind: UnitKind, start: number, end: number, group: number, extra: Partial<RawUnit> = {}): void {
+    const [s, e] = trimRange(this.source, start, end);
+    if (e <= s) return;
+    this.units.push({ kind, start: s, end: e, text: this.source.slice(s, e), textOffset: s, group, ...extra });
+  }
+
+  sentences(start: number, end: number, group: number): void {
+    for (const sentence of splitSentences(this.source.slice(start, end))) this.add('sentence', start + sentence.start, start + sentence.end, group);
+  }
+}
+
+function headingContent(text: string, block: Block): Range {
+  let start = block.contentStart ?? block.start;
+  let end = block.end;
+  const body = text.slice(block.start, block.end);
+  const lastBreak = body.lastIndexOf('\n');
+  if (lastBreak !== -1) end = block.start + lastBreak; // a setext heading: drop the underline
+  else {
+    const closing = CLOSING_HASHES.exec(text.slice(start, end));
+    if (closing) end = start + closing.index;
+  }
+  if (end < start) end = start;
+  [start, end] = trimRange(text, start, end);
+  return [start, end];
+}
+
+function listItems(collector: UnitCollector, text: string, block: Block, group: number): void {
+  // Nested items the scan folds into one block ("-   -   [x](y)", deeper-indented lines) are units of their own.
+  let itemStart = -1;
+  let itemEnd = -1;
+  const flush = () => {
+    if (itemStart >= 0) collector.add('list-item', itemStart, itemEnd, group);
+    itemStart = -1;
+  };
+  for (const line of splitLines(text.slice(block.start, block.end))) {
+    const lineStart = block.start + line.start;
+    const lineEnd = block.start + line.end;
+    let content = lineStart;
+    let stripped = false;
+    for (let depth = 0; depth < 8; depth++) {
+      const marker = LIST_MARKER.exec(text.slice(content, lineEnd));
+      if (!marker || marker[0].length === 0) break;
+      content += marker[0].length;
+      stripped = true;
+    }
+    if (stripped) {
+      flush();
+      itemStart = content;
+      itemEnd = lineEnd;
+    } else if (itemStart >= 0) itemEnd = lineEnd;
+    else {
+      itemStart = lineStart;
+      itemEnd = lineEnd;
+    }
+  }
+  flush();
+}
+
+/** Offsets of the pipes that separate cells, skipping escaped pipes and pipes inside code spans. */
+export function cellPipes(line: string): number[] {
+  const pipes: number[] = [];
+  let inCode = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\') i++;
+    else if (c === '`') inCode = !inCode;
+    else if (c === '|' && !inCode) pipes.push(i);
+  }
+  return pipes;
+}
+
+function tableCells(collector: UnitCollector, text: string, block: Block, group: number): void {
+  const decoration: Range[] = [];
+  splitLines(text.slice(block.start, block.end)).forEach((line, row) => {
+    const lineStart = block.start + line.start;
+    if (row === 1) {
+      decoration.push([lineStart, block.start + line.end]);
+      return;
+    }
+    const pipes = cellPipes(line.text);
+    for (const p of pipes) decoration.push([lineStart + p, lineStart + p + 1]);
+    const bounds = [-1, ...pipes, line.text.length];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      collector.add('table-cell', lineStart + bounds[k] + 1, lineStart + bounds[k + 1], group, row === 0 ? { tableHeader: true } : {});
+    }
+  });
+  collector.groups[group].tableDecoration = decoration;
+}
+
+function markdownUnits(text: string, blocks: Block[]): UnitSplit {
+  const collector = new UnitCollector(text);
+  let openList = -1;
+  for (const block of blocks) {
+    if (block.kind === 'blank') continue;
+    if (block.kind !== 'list-item') openList = -1;
+    switch (block.kind) {
+      case 'heading': {
+        const [start, end] = headingContent(text, block);
+        collector.add('heading', start, end, collector.openGroup('heading', block.start, block.end), { headingLevel: block.level ?? 1 });
+        break;
+      }
+      case 'list-item':
+        if (openList < 0) openList = collector.openGroup('list', block.start, block.end);
+        collector.groups[openList].end = block.end;
+        listItems(collector, text, block, openList);
+        break;
+      case 'table':
+        tableCells(collector, text, block, collector.openGroup('table', block.start, block.end));
+        break;
+      case 'fence':
+      case 'indented-code':
+        collector.add('code', block.start, block.end, collector.openGroup('code block', block.start, block.end));
+        break;
+      case 'html':
+        collector.add('markup', block.start, block.end, collector.openGroup('html block', block.start, block.end));
+        break;
+      case 'paragraph':
+      case 'blockquote':
+        collector.sentences(block.start, block.end, collector.openGroup(block.kind, block.start, block.end));
+        break;
+      default:
+        break;
+    }
+  }
+  return { units: collector.units, groups: collector.groups };
+}
+
+function plainUnits(text: string): UnitSplit {
+  const collector = new UnitCollector(text);
+  for (const block of scanPlainText(text)) {
+    if (block.kind === 'paragraph') collector.sentences(block.start, block.end, collector.openGroup('paragraph', block.start, block.end));
+  }
+  return { units: collector.units, groups: collector.groups };
+}
+
+function htmlUnits(document: Document): UnitSplit {
+  const prose = document.prose;
+  const inProse = plainUnits(prose.text);
+  const toSource = (start: number, end: number): Range => prose.toSource(start, end);
+  return {
+    units: inProse.units.map((unit) => {
+      const [start, end] = toSource(unit.start, unit.end);
+      return { ...unit, start, end, textOffset: undefined };
+    }),
+    groups: inProse.groups.map((group) => {
+      const [start, end] = toSource(group.start, group.end);
+      return { ...group, start, end };
+    }),
+  };
+}
+
+export function splitUnits(document: Document): UnitSplit {
+  if (document.format === 'html') return htmlUnits(document);
+  if (document.format === 'markdown') return markdownUnits(document.text, document.blocks);
+  return plainUnits(document.text);
+}
