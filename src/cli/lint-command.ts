@@ -15,6 +15,7 @@ import { shouldColor } from './color.js';
 import { unifiedDiff } from './diff.js';
 import { HELP_SECTIONS, LINT_FLAGS, USAGE } from './options.js';
 import { readStdin, writeOut } from './io.js';
+import { checkSuppressionFlags, handleSuppressions, reportUnusedSuppressions } from '../suppressions/cli.js';
 
 export interface CliEnvironment {
   cwd: string;
@@ -121,6 +122,7 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
   const formatter = getFormatter(formatName);
   if (!formatter) throw new UsageError(`Unknown format "${formatName}". Available formats: ${Object.keys(formatters).join(', ')}.`);
   const fixMode = fixModeOf(flags);
+  checkSuppressionFlags(flags, registry);
   const maxWarnings = flags['max-warnings'] as number | undefined;
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < -1)) throw new UsageError('--max-warnings needs a whole number (-1 for no limit).');
 
@@ -146,7 +148,8 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
   });
 
   const warningsBeforeQuiet = outcome.summary.warningCount;
-  let results: FileResult[] = outcome.files.map((f) => f.result);
+  const suppressions = handleSuppressions(flags, outcome.files.map((f) => f.result), { cwd, registry });
+  let results: FileResult[] = suppressions.results;
   if (flags.quiet) {
     results = results.map((r) => {
       const findings = r.findings.filter((f) => f.severity === 'error');
@@ -171,7 +174,8 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
 
   for (const f of outcome.files) for (const finding of f.result.findings) if (finding.ruleId === 'rule-error') process.stderr.write(`corpuslint: ${f.result.path}: ${finding.message}\n`);
 
-  if (outcome.fatal) return 2;
+  reportUnusedSuppressions(suppressions);
+  if (outcome.fatal || suppressions.failOnUnused) return 2;
   if (summary.errorCount > 0) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && warningsBeforeQuiet > maxWarnings) {
     process.stderr.write(`corpuslint found too many warnings (maximum: ${maxWarnings}).\n`);

@@ -20,6 +20,11 @@ export const LINT_FLAGS: FlagSpecs = {
   'unsafe-fixes': { type: 'boolean', description: 'Also apply fixes that rules mark unsafe' },
   'fix-stdout': { type: 'boolean', description: 'With --stdin: write the fixed text to stdout (the report goes to --output-file only)' },
   'exit-non-zero-on-fix': { type: 'boolean', description: 'Exit with 1 when --fix changed any file' },
+  'suppress-all': { type: 'boolean', description: 'Suppress all current error findings in the suppressions file' },
+  'suppress-rule': { type: 'string', multiple: true, valueName: 'id', description: 'Suppress current error findings of this rule (repeatable)' },
+  'suppressions-location': { type: 'string', valueName: 'path::String', description: 'Suppressions file (default: corpuslint-suppressions.json)' },
+  'prune-suppressions': { type: 'boolean', description: 'Remove suppressions that no longer match any finding' },
+  'pass-on-unpruned-suppressions': { type: 'boolean', description: 'Do not exit 2 when unused suppressions remain' },
   rule: { type: 'string', multiple: true, valueName: 'id[:severity]', description: 'Run only these rules (repeatable), at the given severity or their configured one' },
   help: { type: 'boolean', alias: 'h', description: 'Show help' },
   version: { type: 'boolean', alias: 'v', description: 'Output the version number' },
@@ -32,6 +37,7 @@ export const HELP_SECTIONS: Record<string, string[]> = {
   Output: ['format', 'output-file', 'color'],
   'Handling warnings': ['quiet', 'max-warnings'],
   Fixing: ['fix', 'fix-dry-run', 'diff', 'out-dir', 'unsafe-fixes', 'fix-stdout', 'exit-non-zero-on-fix'],
+  Suppressions: ['suppress-all', 'suppress-rule', 'suppressions-location', 'prune-suppressions', 'pass-on-unpruned-suppressions'],
   Miscellaneous: ['help', 'version'],
 };
 
