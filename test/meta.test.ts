@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ruleRegistry } from '../src/rules/index.js';
 import { docsUrl } from '../src/rules/docs-url.js';
 import { checkValue } from '../src/config/options.js';
@@ -13,7 +13,7 @@ import { CORE_FINDINGS } from '../src/engine/lint-document.js';
 import { configJsonSchema, type JsonSchema } from '../src/meta/config-schema.js';
 import { generatedFiles } from '../src/meta/generated-files.js';
 import { renderRuleDoc, renderRulesIndex } from '../src/meta/rule-docs.js';
-import { docsStatus } from '../src/tools/gen-docs.js';
+import { docsStatus, main as genDocs } from '../src/tools/gen-docs.js';
 import type { RuleModule } from '../src/types.js';
 import { fakeInjection, fakeMarkup, fakeRegistry } from './reporters/fixtures.js';
 
@@ -130,6 +130,26 @@ describe('gen-docs status', () => {
         orphaned: ['docs/rules/gone.md'],
       });
     } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('gen-docs', () => {
+  it('--check fails on a tree without the files, passes once they are written', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpuslint-gen-docs-'));
+    const quiet = vi.spyOn(process.stdout, 'write').mockReturnValue(true);
+    const quietErr = vi.spyOn(process.stderr, 'write').mockReturnValue(true);
+    try {
+      expect(genDocs(['--check'], dir)).toBe(1);
+      expect(fs.existsSync(path.join(dir, 'schema/corpuslintrc.schema.json'))).toBe(false);
+      expect(genDocs([], dir)).toBe(0);
+      expect(genDocs(['--check'], dir)).toBe(0);
+      fs.appendFileSync(path.join(dir, 'docs/rules/README.md'), 'edited by hand\n');
+      expect(genDocs(['--check'], dir)).toBe(1);
+    } finally {
+      quiet.mockRestore();
+      quietErr.mockRestore();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
