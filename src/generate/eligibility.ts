@@ -1,0 +1,74 @@
+// Which sentence units can be targets. Headings, table rows and code are not prose; list stubs
+// ("Steps", "Bake for 25 min") and very short units carry too little to ask about; a sentence
+// that repeats an earlier one word for word would only yield a duplicate question.
+import type { SentenceUnit } from '../document/sentences.js';
+import { normalizeText, wordTokens } from './tokens.js';
+
+export interface EligibilityOptions {
+  /** Units with fewer word tokens are not targets. */
+  minTokens: number;
+  /** Units with more word tokens are not targets (run-ons, unsplit boilerplate). */
+  maxTokens: number;
+  /** Headings as targets. */
+  headings: boolean;
+  /** List items: `sentences` takes items that end in sentence punctuation; `all`; `none`. */
+  listItems: 'sentences' | 'all' | 'none';
+  /** Table rows as targets. */
+  tables: boolean;
+}
+
+export const DEFAULT_ELIGIBILITY: EligibilityOptions = { minTokens: 4, maxTokens: 150, headings: false, listItems: 'sentences', tables: false };
+
+export type IneligibleReason = 'heading' | 'list-stub' | 'table' | 'code' | 'too-short' | 'too-long' | 'no-words' | 'repeated';
+
+export interface EligibleUnit {
+  start: number;
+  end: number;
+  /** Index of the unit among all units of the document. */
+  unitIndex: number;
+}
+
+export interface Eligibility {
+  eligible: EligibleUnit[];
+  excluded: Partial<Record<IneligibleReason, number>>;
+}
+
+function endsLikeSentence(text: string): boolean {
+  return /[.!?…]["'”’)\]]{0,3}$/.test(text);
+}
+
+export function reasonIneligible(text: string, unit: SentenceUnit, options: EligibilityOptions): IneligibleReason | undefined {
+  if (unit.kind === 'code') return 'code';
+  if (unit.kind === 'heading' && !options.headings) return 'heading';
+  if (unit.kind === 'table' && !options.tables) return 'table';
+  const slice = text.slice(unit.start, unit.end);
+  if (unit.kind === 'list') {
+    if (options.listItems === 'none') return 'list-stub';
+    if (options.listItems === 'sentences' && !endsLikeSentence(slice)) return 'list-stub';
+  }
+  const tokens = wordTokens(slice);
+  const wordy = tokens.filter((t) => /\p{L}/u.test(t.text)).length;
+  if (wordy === 0) return 'no-words';
+  if (tokens.length < options.minTokens) return unit.kind === 'list' ? 'list-stub' : 'too-short';
+  if (tokens.length > options.maxTokens) return 'too-long';
+  // Mostly numbers, URLs or symbols: nothing a question can be phrased about.
+  if (wordy * 2 < tokens.length) return 'no-words';
+  return undefined;
+}
+
+export function eligibleUnits(text: string, units: readonly SentenceUnit[], options: EligibilityOptions = DEFAULT_ELIGIBILITY): Eligibility {
+  const eligible: EligibleUnit[] = [];
+  const excluded: Partial<Record<IneligibleReason, number>> = {};
+  const seen = new Set<string>();
+  units.forEach((unit, unitIndex) => {
+    let reason = reasonIneligible(text, unit, options);
+    if (!reason) {
+      const key = normalizeText(text.slice(unit.start, unit.end));
+      if (seen.has(key)) reason = 'repeated';
+      else seen.add(key);
+    }
+    if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
+    else eligible.push({ start: unit.start, end: unit.end, unitIndex });
+  });
+  return { eligible, excluded };
+}

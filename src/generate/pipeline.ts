@@ -1,0 +1,186 @@
+// The generate run: read → sanitize → segment → eligible units → targets → drafts → grounding and
+// dedupe checks → items. Drafts come from a DraftSource (built-in or LLM). Documents are handled
+// in batches so an LLM source can issue a batch's requests concurrently (`prepare`) while items
+// are still accepted strictly in input order, which keeps dedupe and output deterministic.
+import crypto from 'node:crypto';
+import type { RuleModule } from '../types.js';
+import { resolveConfig, type LoadedConfig } from '../config/load.js';
+import { activeRulesFor } from '../engine/run.js';
+import { runCorpusPasses, type CorpusStates } from '../engine/corpus.js';
+import type { RunInput } from '../engine/run.js';
+import { readDocuments } from '../inputs/read-documents.js';
+import { segmentUnits } from '../document/sentences.js';
+import { eligibleUnits, type EligibilityOptions } from './eligibility.js';
+import { chooseTargets, targetCount, type TargetBudget } from './targets.js';
+import { sanitizeDocument } from './sanitize.js';
+import { QuestionDeduper } from './dedupe.js';
+import { SummaryBuilder, type GenerateSummary } from './summary.js';
+import { BLANK } from './templates.js';
+import type { Draft, QAItem, Target } from './types.js';
+
+export interface CleanDocument {
+  path: string;
+  record?: number;
+  docId?: string;
+  text: string;
+}
+
+export interface Rejection {
+  rejected: string;
+}
+
+export interface DraftSource {
+  readonly info: { name: string; version: string; model?: string };
+  /** Drafts for one target, best first; a rejection explains a draft that could not be used. */
+  drafts(document: CleanDocument, target: Target): AsyncIterable<Draft | Rejection> | Iterable<Draft | Rejection>;
+  /** Starts the work for a batch of targets ahead of time (concurrent requests). */
+  prepare?(batch: readonly { document: CleanDocument; targets: readonly Target[] }[]): Promise<void>;
+  stats?(): GenerateSummary['llm'];
+}
+
+export interface GenerateRunOptions {
+  registry: ReadonlyMap<string, RuleModule>;
+  loaded: LoadedConfig;
+  sanitize: boolean;
+  allowFindings: boolean;
+  eligibility: EligibilityOptions;
+  budget: TargetBudget;
+  seed: number;
+  source: DraftSource;
+  onItem(item: QAItem): void;
+  onCleanDocument?(document: CleanDocument, input: RunInput): void;
+  /** Targets per batch handed to `prepare`. */
+  batchTargets?: number;
+}
+
+interface Planned {
+  document: CleanDocument;
+  eligibleCount: number;
+  targets: Target[];
+}
+
+export function itemId(document: CleanDocument, targetIndex: number): string {
+  return crypto.createHash('sha1').update(`${document.path}\u0000${document.record ?? ''}\u0000${targetIndex}`).digest('hex').slice(0, 16);
+}
+
+/** Segments a clean text and picks its targets. */
+export function planTargets(text: string, options: Pick<GenerateRunOptions, 'eligibility' | 'budget' | 'seed'>, documentKey: string) {
+  const { eligible, excluded } = eligibleUnits(text, segmentUnits(text), options.eligibility);
+  const chosen = chooseTargets(eligible.length, targetCount(eligible.length, options.budget), options.seed, documentKey);
+  const targets: Target[] = chosen.map((index) => ({ index, start: eligible[index].start, end: eligible[index].end }));
+  return { eligibleCount: eligible.length, targets, excluded };
+}
+
+function isRejection(value: Draft | Rejection): value is Rejection {
+  return (value as Rejection).rejected !== undefined;
+}
+
+/** Why a draft cannot be used, checked for every source alike. */
+export function draftProblem(text: string, target: Target, draft: Draft): string | undefined {
+  if (!(draft.answerStart >= target.start && draft.answerEnd <= target.end && draft.answerEnd > draft.answerStart)) return 'answer-outside-target';
+  if (draft.question.trim() === '') return 'empty-question';
+  if (draft.kind === 'cloze') {
+    if (draft.question.split(BLANK).length !== 2) return 'cloze-blanks';
+    return undefined;
+  }
+  const answer = text.slice(draft.answerStart, draft.answerEnd).toLowerCase();
+  if (draft.question.toLowerCase().includes(answer)) return 'answer-in-question';
+  return undefined;
+}
+
+export async function runGenerate(inputs: readonly RunInput[], options: GenerateRunOptions): Promise<GenerateSummary> {
+  const summary = new SummaryBuilder();
+  const deduper = new QuestionDeduper();
+  const corpus: CorpusStates | undefined = options.sanitize ? await runCorpusPasses(inputs, { registry: options.registry, loaded: options.loaded }) : undefined;
+  const info = options.source.info;
+  const batchLimit = options.batchTargets ?? 256;
+  let batch: Planned[] = [];
+  let batchSize = 0;
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await options.source.prepare?.(batch);
+    for (const planned of batch) await generateFor(planned);
+    batch = [];
+    batchSize = 0;
+  };
+
+  const generateFor = async ({ document, eligibleCount, targets }: Planned) => {
+    const perSentence = new Array<number>(eligibleCount).fill(0);
+    for (const target of targets) {
+      for await (const draft of options.source.drafts(document, target)) {
+        if (isRejection(draft)) {
+          summary.reject(draft.rejected);
+          continue;
+        }
+        const problem = draftProblem(document.text, target, draft);
+        if (problem) {
+          summary.reject(problem);
+          continue;
+        }
+        const duplicate = deduper.check(draft.question);
+        if (duplicate) {
+          summary.duplicates[duplicate]++;
+          continue;
+        }
+        deduper.add(draft.question);
+        perSentence[target.index]++;
+        const item: QAItem = {
+          id: itemId(document, target.index),
+          source: { path: document.path, ...(document.record !== undefined ? { record: document.record } : {}), ...(document.docId !== undefined ? { docId: document.docId } : {}) },
+          target: { index: target.index, start: target.start, end: target.end, text: document.text.slice(target.start, target.end) },
+          question: draft.question,
+          answer: document.text.slice(draft.answerStart, draft.answerEnd),
+          answerStart: draft.answerStart,
+          answerEnd: draft.answerEnd,
+          generator: {
+            name: info.name,
+            version: info.version,
+            seed: options.seed,
+            ...(draft.promptVariant !== undefined ? { promptVariant: draft.promptVariant } : {}),
+            ...(info.model !== undefined ? { model: info.model } : {}),
+          },
+        };
+        if (!options.sanitize) item.unsanitized = true;
+        options.onItem(item);
+        break;
+      }
+    }
+    summary.addDocument(perSentence, targets.map((t) => t.index));
+  };
+
+  for (const input of inputs) {
+    const effective = resolveConfig(options.loaded, input.configPath, options.registry);
+    const rules = activeRulesFor(effective, { registry: options.registry }, corpus);
+    for await (const event of readDocuments(input, effective.jsonl)) {
+      if (event.type === 'passthrough') continue;
+      if (event.type === 'skipped') {
+        summary.skip(event.finding.ruleId);
+        continue;
+      }
+      const source = event.document;
+      let text = source.text;
+      if (options.sanitize) {
+        const outcome = sanitizeDocument(source, { rules, lint: { limits: effective.limits, allowInlineConfig: effective.allowInlineConfig }, allowFindings: options.allowFindings });
+        if (!outcome.ok) {
+          summary.skip(outcome.reason);
+          continue;
+        }
+        text = outcome.text;
+      }
+      summary.documents++;
+      const document: CleanDocument = { path: source.path, text };
+      if (source.record) document.record = source.record.index;
+      if (source.record?.id !== undefined) document.docId = source.record.id;
+      options.onCleanDocument?.(document, input);
+      const plan = planTargets(text, options, `${document.path}\u0000${document.record ?? ''}`);
+      summary.addIneligible(plan.excluded);
+      batch.push({ document, eligibleCount: plan.eligibleCount, targets: plan.targets });
+      batchSize += plan.targets.length;
+      if (batchSize >= batchLimit) await flush();
+    }
+  }
+  await flush();
+  const stats = options.source.stats?.();
+  return summary.build({ sanitized: options.sanitize, generator: { name: info.name, version: info.version, seed: options.seed, ...(info.model ? { model: info.model } : {}) }, ...(stats ? { llm: stats } : {}) });
+}
