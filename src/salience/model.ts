@@ -75,6 +75,7 @@ function structuralFeatures(unit: RawUnit, weights: SalienceOptions['weights']):
   const features: Feature[] = [];
   let salience = 0;
   const add = (feature: Feature, amount: number) => {
+    if (amount <= 0) return;
     features.push(feature);
     salience += amount;
   };
@@ -170,11 +171,11 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
       ['markup', scan.markup && unit.kind !== 'markup'],
     ];
     for (const [feature, present] of inline) {
-      if (!present) continue;
+      if (!present || weights[feature] <= 0) continue;
       features.push(feature);
       salience += weights[feature];
     }
-    if (i < options.positionUnits) {
+    if (i < options.positionUnits && weights.position > 0) {
       features.push('position');
       salience += weights.position * (1 - i / options.positionUnits);
     }

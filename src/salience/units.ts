@@ -207,7 +207,15 @@ function htmlUnits(document: Document): UnitSplit {
 }
 
 export function splitUnits(document: Document): UnitSplit {
-  if (document.format === 'html') return htmlUnits(document);
+  if (document.format === 'html') {
+    try {
+      return htmlUnits(document);
+    } catch {
+      // The HTML parser recurses and overflows the stack on very deep nesting; the source text,
+      // tags and all, is still a fair picture of what a generator would be shown.
+      return plainUnits(document.text);
+    }
+  }
   if (document.format === 'markdown') return markdownUnits(document.text, document.blocks);
   return plainUnits(document.text);
 }
