@@ -1,6 +1,7 @@
 // The output formats by name, for `--format`.
 import { compact } from './compact.js';
 import { github } from './github.js';
+import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { sarif } from './sarif.js';
@@ -9,7 +10,7 @@ import type { Formatter, FormatterName } from './types.js';
 
 export type { Formatter, FormatterName, ReportContext } from './types.js';
 
-export const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, github, junit, compact };
+export const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, github, junit, compact, html };
 
 export const formatterNames = Object.keys(formatters) as FormatterName[];
 

@@ -15,4 +15,4 @@ export interface ReportContext {
 
 export type Formatter = (results: FileResult[], context: ReportContext) => string;
 
-export type FormatterName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'compact';
+export type FormatterName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'compact' | 'html';
