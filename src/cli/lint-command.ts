@@ -15,6 +15,8 @@ import { shouldColor } from './color.js';
 import { unifiedDiff } from './diff.js';
 import { HELP_SECTIONS, LINT_FLAGS, USAGE } from './options.js';
 import { readStdin, writeOut } from './io.js';
+import { initCommand } from '../init/command.js';
+import { prepareHtmlData, type HtmlReportContext } from '../reporters/html/data.js';
 import { checkSuppressionFlags, handleSuppressions, reportUnusedSuppressions } from '../suppressions/cli.js';
 
 export interface CliEnvironment {
@@ -117,6 +119,7 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
     writeOut(`v${VERSION}\n`);
     return 0;
   }
+  if (flags.init) return initCommand(args.positionals, { cwd: environment.cwd, out: writeOut, err: (text) => process.stderr.write(text) });
   const cwd = environment.cwd;
   const formatName = (flags.format as string | undefined) ?? 'stylish';
   const formatter = getFormatter(formatName);
@@ -143,7 +146,7 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
     fixMode,
     outDir,
     selection: { unsafe: Boolean(flags['unsafe-fixes']) },
-    keepSource: fixMode === 'diff',
+    keepSource: fixMode === 'diff' || formatName === 'html',
     onlyRules,
   });
 
@@ -158,7 +161,9 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
   }
   const summary = summarize(results);
   const color = shouldColor(flags.color as boolean | undefined, environment.env, environment.stdoutIsTTY);
-  const report = formatter(results, { cwd, color, rules: registry, summary, toolVersion: VERSION, maxWarnings });
+  const context: HtmlReportContext = { cwd, color, rules: registry, summary, toolVersion: VERSION, maxWarnings };
+  if (formatName === 'html') context.html = await prepareHtmlData(results, { cwd, loaded, registry, qaFiles: flags['report-qa'] as string[] | undefined });
+  const report = formatter(results, context);
 
   if (fixMode === 'diff') {
     const diffs = outcome.files

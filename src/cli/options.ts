@@ -8,8 +8,10 @@ export const LINT_FLAGS: FlagSpecs = {
   ignore: { type: 'boolean', negatable: true, description: 'Disable use of ignore files and patterns (--no-ignore)' },
   stdin: { type: 'boolean', description: 'Lint text provided on <STDIN>' },
   'stdin-filename': { type: 'string', valueName: 'String', description: 'Name of the file read from STDIN; its extension decides the format' },
-  format: { type: 'string', alias: 'f', valueName: 'String', description: 'Output format: stylish, json, sarif, github, junit, compact' },
+  format: { type: 'string', alias: 'f', valueName: 'String', description: 'Output format: stylish, json, sarif, github, junit, compact, html' },
   'output-file': { type: 'string', alias: 'o', valueName: 'path::String', description: 'Write the report to this file' },
+  'report-qa': { type: 'string', multiple: true, valueName: 'path::String', description: 'With --format html: the QA JSONL and/or JSON summary of `corpuslint generate`, for QA coverage' },
+  init: { type: 'boolean', description: 'Write a starter .corpuslintrc.json, picking the JSONL text field by sampling the given files' },
   quiet: { type: 'boolean', description: 'Report errors only' },
   'max-warnings': { type: 'number', valueName: 'Int', description: 'Number of warnings to trigger nonzero exit code' },
   color: { type: 'boolean', negatable: true, description: 'Force enabling/disabling of color' },
@@ -34,11 +36,11 @@ export const HELP_SECTIONS: Record<string, string[]> = {
   'Basic configuration': ['config', 'config-lookup', 'print-config', 'rule'],
   'Ignoring files': ['ignore-pattern', 'ignore'],
   Input: ['stdin', 'stdin-filename'],
-  Output: ['format', 'output-file', 'color'],
+  Output: ['format', 'output-file', 'color', 'report-qa'],
   'Handling warnings': ['quiet', 'max-warnings'],
   Fixing: ['fix', 'fix-dry-run', 'diff', 'out-dir', 'unsafe-fixes', 'fix-stdout', 'exit-non-zero-on-fix'],
   Suppressions: ['suppress-all', 'suppress-rule', 'suppressions-location', 'prune-suppressions', 'pass-on-unpruned-suppressions'],
-  Miscellaneous: ['help', 'version'],
+  Miscellaneous: ['init', 'help', 'version'],
 };
 
 export const USAGE = `corpuslint [options] [file|dir|glob]*
