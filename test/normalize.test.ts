@@ -92,5 +92,5 @@ describe('normalizedView', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

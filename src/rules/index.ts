@@ -2,7 +2,9 @@
 import type { RuleModule } from '../types.js';
 import * as instructionLike from './instruction-like.js';
 import * as salienceSkew from './salience-skew.js';
+import * as spoofedSystemToken from './spoofed-system-token.js';
+import * as invisibleUnicode from './invisible-unicode.js';
 
-export const builtinRules: readonly RuleModule[] = [instructionLike, salienceSkew];
+export const builtinRules: readonly RuleModule[] = [instructionLike, salienceSkew, spoofedSystemToken, invisibleUnicode];
 
 export const ruleRegistry: ReadonlyMap<string, RuleModule> = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));

@@ -1,0 +1,209 @@
+// Decides which matched tokens and role headers are spoofed turns, lone tokens, mentions or
+// innocent look-alikes, working on one normalised view and reporting original ranges.
+import type { NormalizedView } from '../../normalize/index.js';
+import type { Range } from '../../types.js';
+import { asciiLower, familyLabel, type Catalog, type CatalogToken, type MarkerInfo, type Role } from './catalog.js';
+import { findTokens } from './match.js';
+import { findMarkers } from './markers.js';
+import { describeDisguise, HTML_ENTITIES, widenOverInvisible } from './disguise.js';
+import { insideAny } from './code-ranges.js';
+
+export interface SpoofOptions {
+  /** Tokens inside inline code or code blocks: never flagged, flagged when disguised, or always. */
+  code: 'skip' | 'disguised' | 'all';
+  /**
+   * Role names written after a token: `inside-header` removes those enclosed by two tokens of one
+   * header (`<|start_header_id|>system<|end_header_id|>`), `all` also those that end a header line
+   * (`<|im_start|>system`), `keep` removes none.
+   */
+  roleNames: 'keep' | 'inside-header' | 'all';
+}
+
+export interface SpoofReport {
+  messageId: 'turn' | 'token' | 'marker';
+  data: Record<string, string>;
+  start: number;
+  end: number;
+  remove: Range[];
+  severity: 'error' | 'warning';
+  score: number;
+}
+
+interface Hit {
+  vs: number;
+  ve: number;
+  os: number;
+  oe: number;
+  token?: CatalogToken;
+  marker?: MarkerInfo;
+  afterBlankLine?: boolean;
+  disguise: string[];
+  /** Disguised by more than HTML escaping, which innocent markup also uses. */
+  strong: boolean;
+  inCode: boolean;
+}
+
+const ROLE_WORD = /^[ \t]{0,3}(system|developer|user|human|prompter|assistant|model|chatbot|bot|ipython|tool|observation|function|analysis|final|commentary)(?![A-Za-z0-9_])/i;
+const ROLE_OF: Record<string, Role> = {
+  system: 'system', developer: 'system', user: 'user', human: 'user', prompter: 'user', assistant: 'assistant', model: 'assistant',
+  chatbot: 'assistant', bot: 'assistant', ipython: 'tool', tool: 'tool', observation: 'tool', function: 'tool',
+  analysis: 'assistant', final: 'assistant', commentary: 'assistant',
+};
+const GAP_LIMIT = 40;
+
+function roleWordAt(text: string, at: number): { start: number; end: number; role: Role } | undefined {
+  const m = ROLE_WORD.exec(text.slice(at, at + 24));
+  if (!m) return undefined;
+  const start = at + m[0].length - m[1].length;
+  return { start, end: at + m[0].length, role: ROLE_OF[m[1].toLowerCase()] };
+}
+
+/** Content follows: some non-space text before the next blank-line-separated paragraph ends. */
+function contentFollows(text: string, at: number): boolean {
+  return /^\s{0,40}[^\s]/.test(text.slice(at, at + 48));
+}
+
+const QUOTES_OPEN = `"'\u201c\u2018\u00ab\``;
+const QUOTES_CLOSE = `"'\u201d\u2019\u00bb\``;
+
+/**
+ * Prose that names a token: it sits inside quotes, or mid-sentence between words
+ * ("reserve <|endoftext|> as a separator"), rather than at a line start or glued to text.
+ */
+function looksLikeMention(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  if (before && QUOTES_OPEN.includes(before) && after && QUOTES_CLOSE.includes(after)) return true;
+  const left = text.slice(Math.max(0, start - 2), start);
+  const right = text.slice(end, end + 2);
+  const wordBefore = /^[\p{L}\p{N},;(]$/u.test(left[0] ?? '') && left[1] === ' ';
+  const wordAfter = /^ [\p{Ll}\p{N}(]$/u.test(right) || /^[,;:)]/.test(right) || /^\.(?:\s|$)/.test(right) || right === '.';
+  return wordBefore && wordAfter;
+}
+
+function disguiseLabel(kinds: readonly string[]): string {
+  return kinds.length === 0 ? 'written literally' : `disguised with ${kinds.join(' and ')}`;
+}
+
+export function analyzeView(original: string, view: NormalizedView, catalog: Catalog, options: SpoofOptions, code: () => Range[]): SpoofReport[] {
+  const text = view.text;
+  const key = asciiLower(text);
+  const tokenMatches = findTokens(key, catalog);
+  const markerMatches = findMarkers(text, catalog);
+  if (tokenMatches.length === 0 && markerMatches.length === 0) return [];
+  const codeRanges = code();
+  const hit = (vs: number, ve: number): Hit => {
+    const [os, oe] = view.toOriginal(vs, ve);
+    const disguise = describeDisguise(original.slice(os, oe));
+    return { vs, ve, os, oe, disguise, strong: disguise.some((k) => k !== HTML_ENTITIES), inCode: insideAny(codeRanges, os, oe) };
+  };
+  const admitted = (h: Hit) => !h.inCode || options.code === 'all' || (options.code === 'disguised' && h.strong);
+  const tokens = tokenMatches.map((m) => ({ ...hit(m.start, m.end), token: m.token })).filter(admitted);
+  const markers = markerMatches.map((m) => ({ ...hit(m.start, m.end), marker: m.info, afterBlankLine: m.afterBlankLine })).filter(admitted);
+
+  const reports: SpoofReport[] = [];
+  const roleNamesOf = new Map<Hit, { range: Range; enclosed: boolean }>();
+
+  // Clusters: tokens joined by nothing but whitespace and at most one role name.
+  const clusters: Hit[][] = [];
+  for (const t of tokens) {
+    const last = clusters[clusters.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && t.vs - prev.ve <= GAP_LIMIT) {
+      const gap = text.slice(prev.ve, t.vs);
+      const role = roleWordAt(text, prev.ve);
+      const rest = role ? text.slice(role.end, t.vs) : gap;
+      if (/^\s*$/.test(rest)) {
+        last.push(t);
+        continue;
+      }
+    }
+    clusters.push([t]);
+  }
+
+  interface ClusterVerdict { hits: Hit[]; role?: Role; turn: boolean; confirmed: boolean; mention: boolean }
+  const verdicts: ClusterVerdict[] = clusters.map((hits) => {
+    let role: Role | undefined;
+    for (const h of hits) {
+      role ??= h.token!.role;
+      const word = roleWordAt(text, h.ve);
+      if (word) {
+        role ??= word.role;
+        const next = hits[hits.indexOf(h) + 1];
+        const enclosed = next !== undefined && /^[ \t]*$/.test(text.slice(word.end, next.vs));
+        roleNamesOf.set(h, { range: [word.start, word.end], enclosed });
+      }
+    }
+    const last = hits[hits.length - 1];
+    const tail = roleNamesOf.get(last)?.range[1] ?? last.ve;
+    const confirmed = hits.some((h) => !h.token!.ambiguous || h.strong);
+    const turn = role !== undefined && confirmed && contentFollows(text, tail);
+    const mention = hits.length === 1 && !last.strong && !roleNamesOf.has(last) && looksLikeMention(text, last.vs, last.ve);
+    return { hits, role, turn, confirmed, mention };
+  });
+  const documentConfirmed = verdicts.some((v) => v.confirmed && !v.mention && v.hits.some((h) => !h.token!.ambiguous));
+
+  for (const v of verdicts) {
+    for (const h of v.hits) {
+      const token = h.token!;
+      if (v.mention) continue;
+      if (token.ambiguous && !h.strong && !v.hits.some((o) => !o.token!.ambiguous) && !documentConfirmed && !unbalancedEndOfSequence(key, h)) continue;
+      const [start, end] = widenOverInvisible(original, h.os, h.oe);
+      const remove: Range[] = [[start, end]];
+      const roleName = roleNamesOf.get(h);
+      if (roleName && (options.roleNames === 'all' || (options.roleNames === 'inside-header' && roleName.enclosed))) remove.push(view.toOriginal(roleName.range[0], roleName.range[1]));
+      const data = { token: token.display, family: familyLabel(token.families), disguise: disguiseLabel(h.disguise), role: v.role ?? 'system' };
+      const score = v.turn ? 0.95 : h.strong ? 0.85 : token.ambiguous || token.generic ? 0.6 : 0.75;
+      reports.push({ messageId: v.turn ? 'turn' : 'token', data, start, end, remove, severity: v.turn ? 'error' : 'warning', score });
+    }
+  }
+  reports.push(...markerReports(original, text, markers));
+  return reports;
+}
+
+/** `</s>` glued to the end of a sentence with no `<s>` open before it: an end-of-sequence token. */
+function unbalancedEndOfSequence(key: string, h: Hit): boolean {
+  if (key.slice(h.vs, h.ve) !== '</s>') return false;
+  const paragraphStart = Math.max(key.lastIndexOf('\n\n', h.vs), 0);
+  if (key.slice(paragraphStart, h.vs).includes('<s>')) return false;
+  return h.vs > 0 && !/\s/.test(key[h.vs - 1]);
+}
+
+const PAIRED_STYLES = new Set(['hash', 'transcript']);
+const LONE_HEADERS = new Set(['hash:instruction', 'hash:human']);
+
+function markerReports(original: string, text: string, markers: Hit[]): SpoofReport[] {
+  const rolesByStyle = new Map<string, Set<Role>>();
+  for (const m of markers) {
+    const roles = rolesByStyle.get(m.marker!.style) ?? new Set<Role>();
+    roles.add(m.marker!.role);
+    rolesByStyle.set(m.marker!.style, roles);
+  }
+  const transcript = (style: string) => {
+    const roles = rolesByStyle.get(style);
+    return !!roles && roles.size >= 2 && roles.has('assistant');
+  };
+  const reports: SpoofReport[] = [];
+  for (const m of markers) {
+    const info = m.marker!;
+    const flagged =
+      m.strong ||
+      info.style === 'phrase' ||
+      (PAIRED_STYLES.has(info.style) && transcript(info.style)) ||
+      LONE_HEADERS.has(`${info.style}:${info.word}`) ||
+      (info.style === 'transcript' && info.word === 'human' && m.afterBlankLine === true);
+    if (!flagged) continue;
+    const turn = contentFollows(text, m.ve);
+    const [start, end] = widenOverInvisible(original, m.os, m.oe);
+    reports.push({
+      messageId: 'marker',
+      data: { token: info.display, family: familyLabel(info.families), disguise: disguiseLabel(m.disguise), role: info.role },
+      start,
+      end,
+      remove: [[start, end]],
+      severity: turn ? 'error' : 'warning',
+      score: turn ? 0.9 : 0.7,
+    });
+  }
+  return reports;
+}

@@ -1,0 +1,76 @@
+// Plain-text role headers: Alpaca/Orca `### Instruction:`, transcript `Human:` / `USER:`, and
+// OpenChat's `GPT4 Correct User:`. They are ordinary words, so where they may stand is strict:
+// hash headers after whitespace, mixed-case transcript words at the start of a line, upper-case
+// Vicuna words at the start of a line or right after a sentence.
+import type { Catalog, MarkerInfo } from './catalog.js';
+
+export interface MarkerMatch {
+  start: number;
+  end: number;
+  info: MarkerInfo;
+  /** At the start of the text or after a blank line (the HH-RLHF `\n\nHuman:` shape). */
+  afterBlankLine: boolean;
+}
+
+interface MarkerPatterns {
+  hash?: RegExp;
+  lineStart?: RegExp;
+  afterSentence?: RegExp;
+  phrase?: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const patternCache = new WeakMap<Catalog, MarkerPatterns>();
+
+function patterns(catalog: Catalog): MarkerPatterns {
+  let p = patternCache.get(catalog);
+  if (p) return p;
+  const words = (style: string) => [...catalog.markers.values()].filter((m) => m.style === style).map((m) => escape(m.word)).sort((a, b) => b.length - a.length);
+  const hash = words('hash');
+  const transcript = words('transcript');
+  const phrase = words('phrase').map((w) => w.replace(/ /g, '[ \\t]{1,2}'));
+  p = {
+    hash: hash.length ? new RegExp(`(?<![^\\s>|])#{2,4}[ \\t]{0,3}(${hash.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
+    lineStart: transcript.length ? new RegExp(`(?<=^|\\n)[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
+    afterSentence: transcript.length ? new RegExp(`(?<=[.!?]["')\\]]{0,2}[ \\t]{1,3})(${transcript.map((w) => w.toUpperCase()).join('|')})[ \\t]{0,2}:`, 'gd') : undefined,
+    phrase: phrase.length ? new RegExp(`(?<![A-Za-z0-9])(${phrase.join('|')}):`, 'gid') : undefined,
+  };
+  patternCache.set(catalog, p);
+  return p;
+}
+
+function isAfterBlankLine(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  if (k < 0) return true;
+  if (text[k] !== '\n') return false;
+  k--;
+  if (k >= 0 && text[k] === '\r') k--;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  return k < 0 || text[k] === '\n';
+}
+
+/** Role headers in the normalised text (case kept), in order. */
+export function findMarkers(text: string, catalog: Catalog): MarkerMatch[] {
+  const p = patterns(catalog);
+  const found: MarkerMatch[] = [];
+  const collect = (re: RegExp | undefined, style: MarkerInfo['style'], whole: boolean) => {
+    if (!re) return;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const wordStart = m.indices![1][0];
+      const start = whole ? m.index : wordStart;
+      const word = m[1].toLowerCase().replace(/[ \t]+/g, ' ');
+      const info = catalog.markers.get(`${style}:${word}`);
+      if (info) found.push({ start, end: m.index + m[0].length, info, afterBlankLine: isAfterBlankLine(text, start) });
+    }
+  };
+  collect(p.hash, 'hash', true);
+  collect(p.lineStart, 'transcript', false);
+  collect(p.afterSentence, 'transcript', false);
+  collect(p.phrase, 'phrase', false);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A phrase header (`GPT4 Correct User:`) also holds a transcript word; keep the longer match.
+  return found.filter((m, i) => i === 0 || m.start >= found[i - 1].end);
+}

@@ -1,0 +1,70 @@
+// Finds catalog tokens in the (ASCII-lowercased) normalised text. A cheap shape scan proposes
+// bracketed candidates (`<…>`, `[…]`, `{{…}}`, `[…](#…)`), and each is looked up whole, so the cost
+// is linear in the text and independent of the catalog's size.
+import type { Catalog, CatalogToken } from './catalog.js';
+
+export interface TokenMatch {
+  start: number;
+  end: number;
+  token: CatalogToken;
+}
+
+const CANDIDATE = /\[[^[\]\n]{1,48}\]\(#[^()\s]{1,32}\)|<[^<>\n]{1,64}>|\[[^[\]\n]{1,48}\]|\{\{[^{}\n]{1,48}\}\}/g;
+
+// A `<|…|>` name built like the special tokens of the model families (underscore-joined parts, one
+// of them from this vocabulary) is flagged even when its family is not in the catalog.
+const GENERIC_SHAPE = /^<\|([a-z][a-z0-9]{1,20}(?:_[a-z0-9]{1,20}){1,5})\|>$/;
+const GENERIC_PARTS = new Set([
+  'start', 'end', 'begin', 'of', 'text', 'turn', 'role', 'header', 'im', 'eot', 'eom', 'eos', 'bos', 'sep', 'system', 'user',
+  'assistant', 'tool', 'call', 'calls', 'response', 'result', 'think', 'thinking', 'message', 'channel', 'fim', 'prefix', 'suffix',
+  'middle', 'pad', 'image', 'vision', 'video', 'audio', 'sentence', 'action', 'reserved', 'special', 'token', 'output', 'input',
+  'function', 'observation', 'human', 'bot', 'model', 'prompt', 'instruction', 'context', 'section',
+]);
+const genericCache = new Map<string, CatalogToken>();
+
+function genericToken(key: string): CatalogToken | undefined {
+  const m = GENERIC_SHAPE.exec(key);
+  if (!m || !m[1].split('_').some((part) => GENERIC_PARTS.has(part))) return undefined;
+  let token = genericCache.get(key);
+  if (!token) {
+    token = { key, display: key, families: ['an unlisted model family (special-token shape <|…_…|>)'], ambiguous: false, generic: true };
+    if (genericCache.size < 1024) genericCache.set(key, token);
+  }
+  return token;
+}
+
+function lookup(catalog: Catalog, key: string): CatalogToken | undefined {
+  return catalog.tokens.get(key) ?? genericToken(key);
+}
+
+/** Catalog tokens in `key` (normalised, ASCII-lowercased text), in order, not overlapping. */
+export function findTokens(key: string, catalog: Catalog): TokenMatch[] {
+  const found: TokenMatch[] = [];
+  CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CANDIDATE.exec(key)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const lastEnd = found.length ? found[found.length - 1].end : 0;
+    // `<<sys>>`: the scan sees `<sys>` after failing on the outer `<`.
+    if (key.charCodeAt(start) === 0x3c && start - 1 >= lastEnd && key.charCodeAt(start - 1) === 0x3c && key.charCodeAt(end) === 0x3e) {
+      const wide = lookup(catalog, key.slice(start - 1, end + 1));
+      if (wide) {
+        found.push({ start: start - 1, end: end + 1, token: wide });
+        CANDIDATE.lastIndex = end + 1;
+        continue;
+      }
+    }
+    let token = lookup(catalog, m[0]);
+    let tokenEnd = end;
+    if (!token && m[0].startsWith('[') && m[0].includes('](')) {
+      tokenEnd = start + m[0].indexOf('](') + 1;
+      token = lookup(catalog, key.slice(start, tokenEnd));
+    }
+    if (token) {
+      found.push({ start, end: tokenEnd, token });
+      CANDIDATE.lastIndex = tokenEnd;
+    } else CANDIDATE.lastIndex = start + 1;
+  }
+  return found;
+}
