@@ -39,7 +39,12 @@ const verbs = [...new Set([
   ...TOOL_VERBS,
 ])].sort();
 
-const records = fs.readFileSync(setPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const extraPath = path.resolve(repoRoot, arg('extra', 'scripts/train-data/instruction-extra.jsonl'));
+const readJsonl = (file) => fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const records = readJsonl(setPath);
+// Hand-written hard negatives (news about injection, dialogue, recipes, how-to answers) and the
+// prompt-extraction positives the dev set lacks. Always in training, never in the dev figures.
+const extraRecords = fs.existsSync(extraPath) ? readJsonl(extraPath) : [];
 
 const FAMILIES = ['rust-lang/book', 'microsoft/BIPIA', 'paul-rottger/exaggerated-safety', 'Podtech-AI/IFEval', 'Giskard-AI/prompt-injections', 'uiuc-kang-lab/InjecAgent'];
 const familiesOf = (source) => new Set(FAMILIES.filter((f) => source.includes(f)));
@@ -48,9 +53,9 @@ const familiesOf = (source) => new Set(FAMILIES.filter((f) => source.includes(f)
 const placeholder = modelFromFile({
   version: 1, features: [], weights: [], bias: 0, categories: [], categoryWeights: [], categoryBias: [], threshold: 1, growThreshold: 1, verbs,
 });
-const CATEGORY_NAMES = ['instruction_override', 'refusal_template', 'format_constraint', 'persona_override', 'task_conflict', 'tool_action', 'code_injection', 'malicious_content'];
+const CATEGORY_NAMES = ['prompt_extraction', 'instruction_override', 'refusal_template', 'format_constraint', 'persona_override', 'task_conflict', 'tool_action', 'code_injection', 'malicious_content'];
 
-const docs = records.map((r) => {
+const toDoc = (r) => {
   const scored = scoreUnits(r.text, splitSentences(r.text), placeholder);
   const gold = new Uint8Array(r.text.length);
   for (const [s, e] of r.spans) gold.fill(1, s, e);
@@ -66,13 +71,18 @@ const docs = records.map((r) => {
     }
     samples.push({ x: item.features, y: total > 0 && inside / total >= 0.5 ? 1 : 0 });
   }
-  return { record: r, scored, samples, families: familiesOf(r.source), category: r.category };
-});
+  return { record: r, scored, samples, families: familiesOf(r.source), category: r.category, weight: 1 };
+};
+const docs = records.map(toDoc);
+// Each hand-written record stands for a kind of text the dev set lacks, so it counts more.
+const EXTRA_WEIGHT = Number(arg('extra-weight', '4'));
+const extraDocs = extraRecords.map((r) => ({ ...toDoc(r), weight: EXTRA_WEIGHT }));
 
 function trainBinary(trainDocs, { l2 = L2, epochs = 800, rate = 0.05 } = {}) {
   const xs = [];
   const ys = [];
-  for (const d of trainDocs) for (const s of d.samples) { xs.push(s.x); ys.push(s.y); }
+  const sw = [];
+  for (const d of trainDocs) for (const s of d.samples) { xs.push(s.x); ys.push(s.y); sw.push(d.weight); }
   const n = xs.length;
   const dim = FEATURE_NAMES.length;
   const pos = ys.reduce((a, b) => a + b, 0);
@@ -91,7 +101,7 @@ function trainBinary(trainDocs, { l2 = L2, epochs = 800, rate = 0.05 } = {}) {
       let z = b;
       for (let k = 0; k < dim; k++) z += w[k] * x[k];
       const p = 1 / (1 + Math.exp(-z));
-      const cw = ys[i] ? wPos : wNeg;
+      const cw = (ys[i] ? wPos : wNeg) * sw[i];
       const g = cw * (p - ys[i]);
       weightSum += cw;
       for (let k = 0; k < dim; k++) grad[k] += g * x[k];
@@ -192,18 +202,18 @@ function evaluate(model, evalDocs, options = {}) {
   };
 }
 
-function fit(trainDocs) {
+function fit(trainDocs, tuneDocs = trainDocs) {
   const binary = trainBinary(trainDocs);
   const categories = trainCategories(trainDocs);
   const file = {
     version: 1, features: [...FEATURE_NAMES], ...binary, categories: CATEGORY_NAMES, ...categories,
     threshold: 0.5, growThreshold: 0.3, verbs,
   };
-  // The threshold keeps document FPR within budget on the training documents, as recall allows.
+  // The threshold keeps document FPR within budget on the dev documents it was trained on.
   const base = modelFromFile(file);
   let chosen = 0.99;
   for (let t = 0.3; t <= 0.99; t += 0.01) {
-    const result = evaluate({ ...base, threshold: t, growThreshold: Math.min(t, GROW_RATIO * t) }, trainDocs);
+    const result = evaluate({ ...base, threshold: t, growThreshold: Math.min(t, GROW_RATIO * t) }, tuneDocs);
     if (!(result.docFPR > FPR_BUDGET)) { chosen = t; break; }
   }
   file.threshold = Math.round(chosen * 100) / 100;
@@ -216,11 +226,15 @@ const FPR_BUDGET = Number(arg('fpr', '0.012'));
 const GROW_RATIO = Number(arg('grow', '0.5'));
 const pct = (x) => (Number.isNaN(x) ? '  n/a ' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
-const full = fit(docs);
+const full = fit([...docs, ...extraDocs], docs);
 const fullResult = evaluate(modelFromFile(full), docs);
 console.log(`trained on ${docs.length} records; threshold ${full.threshold}, grow ${full.growThreshold}`);
 console.log(`dev (resubstitution): doc recall ${pct(fullResult.docRecall)}  doc FPR ${pct(fullResult.docFPR)}  span recall ${pct(fullResult.spanRecall)}  clean chars kept ${pct(fullResult.cleanKept)}  gold chars flagged ${pct(fullResult.goldFlagged)}`);
 for (const [k, v] of Object.entries(fullResult.byCategory)) console.log(`  ${k.padEnd(22)} ${pct(v)}`);
+if (extraDocs.length) {
+  const extra = evaluate(modelFromFile(full), extraDocs);
+  console.log(`hand-written extras (in training): doc recall ${pct(extra.docRecall)}  doc FPR ${pct(extra.docFPR)} of ${extra.clean}`);
+}
 
 const loso = [];
 if (!argv.includes('--no-loso')) {
@@ -229,7 +243,7 @@ if (!argv.includes('--no-loso')) {
   for (const family of FAMILIES) {
     const test = docs.filter((d) => d.families.has(family));
     const train = docs.filter((d) => !d.families.has(family));
-    const file = fit(train);
+    const file = fit([...train, ...extraDocs], train);
     const r = evaluate(modelFromFile(file), test);
     loso.push({ family, threshold: file.threshold, ...r });
     console.log(`  ${family.padEnd(34)} ${String(r.injected).padStart(4)} ${String(r.clean).padStart(5)}  ${pct(r.docRecall)}  ${pct(r.docFPR)}  ${pct(r.spanRecall)}   ${pct(r.cleanKept)}`);
@@ -242,7 +256,7 @@ full.bias = Math.round(full.bias * 1e5) / 1e5;
 full.categoryWeights = full.categoryWeights.map(round);
 full.categoryBias = round(full.categoryBias);
 full.notes = {
-  trainedOn: path.relative(repoRoot, setPath),
+  trainedOn: [path.relative(repoRoot, setPath), path.relative(repoRoot, extraPath)],
   records: docs.length,
   regenerate: 'npm run build && node scripts/train-instruction.mjs',
   fprBudget: FPR_BUDGET,

@@ -26,6 +26,11 @@ export interface DocumentContext {
   /** Sum over prose units of their novelty, for the document's baseline. */
   noveltySum: number;
   assistantUnits: number;
+  dialogueUnits: number;
+  harmUnits: number;
+  toolUnits: number;
+  /** Units alone on their line, by unit index. */
+  isolated: Set<number>;
 }
 
 /** Any assistant-voice cue: the register of an LLM answer. */
@@ -78,7 +83,7 @@ export function isImperative(text: string, verbs: ReadonlySet<string>): boolean 
 export function buildContext(text: string, units: readonly Unit[], verbs: ReadonlySet<string>): DocumentContext {
   const context: DocumentContext = {
     unitWords: new Map(), wordUnits: new Map(), proseUnits: 0, backtickUnits: 0, secondPersonUnits: 0,
-    questionUnits: 0, imperativeUnits: 0, listUnits: 0, firstPersonUnits: 0, noveltySum: 0, assistantUnits: 0,
+    questionUnits: 0, imperativeUnits: 0, listUnits: 0, firstPersonUnits: 0, noveltySum: 0, assistantUnits: 0, dialogueUnits: 0, harmUnits: 0, toolUnits: 0, isolated: new Set(),
   };
   units.forEach((unit, index) => {
     if (unit.code) return;
@@ -91,6 +96,10 @@ export function buildContext(text: string, units: readonly Unit[], verbs: Readon
     context.firstPersonUnits += test(CUES.firstPerson, t);
     if (isImperative(t, verbs)) context.imperativeUnits++;
     context.assistantUnits += test(ASSISTANT_VOICE, t);
+    context.dialogueUnits += test(CUES.dialogueTag, t);
+    context.harmUnits += test(CUES.harmWord, t);
+    context.toolUnits += test(CUES.toolVerb, t);
+    if (aloneOnLine(text, unit)) context.isolated.add(index);
     const words = contentWords(t);
     context.unitWords.set(index, words);
     for (const w of new Set(words)) context.wordUnits.set(w, (context.wordUnits.get(w) ?? 0) + 1);
@@ -99,12 +108,42 @@ export function buildContext(text: string, units: readonly Unit[], verbs: Readon
   return context;
 }
 
+function aloneOnLine(text: string, unit: Unit): boolean {
+  let before = unit.start - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+  let after = unit.end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t' || text[after] === '\r')) after++;
+  return (before < 0 || text[before] === '\n') && (after >= text.length || text[after] === '\n');
+}
+
 /** Share of a unit's content words that no other unit of the document uses. */
 function noveltyOf(words: readonly string[], context: DocumentContext): number {
   if (words.length === 0 || context.proseUnits < 2) return 0;
   let shared = 0;
   for (const w of words) if ((context.wordUnits.get(w) ?? 0) > 1) shared++;
   return 1 - shared / words.length;
+}
+
+const MENTIONABLE = [CUES.override, CUES.metaInstructions, CUES.extraction, CUES.jailbreak, CUES.youAreNow, CUES.actAs, CUES.apology, CUES.cannot];
+
+/** How much of a clause sits inside quotation marks, and whether an instruction cue is among it. */
+function quotedShare(t: string): { share: number; cue: number } {
+  let inside = 0;
+  let cue = 0;
+  CUES.quoted.lastIndex = 0;
+  for (let m = CUES.quoted.exec(t); m; m = CUES.quoted.exec(t)) {
+    inside += m[0].length;
+    if (!cue && MENTIONABLE.some((re) => test(re, m[0]))) cue = 1;
+  }
+  CUES.quoted.lastIndex = 0;
+  return { share: t.length > 0 ? inside / t.length : 0, cue };
+}
+
+function maskQuotes(t: string): string {
+  CUES.quoted.lastIndex = 0;
+  const masked = t.replace(CUES.quoted, (m) => ' '.repeat(m.length));
+  CUES.quoted.lastIndex = 0;
+  return masked;
 }
 
 /** Share of other prose units showing a property, with the unit itself taken out. */
@@ -127,7 +166,9 @@ export const FEATURE_NAMES = [
   'listItem', 'backtick', 'firstPerson', 'logWords', 'short',
   'novelty', 'styleBreak', 'secondPersonContrast', 'questionContrast', 'imperativeContrast', 'firstPersonContrast',
   'listContext', 'noveltyExcess', 'mustContain', 'makeSure',
-  'anyConstraint', 'anyAssistant', 'assistantContrast', 'anyOverride', 'anyPersona', 'anyTool',
+  'anyConstraint', 'anyAssistant', 'assistantContrast',
+  'harmContrast', 'toolContrast', 'lineContrast',
+  'quoteCover', 'cueQuoted', 'vocative', 'dialogueContext', 'reportingFrame', 'dialogueTag', 'thirdPersonStart', 'anyOverride', 'anyPersona', 'anyTool',
   'imperativeYourOutput', 'imperativeNovel', 'questionNovel', 'assistantNovel', 'toolRequest',
 ] as const;
 
@@ -141,7 +182,11 @@ export function unitFeatures(
   text: string, units: readonly Unit[], index: number, context: DocumentContext, verbs: ReadonlySet<string>,
 ): FeatureVector {
   const unit = units[index];
-  const t = text.slice(unit.start, unit.end);
+  const raw = text.slice(unit.start, unit.end);
+  const quoted = quotedShare(raw);
+  // An instruction inside quotation marks within a declarative frame is mentioned, not given:
+  // the cues read the clause with its quotations blanked out.
+  const t = quoted.share > 0 && quoted.share < 0.85 ? maskQuotes(raw) : raw;
   const x = new Float64Array(FEATURE_NAMES.length);
   const set = (name: FeatureName, value: number) => { x[INDEX.get(name)!] = value; };
 
@@ -248,8 +293,21 @@ export function unitFeatures(
   ));
   const anyAssistant = Math.max(assistant, moral, important);
   set('anyAssistant', anyAssistant);
+  const harmSelf = test(CUES.harmWord, raw);
+  set('harmContrast', harmSelf ? 1 - otherRate(context.harmUnits, 1, context.proseUnits) : 0);
+  const toolSelf = test(CUES.toolVerb, raw);
+  set('toolContrast', toolSelf ? 1 - otherRate(context.toolUnits, 1, context.proseUnits) : 0);
+  const isolated = context.isolated.has(index) ? 1 : 0;
+  set('lineContrast', isolated ? 1 - otherRate(context.isolated.size, 1, context.proseUnits) : 0);
   set('assistantContrast', anyAssistant ? 1 - otherRate(context.assistantUnits, 1, context.proseUnits) : 0);
   set('anyOverride', Math.max(test(CUES.override, t), test(CUES.metaInstructions, t), test(CUES.extraction, t), test(CUES.followingInstruction, t)));
+  set('quoteCover', quoted.share);
+  set('vocative', test(CUES.vocative, t));
+  set('dialogueContext', otherRate(context.dialogueUnits, test(CUES.dialogueTag, raw), context.proseUnits));
+  set('cueQuoted', quoted.cue);
+  set('reportingFrame', test(CUES.reportingFrame, t));
+  set('dialogueTag', test(CUES.dialogueTag, raw));
+  set('thirdPersonStart', test(CUES.thirdPersonStart, t));
   set('anyPersona', Math.max(test(CUES.youAreNow, t), test(CUES.actAs, t), test(CUES.jailbreak, t), test(CUES.fromNowOn, t)));
   set('anyTool', Math.max(toolStart, myResource) * Math.max(imperative, test(CUES.please, t), test(CUES.requestToMe, t)));
 

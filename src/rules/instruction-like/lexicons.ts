@@ -14,6 +14,8 @@ export const CUES = {
   // Addressee
   secondPerson: /\b(?:you|your|yours|yourself|yourselves)\b/gi,
   addressModel: /\b(?:AI|A\.I\.|chatbots?|language models?|LLMs?|ChatGPT|GPT-?\d?)\b|\b(?:the|dear|hey|hi|hello|attention)\s+(?:assistant|model|bot|agent|AI)\b/,
+  /** The model addressed directly, not talked about: "AI:", "Dear assistant,", "you, the model". */
+  vocative: /(?:^|[.!?]\s)(?:(?:dear|hey|hi|hello|attention|note to|message to|to)\s+)?(?:the\s+)?(?:AI|assistant|model|LLM|chatbot|bot|agent|GPT|ChatGPT)(?:\s+(?:assistant|model|agent))?\s*[:,!]|\byou,? (?:the|an?) (?:AI|assistant|language model|model|agent)\b|\b(?:as|being) an? (?:AI|assistant|language model),? you\b/i,
   noteToModel: /\b(?:note|message|reminder|instructions?) (?:to|for) (?:the |any )?(?:AI|assistant|model|LLM|bot|agent|reader)\b/i,
   yourOutput: new RegExp(`\\byour\\s+(?:[a-z]+\\s+)?${OUTPUT_NOUN}\\b`, 'i'),
   yourCode: new RegExp(`\\byour\\s+(?:[a-z]+\\s+)?${CODE_NOUN}\\b`, 'i'),
@@ -73,7 +75,7 @@ export const CUES = {
   followingCode: new RegExp(`\\b(?:following|below|subsequent|provided|given|this|attached|next)\\s+(?:[a-z]+\\s+)?${CODE_NOUN}\\b`, 'i'),
 
   // Persona changes
-  youAreNow: /\b(?:you are|you['’]re|you will be|you['’]ll be|you have become|you become)\s+(?:now\s+(?:an?|the|my|DAN|in|free|going|acting|[A-Z][a-z]{1,20})\b|going to (?:act|be|pretend|play|respond|answer)\b|about to (?:immerse|become|act|play)\b|no longer\b|free\b|an? (?:unrestricted|unfiltered|evil|rogue|new)\b)|\b(?:you are|you['’]re) (?:now )?(?:an?|the) [A-Za-z]{2,20} (?:named|called)\b/i,
+  youAreNow: /\b(?:you are|you['’]re|you will be|you['’]ll be|you have become|you become)\s+(?:now\s+(?:an?|the|my|DAN|in|free|going|acting)\b|going to (?:act|be|pretend|play|respond|answer)\b|about to (?:immerse|become|act|play)\b|no longer\b|free\b|an? (?:unrestricted|unfiltered|evil|rogue|new)\b)|\b(?:you are|you['’]re) (?:now )?(?:an?|the) [A-Za-z]{2,20} (?:named|called)\b/i,
   actAs: /\b(?:act|acting|behave|respond|answer|roleplay|role-play|speak)\s+(?:as|like)\s+(?:an?|if|the|my)?\b|\bpretend\b|\bimpersonat\w{1,4}|\bin character\b|\bstay in\b|\bplay (?:the )?(?:role|part)\b/i,
   jailbreak: /\b(?:DAN|jailbr\w{1,6}|developer mode|do anything now|no (?:restrictions|limits|filters|rules|boundaries)|unfiltered|uncensored|unrestricted|without (?:any )?(?:restrictions|censorship|filters|limitations))\b/i,
   fromNowOn: /\b(?:from now on|from this point|henceforth|going forward|for the rest of (?:this|the) conversation)\b/i,
@@ -82,6 +84,12 @@ export const CUES = {
   promoVerb: /\b(?:visit|click|subscribe|join|follow us|download|sign up|register|donate|reach out|contact|check out|promote|advertise|recommend|suggest|urge|encourage|invite|remind|persuade|convince)\w{0,3}\b/i,
   url: /\b(?:https?:\/\/|www\.)[^\s<>"'`]{1,200}|\b[\w-]{2,40}\.(?:com|net|org|io|co|info|biz|xyz|ru|cn|ly)\b/i,
   audience: /\b(?:users?|readers?|audience|customers?|visitors?|recipients?|everyone|people)\b/i,
+
+  // Mention rather than use: reported speech, quotation and dialogue
+  quoted: /["“][^"”\n]{1,300}["”]/g,
+  reportingFrame: /\b(?:said|says|saying|told|tells|reported|reports|wrote|writes|warned|warns|explained|explains|claimed|claims|described|describes|according to|such as|known as|called|dubbed|so-called|for example|researchers?|attackers?|hackers?|experts?|study|paper|article|authors?|report|attacks?|vulnerabilit(?:y|ies)|exploits?|regulators?|vendors?|company)\b/i,
+  dialogueTag: /^["“‘]|["”’],?\s+(?:he|she|they|I|we|it|[A-Z][a-z]{1,20})\s+(?:said|asked|replied|whispered|shouted|told|growled|added|answered|muttered|called)\b|\b(?:he|she|they|[A-Z][a-z]{1,20})\s+(?:said|asked|replied|whispered|shouted|told \w+)\b[^"“]{0,20}["“]/,
+  thirdPersonStart: /^(?:The|A|An|This|That|These|Those|He|She|They|It|Its|His|Her|Their|Researchers|Attackers|Experts|Users|People|Some|Many|Most|Our)\b/,
 
   // Structure
   listItem: /^\s{0,3}(?:\d{1,3}[.)]|[-*•+])\s/,

@@ -1,0 +1,110 @@
+// npm run eval -- injection
+// Lints ../shared/data/injection-dev.jsonl with instruction-like alone through the CLI, fixes it
+// into a temporary folder, and scores both with ../shared/scripts/score-spans.mjs. In the same run
+// it scores @andersmyrmel/vard (moderate preset, threat positions as spans, the spans removed as
+// its "fix") with the same scorer, and prints the two side by side, then the leave-one-source-out
+// figures recorded in data/instruction-model.json by scripts/train-instruction.mjs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot, requireBuild, requireShared, runCli, runNode, sharedScripts, tempDir } from './_common.mjs';
+
+function findFile(dir, name) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const inner = findFile(full, name);
+      if (inner) return inner;
+    } else if (entry.name === name) return full;
+  }
+  return undefined;
+}
+
+function removeRanges(text, ranges) {
+  const sorted = ranges.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [s, e] of sorted) {
+    if (e <= at) continue;
+    out += text.slice(at, Math.max(at, s));
+    at = Math.max(at, e);
+  }
+  return out + text.slice(at);
+}
+
+async function vardReport(records, dir) {
+  const { vard } = await import('@andersmyrmel/vard');
+  const guard = vard.moderate().maxLength(1e7);
+  const findings = [];
+  const fixed = [];
+  records.forEach((record, index) => {
+    const result = guard.safeParse(record.text);
+    const spans = result.safe ? [] : (result.threats ?? []).map((t) => [t.position, Math.min(record.text.length, t.position + t.match.length)]);
+    for (const [start, end] of spans) {
+      findings.push({ ruleId: 'vard', messageId: 'threat', severity: 'error', message: 'vard threat', start, end, record: { index, line: index + 1 } });
+    }
+    fixed.push(JSON.stringify({ ...record, text: removeRanges(record.text, spans) }));
+  });
+  const report = path.join(dir, 'vard-report.json');
+  fs.writeFileSync(report, JSON.stringify({ version: 1, files: [{ path: 'injection-dev.jsonl', findings }] }));
+  const fixedPath = path.join(dir, 'vard-fixed.jsonl');
+  fs.writeFileSync(fixedPath, `${fixed.join('\n')}\n`);
+  return { report, fixedPath };
+}
+
+const pct = (x) => (x === null || x === undefined ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
+
+export async function main() {
+  requireBuild();
+  const set = requireShared('injection-dev.jsonl');
+  const scorer = path.join(sharedScripts, 'score-spans.mjs');
+  const dir = tempDir('injection');
+  const config = path.join(dir, 'config.json');
+  fs.writeFileSync(config, JSON.stringify({ rules: { 'instruction-like': 'error' } }));
+  const report = path.join(dir, 'report.json');
+  const outDir = path.join(dir, 'fixed');
+
+  runCli(['--config', config, '--format', 'json', '--output-file', report, set], { cwd: repoRoot });
+  runCli(['--config', config, '--fix', '--out-dir', outDir, set], { cwd: repoRoot });
+  const fixed = findFile(outDir, path.basename(set));
+  if (!fixed) throw new Error(`the fix wrote no ${path.basename(set)} under ${outDir}`);
+
+  const oursJson = path.join(dir, 'ours.json');
+  console.log('== corpuslint instruction-like ==');
+  console.log(runNode(scorer, ['--set', set, '--report', report, '--rules', 'instruction-like', '--fixed', fixed, '--json', oursJson]));
+
+  const records = fs.readFileSync(set, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const vard = await vardReport(records, dir);
+  const vardJson = path.join(dir, 'vard.json');
+  console.log('== @andersmyrmel/vard (moderate, maxLength 1e7; its spans removed as the fix) ==');
+  console.log(runNode(scorer, ['--set', set, '--report', vard.report, '--rules', 'vard', '--fixed', vard.fixedPath, '--json', vardJson]));
+
+  const ours = JSON.parse(fs.readFileSync(oursJson, 'utf8'));
+  const theirs = JSON.parse(fs.readFileSync(vardJson, 'utf8'));
+  const rows = [
+    ['doc recall', 'docRecall'], ['doc FPR', 'docFPR'], ['span recall', 'spanRecall'], ['char recall', 'charRecall'],
+    ['char precision', 'charPrecision'], ['clean retained', 'cleanRetained'], ['gold removed', 'goldRemoved'], ['spans neutralized', 'spansNeutralized'],
+  ];
+  console.log('== side by side ==');
+  console.log(`  ${'metric'.padEnd(26)} instruction-like    vard`);
+  for (const [label, key] of rows) console.log(`  ${label.padEnd(26)} ${pct(ours[key]).padStart(16)}  ${pct(theirs[key]).padStart(6)}`);
+  const categories = [...new Set([...Object.keys(ours.byCategory), ...Object.keys(theirs.byCategory)])].sort();
+  console.log('  doc recall by category');
+  for (const c of categories) console.log(`    ${c.padEnd(24)} ${pct(ours.byCategory[c]).padStart(16)}  ${pct(theirs.byCategory[c]).padStart(6)}`);
+
+  const bars = [
+    ['span recall >= 85%', ours.spanRecall >= 0.85], ['doc FPR <= 2%', ours.docFPR <= 0.02],
+    ['clean retained >= 99%', ours.cleanRetained >= 0.99], ['gold removed >= 85%', ours.goldRemoved >= 0.85],
+    ['every category >= 60% doc recall', Object.values(ours.byCategory).every((v) => v >= 0.6)], ['fix is removal-only', ours.notRemoval === 0],
+  ];
+  console.log('== bars ==');
+  for (const [label, ok] of bars) console.log(`  ${ok ? 'pass' : 'FAIL'}  ${label}`);
+
+  const model = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'instruction-model.json'), 'utf8'));
+  const loso = model.notes?.leaveOneSourceOut ?? [];
+  if (loso.length) {
+    console.log('== leave-one-source-out (recorded by scripts/train-instruction.mjs; in-process, same detector) ==');
+    console.log(`  ${'held-out family'.padEnd(34)} doc-rec  doc-FPR  span-rec  clean-kept`);
+    for (const r of loso) console.log(`  ${r.family.padEnd(34)} ${pct(r.docRecall)}  ${pct(r.docFPR)}   ${pct(r.spanRecall)}    ${pct(r.cleanKept)}`);
+  }
+  console.log(`\nreports and fixed output in ${dir}`);
+}
