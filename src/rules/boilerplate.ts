@@ -1,0 +1,140 @@
+// boilerplate: page furniture (menus, banners, share bars, footers, link farms) that a page
+// converter keeps beside the article. A generator asks about "Accept all cookies" instead of the
+// article, so furniture lines go; a document that is mostly furniture is reported as a whole.
+import type { RuleContext, RuleMeta } from '../types.js';
+import { docsUrl } from './docs-url.js';
+import { classify, type Judged, type Reason } from './boilerplate/classify.js';
+import { lineKey, recurrencePass, unitsOf, type BoilerplateOptions, type RecurrenceState } from './boilerplate/corpus.js';
+
+export const meta: RuleMeta = {
+  id: 'boilerplate',
+  description: 'Flags navigation, cookie banners, share widgets, footers, link farms and other page furniture, and documents that are mostly furniture.',
+  rationale:
+    'Converted web pages keep their menus, consent banners, share bars and footers, and these salient lines hijack question generation. ' +
+    'Each line or block is judged by its length, link density, sentence punctuation and wording, then by its neighbours, so that a short line inside the article stays and the same line in a menu goes. ' +
+    'Headings followed by content are kept. When many files are linted together, lines that recur across documents count as furniture.',
+  docsUrl: docsUrl('boilerplate'),
+  messages: {
+    'link-farm': 'Links without content ({{lines}} lines): navigation or related-article links.',
+    'cookie-banner': 'Cookie or consent banner ({{lines}} lines).',
+    'share-widget': 'Share or social widget ({{lines}} lines).',
+    'skip-link': 'Skip link or back-to-top link ({{lines}} lines).',
+    footer: 'Footer or copyright text ({{lines}} lines).',
+    newsletter: 'Sign-in, subscription or newsletter prompt ({{lines}} lines).',
+    widget: 'Comment, related-content or advertising widget ({{lines}} lines).',
+    'short-lines': 'Run of short lines without sentence punctuation ({{lines}} lines): menu or page furniture.',
+    recurring: 'Lines that recur across {{minDocuments}} or more documents of this run ({{lines}} lines).',
+    furniture: 'Page furniture around the content ({{lines}} lines).',
+    'mostly-boilerplate': 'About {{percent}}% of this document is page furniture; it probably does not belong in the corpus.',
+  },
+  defaultSeverity: 'warn',
+  recommended: true,
+  options: {
+    maxLinkDensity: { type: 'number', description: 'A unit whose share of link text exceeds this is never content.', default: 0.3, minimum: 0, maximum: 1 },
+    minContentWords: { type: 'integer', description: 'Words a line needs to count as content on its own (with sentence punctuation).', default: 12, minimum: 1 },
+    maxShare: { type: 'number', description: 'Report `mostly-boilerplate` when the fix would remove more than this share of the words.', default: 0.8, minimum: 0, maximum: 1 },
+    minDocumentFrequency: { type: 'integer', description: 'In a run over many documents, a line found in at least this many documents is furniture.', default: 4, minimum: 2 },
+  },
+  fix: { safety: 'safe' },
+  needs: ['text', 'blocks'],
+  examples: {
+    valid: [
+      {
+        text: '# Baking bread at home\n\nBread needs only flour, water, salt and yeast, but the way they are combined decides everything about the loaf.\n\nThe dough should rest overnight in a cool place so that the flavour can develop slowly.\n',
+        format: 'markdown',
+      },
+    ],
+    invalid: [
+      {
+        text:
+          '- [Home](/)\n- [News](/news)\n- [Sport](/sport)\n\n# Baking bread at home\n\nBread needs only flour, water, salt and yeast, but the way they are combined decides everything about the loaf.\n\nThe dough should rest overnight in a cool place so that the flavour can develop slowly.\n\nAccept all cookies\n\n© 2024 Example Media. All rights reserved.\n',
+        format: 'markdown',
+        output:
+          '# Baking bread at home\n\nBread needs only flour, water, salt and yeast, but the way they are combined decides everything about the loaf.\n\nThe dough should rest overnight in a cool place so that the flavour can develop slowly.\n',
+      },
+    ],
+  },
+};
+
+const MESSAGE_BY_REASON: Record<Reason, string> = {
+  'link-farm': 'link-farm',
+  cookie: 'cookie-banner',
+  share: 'share-widget',
+  skip: 'skip-link',
+  footer: 'footer',
+  newsletter: 'newsletter',
+  comments: 'widget',
+  navigation: 'link-farm',
+  'short-lines': 'short-lines',
+  recurring: 'recurring',
+  residue: 'furniture',
+  context: 'furniture',
+};
+
+/** The most specific reason in a run: wording beats recurrence beats shape. */
+function runReason(run: Judged[]): Reason {
+  const order: Reason[] = ['cookie', 'share', 'skip', 'newsletter', 'comments', 'footer', 'recurring', 'link-farm', 'navigation', 'short-lines', 'residue', 'context'];
+  const counts = new Map<Reason, number>();
+  for (const j of run) if (j.reason) counts.set(j.reason, (counts.get(j.reason) ?? 0) + 1);
+  let best: Reason = 'context';
+  let bestCount = 0;
+  for (const reason of order) {
+    const count = counts.get(reason) ?? 0;
+    if (count > bestCount) {
+      best = reason;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>): void {
+  const { document, options } = context;
+  if (document.format === 'html') return;
+  const recurring = context.corpus?.recurring;
+  const units = unitsOf(document);
+  if (units.length === 0) return;
+  const judged = classify(units, {
+    maxLinkDensity: options.maxLinkDensity,
+    minContentWords: options.minContentWords,
+    isRecurring: (unit) => {
+      if (!recurring || recurring.size === 0) return false;
+      const key = lineKey(unit.visible);
+      return key !== undefined && recurring.has(key);
+    },
+  });
+  let totalWords = 0;
+  let removedWords = 0;
+  let run: Judged[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const start = run[0].unit.start;
+    const end = run[run.length - 1].unit.end;
+    context.report({
+      messageId: MESSAGE_BY_REASON[runReason(run)],
+      data: { lines: document.text.slice(start, end).split('\n').filter((l) => l.trim() !== '').length, minDocuments: options.minDocumentFrequency },
+      start,
+      end,
+      remove: [[start, end]],
+    });
+    run = [];
+  };
+  for (const j of judged) {
+    totalWords += j.unit.words;
+    if (j.verdict === 'bad') {
+      removedWords += j.unit.words;
+      run.push(j);
+    } else flush();
+  }
+  flush();
+  if (totalWords > 0 && removedWords / totalWords > options.maxShare) {
+    context.report({
+      messageId: 'mostly-boilerplate',
+      data: { percent: Math.round((100 * removedWords) / totalWords) },
+      start: 0,
+      end: document.text.length,
+    });
+  }
+}
+
+export const corpus = recurrencePass;

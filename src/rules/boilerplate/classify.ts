@@ -1,0 +1,98 @@
+// Content or furniture, unit by unit. Each unit is first judged alone (length, link density,
+// sentence punctuation, wording, recurrence across the corpus), then ambiguous units take the
+// verdict of their neighbours, as in jusText (Pomikálek 2011): a short line between paragraphs
+// of the article is part of it, the same line between menu entries is not. Headings are kept
+// when content follows them.
+import { furnitureKind, type FurnitureKind } from './phrases.js';
+import type { Unit } from './units.js';
+
+export type Verdict = 'good' | 'near' | 'short' | 'bad';
+export type Reason = FurnitureKind | 'link-farm' | 'short-lines' | 'recurring' | 'residue' | 'context';
+
+export interface Judged {
+  unit: Unit;
+  verdict: Verdict;
+  reason?: Reason;
+}
+
+export interface ClassifyOptions {
+  maxLinkDensity: number;
+  minContentWords: number;
+  /** Keys of lines that recur across the corpus. */
+  isRecurring: (unit: Unit) => boolean;
+}
+
+const FURNITURE_MAX_WORDS = 12;
+const HEADING_MAX_WORDS = 20;
+const HEADING_LOOKAHEAD = 3;
+
+function judgeAlone(unit: Unit, options: ClassifyOptions): Judged {
+  if (unit.kind === 'code') return { unit, verdict: 'good' };
+  if (unit.words === 0) return { unit, verdict: 'bad', reason: unit.hadLinks ? 'link-farm' : 'residue' };
+  if (unit.hadLinks && unit.linkDensity > 0.5) return { unit, verdict: 'bad', reason: 'link-farm' };
+  if (unit.words <= 60 && options.isRecurring(unit)) return { unit, verdict: 'bad', reason: 'recurring' };
+  if (unit.words <= FURNITURE_MAX_WORDS) {
+    const kind = furnitureKind(unit.visible);
+    if (kind) return { unit, verdict: 'bad', reason: kind };
+  }
+  const linky = unit.linkDensity > options.maxLinkDensity;
+  if (!linky && unit.words >= options.minContentWords && (unit.sentenceEnd || unit.words >= 2 * options.minContentWords)) return { unit, verdict: 'good' };
+  if (!linky && unit.words >= Math.ceil(options.minContentWords / 2) && unit.sentenceEnd) return { unit, verdict: 'near' };
+  if (unit.kind === 'table' && !linky) return { unit, verdict: 'near' };
+  return { unit, verdict: 'short', reason: 'short-lines' };
+}
+
+/** For each unit, the nearest decided verdict before (or after) it; the document edges count as bad. */
+function nearestVerdicts(judged: Judged[], step: 1 | -1, ignoreNear: boolean): Verdict[] {
+  const result: Verdict[] = new Array(judged.length);
+  let last: Verdict = 'bad';
+  const order = step === 1 ? judged.map((_, i) => i) : judged.map((_, i) => judged.length - 1 - i);
+  for (const i of order) {
+    result[i] = last;
+    const v = judged[i].verdict;
+    if (v === 'good' || v === 'bad' || (v === 'near' && !ignoreNear)) last = v;
+  }
+  return result;
+}
+
+function isHeadingLike(j: Judged): boolean {
+  return j.unit.kind === 'heading' || (j.verdict === 'short' && j.unit.words <= HEADING_MAX_WORDS && !j.unit.hadLinks);
+}
+
+export function classify(units: Unit[], options: ClassifyOptions): Judged[] {
+  const judged = units.map((unit) => judgeAlone(unit, options));
+  // A heading (or a short title-like line) directly followed by content becomes near-good.
+  for (let i = 0; i < judged.length; i++) {
+    const j = judged[i];
+    if (j.verdict === 'bad' && j.reason !== 'recurring') continue;
+    if (!isHeadingLike(j) || j.verdict === 'good') continue;
+    for (let k = i + 1; k < judged.length && k <= i + HEADING_LOOKAHEAD; k++) {
+      const v = judged[k].verdict;
+      if (v === 'good') {
+        judged[i] = { unit: j.unit, verdict: 'near' };
+        break;
+      }
+      if (v === 'bad') break;
+    }
+  }
+  const prevDecided = nearestVerdicts(judged, 1, true);
+  const nextDecided = nearestVerdicts(judged, -1, true);
+  const prevAnyVerdict = nearestVerdicts(judged, 1, false);
+  const nextAnyVerdict = nearestVerdicts(judged, -1, false);
+  const settled = judged.map((j, i): Judged => {
+    const prev = prevDecided[i];
+    const next = nextDecided[i];
+    if (j.verdict === 'short') {
+      if (prev === 'good' && next === 'good') return { unit: j.unit, verdict: 'good' };
+      if (prev === 'bad' && next === 'bad') return { unit: j.unit, verdict: 'bad', reason: j.reason ?? 'context' };
+      const prevAny = prevAnyVerdict[i];
+      const nextAny = nextAnyVerdict[i];
+      return prevAny === 'near' || nextAny === 'near' ? { unit: j.unit, verdict: 'good' } : { unit: j.unit, verdict: 'bad', reason: j.reason ?? 'context' };
+    }
+    if (j.verdict === 'near') {
+      return prev === 'bad' && next === 'bad' ? { unit: j.unit, verdict: 'bad', reason: 'context' } : { unit: j.unit, verdict: 'good' };
+    }
+    return j;
+  });
+  return settled;
+}

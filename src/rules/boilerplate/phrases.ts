@@ -1,0 +1,18 @@
+// Page furniture by its wording. These phrases only count on short units: an article that
+// discusses cookies or copyright keeps its sentences, a 4-word "Accept all cookies" button goes.
+export type FurnitureKind = 'cookie' | 'share' | 'skip' | 'footer' | 'newsletter' | 'comments' | 'navigation';
+
+const PHRASES: [FurnitureKind, RegExp][] = [
+  ['cookie', /\b(?:cookies?|cookie (?:policy|settings|preferences)|consent|gdpr|accept all|reject all|manage (?:preferences|options|settings)|privacy (?:settings|preferences|choices))\b/i],
+  ['share', /\b(?:share (?:this|on|via|article|story)|(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|email|e-mail|print)(?:\s*[|/·•,]\s*|\s+)(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|email|e-mail|print)|tweet this|pin it|follow us|like us on|copy link|share$|^share\b)/i],
+  ['skip', /\b(?:skip to (?:main )?(?:content|navigation|main|search|footer)|jump to (?:content|navigation)|back to top|return to top|scroll to top)\b/i],
+  ['footer', /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bterms (?:of|and) (?:use|service|conditions)\b|\bprivacy (?:policy|notice)\b|\bcontact us\b|\babout us\b|\bsitemap\b|\bpowered by\b|\badvertise with us\b)/i],
+  ['newsletter', /\b(?:newsletters?|subscribe|sign up|sign in|log in|login|register|create (?:an )?account|my account|get the app|download the app|enter your email|your email address)\b/i],
+  ['comments', /\b(?:comments? \(\d+\)|\d+ comments?|be the first to comment|leave a (?:comment|reply)|post a comment|view comments|show comments|add (?:a )?comment|no comments(?: yet)?|reply|load more|read more|see more|show more|continue reading|advertisement|sponsored(?: content)?|related (?:articles?|stories|posts|content)|recommended (?:for you|stories)|most (?:popular|read|viewed)|trending(?: now)?|you (?:may|might) also like|more from|more stories)\b/i],
+];
+
+/** The kind of furniture a short unit's wording points to, if any. */
+export function furnitureKind(text: string): FurnitureKind | undefined {
+  for (const [kind, pattern] of PHRASES) if (pattern.test(text)) return kind;
+  return undefined;
+}
