@@ -25,6 +25,7 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   'no-sanitize': { type: 'boolean' },
   'allow-findings': { type: 'boolean' },
+  'no-guard': { type: 'boolean' },
   questions: { type: 'string' },
   ratio: { type: 'string' },
   seed: { type: 'string' },
@@ -65,6 +66,9 @@ Sanitizing:
   -c, --config FILE       Config file (default: looked up from the working directory)
   --no-sanitize           Generate from the raw text (items are marked "unsanitized": true)
   --allow-findings        Keep documents with error-level findings left after the safe fixes
+  --no-guard              Do not lint targets, questions and answers on their own with the same
+                          rules (the guard keeps the output clean under corpuslint; it costs one
+                          lint per sentence and per item)
 Targets:
   --questions N           N targets per document, spread over it (coverage min(1, N/n))
   --ratio R               round(R*n) targets per document (at least 1 when R > 0)
@@ -84,7 +88,7 @@ LLM backend (any OpenAI-compatible chat-completions server):
   --max-reasks N          Re-asks after an invalid or ungrounded reply (default 2)
   --variants N            Prompt variants tried per target (default 2)
   --temperature T         Sampling temperature (default 0.7)
-  --cache-dir DIR         Response cache (default .corpuslint-cache/llm); --no-cache disables it
+  --cache-dir DIR         Response cache (default .corpuslintcache/llm); --no-cache disables it
   --dry-run               Print the number of planned LLM calls and exit
 `;
 
@@ -180,7 +184,7 @@ async function generateCommand(argv: string[], environment: GenerateEnvironment,
       variantsPerTarget: number(flags.variants, 'variants', isInt(1), 'a whole number >= 1') ?? 2,
       concurrency: number(flags.concurrency, 'concurrency', isInt(1), 'a whole number >= 1') ?? 4,
       maxDocumentChars: 12_000,
-      ...(flags['no-cache'] ? {} : { cacheDir: path.resolve(cwd, flags['cache-dir'] ?? '.corpuslint-cache/llm') }),
+      ...(flags['no-cache'] ? {} : { cacheDir: path.resolve(cwd, flags['cache-dir'] ?? '.corpuslintcache/llm') }),
     });
     source = llm;
   }
@@ -205,7 +209,7 @@ async function generateCommand(argv: string[], environment: GenerateEnvironment,
         return [];
       },
     };
-    const summary = await runGenerate(inputs, { registry, loaded, sanitize: !flags['no-sanitize'], allowFindings: Boolean(flags['allow-findings']), eligibility, budget, seed, source: counting, onItem: () => {} });
+    const summary = await runGenerate(inputs, { registry, loaded, sanitize: !flags['no-sanitize'], allowFindings: Boolean(flags['allow-findings']), guard: false, eligibility, budget, seed, source: counting, onItem: () => {} });
     stdout(
       flags.llm
         ? `planned LLM calls: ${planned} (${cached} already cached; re-asks, extra variants and retries not counted) for ${summary.targets} targets in ${summary.documents} documents\n`
@@ -229,6 +233,7 @@ async function generateCommand(argv: string[], environment: GenerateEnvironment,
       loaded,
       sanitize: !flags['no-sanitize'],
       allowFindings: Boolean(flags['allow-findings']),
+      guard: !flags['no-sanitize'] && !flags['no-guard'],
       eligibility,
       budget,
       seed,

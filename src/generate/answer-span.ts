@@ -48,6 +48,7 @@ export const STOPWORDS = new Set(
     'whom whose what when where why how there here if while because although though each every all both either neither other another'
   ).split(' '),
 );
+const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion'.split(' '));
 const SCALE_WORDS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion']);
 const SENTENCE_INITIAL_COMMON = new Set(
   'The A An In On At It Its This That These Those They He She We I You There Here But And Or However After Before When While Since As If Although For Today Then Thus Also His Her Their Our My Some Many Most One Each Every All Both Not Yesterday Last Next During From By With'.split(
@@ -108,7 +109,10 @@ function entityCandidates(text: string, tokens: Token[]): AnswerCandidate[] {
     const words = tokens.slice(first, j + 1).map(lower);
     const isDateWord = words.every((w) => MONTHS.has(w) || WEEKDAYS.has(w) || CONNECTORS.has(w));
     if (!(single && first === 0) && !isDateWord) {
-      if (type !== 'person' && TITLES.has(lower(tokens[first - 1]))) type = 'person';
+      if (type !== 'person' && TITLES.has(lower(tokens[first - 1]))) {
+        type = 'person';
+        replaceFrom = tokens[first - 1].start;
+      }
       if (type !== 'person' && SPEECH_VERBS.has(lower(tokens[j + 1]))) type = 'person';
       if (type === 'entity' && first > 0 && PLACE_PREPOSITIONS.has(tokens[first - 1].text.toLowerCase())) type = 'place';
       const after = tokens[j + 1];
@@ -187,6 +191,7 @@ function nounPhraseCandidates(text: string, tokens: Token[]): AnswerCandidate[] 
       const next = tokens[last + 1];
       if (STOPWORDS.has(next.text.toLowerCase()) || !onlySpaceBetween(text, tokens[last], next) || !/\p{L}/u.test(next.text)) break;
       if (last > i && /(?:ed|ing|ly)$/.test(next.text)) break;
+      if (NUMBER_WORDS.has(next.text.toLowerCase())) break;
       last++;
     }
     if (last === i) continue;

@@ -1,23 +1,48 @@
 // The built-in generator: deterministic and offline. For one target it yields drafts in order of
 // preference (wh-questions over the answer candidates by priority, then clozes over the same
 // spans, then a cloze of the longest word), so the pipeline can skip a draft that duplicates an
-// earlier question and still give the target an item.
+// earlier question, or that the sanitizer's rules flag, and still give the target an item.
 import { answerCandidates, longestWord } from './answer-span.js';
 import { clozeQuestion, whQuestion } from './templates.js';
 import type { Draft, Target } from './types.js';
+import { wellFormedProblem } from './wellformed.js';
+
+const FRONTED_WH = /^(?:Who|What|Which|Where|When|How)\b/;
 
 export const BUILTIN_GENERATOR = { name: 'corpuslint-builtin', version: '1.0.0' } as const;
 
+/**
+ * Drafts in order of preference: wh-questions whose wh-phrase sits inside the sentence ("... in
+ * what year?"), then clozes, then fronted wh-questions ("Who ...?"), which read as a bare command
+ * out of context and which the instruction-like rule flags; ill-formed drafts come last of all.
+ */
 export function* builtinDrafts(text: string, target: Target): Generator<Draft> {
   const { tokens, candidates } = answerCandidates(text, target.start, target.end);
   if (tokens.length === 0) return;
+  const fronted: Draft[] = [];
+  const illFormed: Draft[] = [];
+  const offer = (draft: Draft, deferFronted: boolean): Draft | undefined => {
+    if (wellFormedProblem(draft.question)) illFormed.push(draft);
+    else if (deferFronted && FRONTED_WH.test(draft.question)) fronted.push(draft);
+    else return draft;
+    return undefined;
+  };
   for (const c of candidates) {
     const question = whQuestion(text, tokens, c);
-    if (question) yield { question, answerStart: c.start, answerEnd: c.end, kind: 'wh' };
+    const draft = question ? offer({ question, answerStart: c.start, answerEnd: c.end, kind: 'wh' }, true) : undefined;
+    if (draft) yield draft;
   }
-  for (const c of candidates) yield { question: clozeQuestion(text, tokens, c), answerStart: c.start, answerEnd: c.end, kind: 'cloze' };
+  for (const c of candidates) {
+    const draft = offer({ question: clozeQuestion(text, tokens, c), answerStart: c.start, answerEnd: c.end, kind: 'cloze' }, false);
+    if (draft) yield draft;
+  }
   const fallback = longestWord(tokens);
-  if (fallback) yield { question: clozeQuestion(text, tokens, fallback), answerStart: fallback.start, answerEnd: fallback.end, kind: 'cloze' };
+  if (fallback) {
+    const draft = offer({ question: clozeQuestion(text, tokens, fallback), answerStart: fallback.start, answerEnd: fallback.end, kind: 'cloze' }, false);
+    if (draft) yield draft;
+  }
+  yield* fronted;
+  yield* illFormed;
 }
 
 /** The built-in generator as a draft source for the pipeline. */

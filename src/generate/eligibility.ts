@@ -19,7 +19,7 @@ export interface EligibilityOptions {
 
 export const DEFAULT_ELIGIBILITY: EligibilityOptions = { minTokens: 4, maxTokens: 150, headings: false, listItems: 'sentences', tables: false };
 
-export type IneligibleReason = 'heading' | 'list-stub' | 'table' | 'code' | 'too-short' | 'too-long' | 'no-words' | 'repeated';
+export type IneligibleReason = 'heading' | 'list-stub' | 'table' | 'code' | 'too-short' | 'too-long' | 'no-words' | 'repeated' | 'flagged-alone';
 
 export interface EligibleUnit {
   start: number;
@@ -56,15 +56,23 @@ export function reasonIneligible(text: string, unit: SentenceUnit, options: Elig
   return undefined;
 }
 
-export function eligibleUnits(text: string, units: readonly SentenceUnit[], options: EligibilityOptions = DEFAULT_ELIGIBILITY): Eligibility {
+export interface EligibilityContext {
+  /** Normalised sentences already taken, shared across the documents of a run. */
+  seen?: Set<string>;
+  /** A last check on the sentence text (the sanitizer's rules on the sentence alone). */
+  accept?: (sentence: string) => boolean;
+}
+
+export function eligibleUnits(text: string, units: readonly SentenceUnit[], options: EligibilityOptions = DEFAULT_ELIGIBILITY, context: EligibilityContext = {}): Eligibility {
   const eligible: EligibleUnit[] = [];
   const excluded: Partial<Record<IneligibleReason, number>> = {};
-  const seen = new Set<string>();
+  const seen = context.seen ?? new Set<string>();
   units.forEach((unit, unitIndex) => {
     let reason = reasonIneligible(text, unit, options);
     if (!reason) {
       const key = normalizeText(text.slice(unit.start, unit.end));
       if (seen.has(key)) reason = 'repeated';
+      else if (context.accept && !context.accept(text.slice(unit.start, unit.end))) reason = 'flagged-alone';
       else seen.add(key);
     }
     if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;

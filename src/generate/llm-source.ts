@@ -9,7 +9,7 @@ import { requestKey, ResponseCache } from './llm-cache.js';
 import { documentExcerpt, parseReply, PROMPT_VARIANTS, promptMessages, REASK_INVALID_JSON, REASK_UNGROUNDED } from './llm-prompts.js';
 import { groundAnswer } from './grounding.js';
 import { hash32 } from './tokens.js';
-import { BLANK } from './templates.js';
+import { BLANK, containsAnswer } from './templates.js';
 import type { CleanDocument, DraftSource, Rejection } from './pipeline.js';
 import type { Draft, Target } from './types.js';
 
@@ -112,8 +112,7 @@ export class LlmSource implements DraftSource {
         continue;
       }
       const grounding = groundAnswer(document.text, target.start, target.end, parsed.answer);
-      const answer = grounding.grounded ? document.text.slice(grounding.start, grounding.end).toLowerCase() : '';
-      if (!grounding.grounded || parsed.question.toLowerCase().includes(answer)) {
+      if (!grounding.grounded || containsAnswer(parsed.question, document.text.slice(grounding.start, grounding.end))) {
         lastProblem = grounding.grounded ? 'answer-in-question' : `ungrounded-${grounding.reason}`;
         extra.push({ role: 'assistant', content: reply.content }, { role: 'user', content: REASK_UNGROUNDED });
         continue;

@@ -6,16 +6,18 @@ import crypto from 'node:crypto';
 import type { RuleModule } from '../types.js';
 import { resolveConfig, type LoadedConfig } from '../config/load.js';
 import { activeRulesFor } from '../engine/run.js';
+import { lintDocument, type ActiveRule } from '../engine/lint-document.js';
+import { Document } from '../document/document.js';
 import { runCorpusPasses, type CorpusStates } from '../engine/corpus.js';
 import type { RunInput } from '../engine/run.js';
 import { readDocuments } from '../inputs/read-documents.js';
 import { segmentUnits } from '../document/sentences.js';
-import { eligibleUnits, type EligibilityOptions } from './eligibility.js';
+import { eligibleUnits, type EligibilityContext, type EligibilityOptions } from './eligibility.js';
 import { chooseTargets, targetCount, type TargetBudget } from './targets.js';
 import { sanitizeDocument } from './sanitize.js';
 import { QuestionDeduper } from './dedupe.js';
 import { SummaryBuilder, type GenerateSummary } from './summary.js';
-import { BLANK } from './templates.js';
+import { BLANK, containsAnswer } from './templates.js';
 import type { Draft, QAItem, Target } from './types.js';
 
 export interface CleanDocument {
@@ -49,11 +51,19 @@ export interface GenerateRunOptions {
   source: DraftSource;
   onItem(item: QAItem): void;
   onCleanDocument?(document: CleanDocument, input: RunInput): void;
+  /** Called once per document with its number of eligible sentences and its targets. */
+  onPlan?(document: CleanDocument, eligibleCount: number, targets: readonly Target[]): void;
+  /**
+   * Lint every accepted question and answer on its own with the document's active rules and skip
+   * drafts they flag, so the output passes corpuslint itself (default: on when sanitizing).
+   */
+  guard?: boolean;
   /** Targets per batch handed to `prepare`. */
   batchTargets?: number;
 }
 
 interface Planned {
+  rules: readonly ActiveRule[];
   document: CleanDocument;
   eligibleCount: number;
   targets: Target[];
@@ -64,8 +74,8 @@ export function itemId(document: CleanDocument, targetIndex: number): string {
 }
 
 /** Segments a clean text and picks its targets. */
-export function planTargets(text: string, options: Pick<GenerateRunOptions, 'eligibility' | 'budget' | 'seed'>, documentKey: string) {
-  const { eligible, excluded } = eligibleUnits(text, segmentUnits(text), options.eligibility);
+export function planTargets(text: string, options: Pick<GenerateRunOptions, 'eligibility' | 'budget' | 'seed'>, documentKey: string, context?: EligibilityContext) {
+  const { eligible, excluded } = eligibleUnits(text, segmentUnits(text), options.eligibility, context);
   const chosen = chooseTargets(eligible.length, targetCount(eligible.length, options.budget), options.seed, documentKey);
   const targets: Target[] = chosen.map((index) => ({ index, start: eligible[index].start, end: eligible[index].end }));
   return { eligibleCount: eligible.length, targets, excluded };
@@ -83,8 +93,7 @@ export function draftProblem(text: string, target: Target, draft: Draft): string
     if (draft.question.split(BLANK).length !== 2) return 'cloze-blanks';
     return undefined;
   }
-  const answer = text.slice(draft.answerStart, draft.answerEnd).toLowerCase();
-  if (draft.question.toLowerCase().includes(answer)) return 'answer-in-question';
+  if (containsAnswer(draft.question, text.slice(draft.answerStart, draft.answerEnd))) return 'answer-in-question';
   return undefined;
 }
 
@@ -105,7 +114,20 @@ export async function runGenerate(inputs: readonly RunInput[], options: Generate
     batchSize = 0;
   };
 
-  const generateFor = async ({ document, eligibleCount, targets }: Planned) => {
+  const guarding = options.guard ?? options.sanitize;
+  const seen = new Set<string>();
+  const clean = new Map<string, boolean>();
+  const passes = (text: string, rules: readonly ActiveRule[]) => {
+    let verdict = clean.get(text);
+    if (verdict === undefined) {
+      verdict = lintDocument(new Document({ text, format: 'text', path: 'qa.txt' }), rules).findings.length === 0;
+      if (clean.size > 100_000) clean.clear();
+      clean.set(text, verdict);
+    }
+    return verdict;
+  };
+
+  const generateFor = async ({ rules, document, eligibleCount, targets }: Planned) => {
     const perSentence = new Array<number>(eligibleCount).fill(0);
     for (const target of targets) {
       for await (const draft of options.source.drafts(document, target)) {
@@ -121,6 +143,10 @@ export async function runGenerate(inputs: readonly RunInput[], options: Generate
         const duplicate = deduper.check(draft.question);
         if (duplicate) {
           summary.duplicates[duplicate]++;
+          continue;
+        }
+        if (guarding && !(passes(draft.question, rules) && passes(document.text.slice(draft.answerStart, draft.answerEnd), rules))) {
+          summary.reject('sanitizer-findings');
           continue;
         }
         deduper.add(draft.question);
@@ -173,9 +199,13 @@ export async function runGenerate(inputs: readonly RunInput[], options: Generate
       if (source.record) document.record = source.record.index;
       if (source.record?.id !== undefined) document.docId = source.record.id;
       options.onCleanDocument?.(document, input);
-      const plan = planTargets(text, options, `${document.path}\u0000${document.record ?? ''}`);
+      const plan = planTargets(text, options, `${document.path}\u0000${document.record ?? ''}`, {
+        seen,
+        ...(guarding ? { accept: (sentence: string) => passes(sentence, rules) } : {}),
+      });
       summary.addIneligible(plan.excluded);
-      batch.push({ document, eligibleCount: plan.eligibleCount, targets: plan.targets });
+      options.onPlan?.(document, plan.eligibleCount, plan.targets);
+      batch.push({ rules, document, eligibleCount: plan.eligibleCount, targets: plan.targets });
       batchSize += plan.targets.length;
       if (batchSize >= batchLimit) await flush();
     }

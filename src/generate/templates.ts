@@ -143,7 +143,8 @@ function whReplacement(text: string, tokens: Token[], c: AnswerCandidate): Repla
 
 const lowerTokens = (text: string) => wordTokens(text).map((t) => t.text.toLowerCase());
 
-function containsAnswer(question: string, answer: string): boolean {
+/** Whether the question contains the answer's word tokens in sequence (case-insensitive). */
+export function containsAnswer(question: string, answer: string): boolean {
   const q = lowerTokens(question);
   const a = lowerTokens(answer);
   if (a.length === 0) return false;
