@@ -36,7 +36,7 @@ export const meta: RuleMeta = {
   messages: {
     turn: 'Spoofed {{role}} turn: {{family}} control token {{token}} ({{disguise}}) is followed by a role and content; a model reading this text may take it as a real {{role}} turn.',
     token: '{{family}} control token {{token}} ({{disguise}}) in corpus text; a model may read it as chat-template structure.',
-    marker: '{{family}} role header {{token}} ({{disguise}}) spoofs a {{role}} turn.',
+    marker: '{{family}} role header {{token}} ({{disguise}}) opens a spoofed turn for the {{role}} role.',
   },
   defaultSeverity: 'error',
   recommended: true,

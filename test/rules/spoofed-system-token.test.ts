@@ -96,10 +96,9 @@ const invalid: InvalidCase[] = [
 ruleTester(rule, { valid, invalid });
 
 describe('spoofed-system-token families', () => {
-  it.each(families)('%s: names the family in the message', (family, text) => {
-    const [first] = lintWith(rule, framed(text));
+  it.each(families)('%s: a message names the family', (family, text) => {
     const word = family.split(/[ /]/)[0];
-    expect(first.message).toContain(word === 'gpt-oss' ? 'gpt-oss' : word);
+    expect(lintWith(rule, framed(text)).some((f) => f.message.includes(word))).toBe(true);
   });
 
   it('covers every family the shared reference names', () => {

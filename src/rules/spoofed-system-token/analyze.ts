@@ -147,7 +147,10 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
     for (const h of v.hits) {
       const token = h.token!;
       if (v.mention) continue;
-      if (token.ambiguous && !h.strong && !v.hits.some((o) => !o.token!.ambiguous) && !documentConfirmed && !unbalancedEndOfSequence(key, h)) continue;
+      if (token.ambiguous && !h.strong && !v.hits.some((o) => !o.token!.ambiguous)) {
+        const corroborated = documentConfirmed ? !hasPartner(key, h) : unbalancedEndOfSequence(key, h);
+        if (!corroborated) continue;
+      }
       const [start, end] = widenOverInvisible(original, h.os, h.oe);
       const remove: Range[] = [[start, end]];
       const roleName = roleNamesOf.get(h);
@@ -159,6 +162,22 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
   }
   reports.push(...markerReports(original, text, markers));
   return reports;
+}
+
+/**
+ * An innocent look-alike comes in pairs: `<s>…</s>`, `<system>…</system>`, `[IMG]…[/IMG]` in one
+ * paragraph. A look-alike with its partner is markup even in a document that holds real tokens.
+ */
+function hasPartner(key: string, h: Hit): boolean {
+  const token = key.slice(h.vs, h.ve);
+  const m = /^([<[])(\/?)([^<>[\]/]{1,40})([>\]])$/.exec(token);
+  if (!m) return false;
+  const [, open, slash, name, close] = m;
+  const paragraphStart = Math.max(key.lastIndexOf('\n\n', h.vs), 0);
+  const paragraphEndAt = key.indexOf('\n\n', h.ve);
+  const paragraphEnd = paragraphEndAt === -1 ? key.length : paragraphEndAt;
+  if (slash) return key.slice(paragraphStart, h.vs).includes(`${open}${name}${close}`);
+  return key.slice(h.ve, paragraphEnd).includes(`${open}/${name}${close}`);
 }
 
 /** `</s>` glued to the end of a sentence with no `<s>` open before it: an end-of-sequence token. */

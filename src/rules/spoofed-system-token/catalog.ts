@@ -90,9 +90,8 @@ export function buildCatalog(entries: readonly CatalogEntry[]): Catalog {
   return { tokens, markers };
 }
 
-/** Family names for a message: the first five, then a count. */
+/** Family names for a message: the first three, then a count. */
 export function familyLabel(families: readonly string[]): string {
-  const short = families.map((f) => f.replace(/\s*\(.*\)\s*$/, ''));
-  const unique = [...new Set(short)];
-  return unique.length <= 5 ? unique.join(' / ') : `${unique.slice(0, 5).join(' / ')} and ${unique.length - 5} more`;
+  const unique = [...new Set(families.map((f) => f.replace(/\s*\(.*\)\s*$/, '')))];
+  return unique.length <= 3 ? unique.join('; ') : `${unique.slice(0, 3).join('; ')} and ${unique.length - 3} more`;
 }
