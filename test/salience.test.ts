@@ -150,6 +150,23 @@ describe('units', () => {
     for (const u of units) expect(text.slice(u.start, u.end)).toContain(u.text);
   });
 
+  it('takes HTML headings, list items, cells, bold and links from the elements around the prose', () => {
+    const text = '<nav><ul><li><a href="/">Home</a></li><li><b>Sport</b></li></ul></nav><h2>Harbour</h2><p>The pier reopened in May.</p><table><tr><th>Tide</th><td>High</td></tr></table>';
+    const { units, groups } = analyseSalience(doc(text, 'html'), defaults);
+    expect(units.map((u) => [u.kind, text.slice(u.start, u.end)])).toEqual([
+      ['list-item', 'Home'],
+      ['list-item', 'Sport'],
+      ['heading', 'Harbour'],
+      ['sentence', 'The pier reopened in May.'],
+      ['table-cell', 'Tide'],
+      ['table-cell', 'High'],
+    ]);
+    expect(units[0].features).toContain('link');
+    expect(units[1].features).toContain('bold');
+    expect(units[4].features).toContain('tableHeader');
+    expect(groups.map((g) => g.name)).toEqual(['list (2 items, starting "Home")', 'heading "Harbour"', 'line "The pier reopened in May."', 'table (2 cells, starting "Tide")']);
+  });
+
   it('strips closing hashes and setext underlines from headings', () => {
     const text = '## Tides ##\n\nHarbour\n=======\n';
     expect(splitUnits(doc(text)).units.map((u) => u.text)).toEqual(['Tides', 'Harbour']);
@@ -247,5 +264,5 @@ describe('document figures', () => {
         for (const u of units) for (const [s, e] of u.emphasisMarkers) expect(text.slice(s, e)).toMatch(/^(?:\*\*?|__?|~~)$/);
       }
     }
-  });
+  }, 60_000);
 });

@@ -31,8 +31,28 @@ const EM_UNDERSCORE = /(?<![\\_\p{L}\p{N}])_(?=[^\s_])[^_\n]{0,300}?[^\s_\\]_(?!
 const STRIKE = /~~(?=[^\s~])[^~\n]{0,300}?[^\s~\\]~~/g;
 const ALL_CAPS = /(?<![\p{L}\p{N}])\p{Lu}{3,40}(?![\p{L}\p{N}])/u;
 
-function blank(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
+/** Blanks ranges of a text to spaces (line breaks kept), so offsets stay put for the next pattern. */
+class Mask {
+  private pending: Range[] = [];
+  constructor(public current: string) {}
+  blank(start: number, end: number): void {
+    if (end > start) this.pending.push([start, end]);
+  }
+  commit(): string {
+    if (this.pending.length === 0) return this.current;
+    this.pending.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let cursor = 0;
+    for (const [start, end] of this.pending) {
+      const from = Math.max(start, cursor);
+      if (end <= from) continue;
+      out += this.current.slice(cursor, from) + this.current.slice(from, end).replace(/[^\n]/g, ' ');
+      cursor = end;
+    }
+    this.current = out + this.current.slice(cursor);
+    this.pending = [];
+    return this.current;
+  }
 }
 
 function eachMatch(pattern: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
@@ -44,18 +64,15 @@ function eachMatch(pattern: RegExp, text: string, visit: (match: RegExpExecArray
 }
 
 export function scanInline(text: string): InlineScan {
-  // Code units, not code points: offsets stay UTF-16 indices and a lone surrogate survives.
-  const chars = text.split('');
   const scan: InlineScan = { bold: false, italic: false, link: false, code: false, allCaps: ALL_CAPS.test(text), markup: false, plain: '', emphasisMarkers: [], linkShare: 0 };
   let linkChars = 0;
-  const masked = () => chars.join('');
+  const mask = new Mask(text);
 
   eachMatch(CODE_SPAN, text, (m) => {
     scan.code = true;
-    blank(chars, m.index, m.index + m[0].length);
+    mask.blank(m.index, m.index + m[0].length);
   });
-  let current = masked();
-  eachMatch(LINK, current, (m) => {
+  eachMatch(LINK, mask.commit(), (m) => {
     const labelStart = m.index + m[1].length + 1;
     const labelEnd = labelStart + m[2].length;
     if (m[1] === '!' || m[2].trim() === '') scan.markup = true;
@@ -63,33 +80,30 @@ export function scanInline(text: string): InlineScan {
       scan.link = true;
       linkChars += m[2].replace(/\s+/g, '').length;
     }
-    blank(chars, m.index, labelStart);
-    blank(chars, labelEnd, m.index + m[0].length);
+    mask.blank(m.index, labelStart);
+    mask.blank(labelEnd, m.index + m[0].length);
     // An image's alt text is not visible prose; blank it too.
-    if (m[1] === '!') blank(chars, labelStart, labelEnd);
+    if (m[1] === '!') mask.blank(labelStart, labelEnd);
   });
-  current = masked();
-  eachMatch(REFERENCE_LINK, current, (m) => {
+  eachMatch(REFERENCE_LINK, mask.commit(), (m) => {
     scan.link = true;
     linkChars += m[1].replace(/\s+/g, '').length;
-    blank(chars, m.index, m.index + 1);
-    blank(chars, m.index + 1 + m[1].length, m.index + m[0].length);
+    mask.blank(m.index, m.index + 1);
+    mask.blank(m.index + 1 + m[1].length, m.index + m[0].length);
   });
   for (const pattern of [BARE_URL, HTML_TAG, ENTITY, ESCAPE]) {
-    current = masked();
-    eachMatch(pattern, current, (m) => {
+    eachMatch(pattern, mask.commit(), (m) => {
       scan.markup = true;
-      blank(chars, m.index, m.index + m[0].length);
+      mask.blank(m.index, m.index + m[0].length);
     });
   }
   const emphasis = (pattern: RegExp, markerLength: number, kind: 'bold' | 'italic') => {
-    current = masked();
-    eachMatch(pattern, current, (m) => {
+    eachMatch(pattern, mask.commit(), (m) => {
       scan[kind] = true;
       const close = m.index + m[0].length - markerLength;
       scan.emphasisMarkers.push([m.index, m.index + markerLength], [close, close + markerLength]);
-      blank(chars, m.index, m.index + markerLength);
-      blank(chars, close, close + markerLength);
+      mask.blank(m.index, m.index + markerLength);
+      mask.blank(close, close + markerLength);
     });
   };
   emphasis(STRONG_STAR, 2, 'bold');
@@ -97,7 +111,7 @@ export function scanInline(text: string): InlineScan {
   emphasis(STRIKE, 2, 'italic');
   emphasis(EM_STAR, 1, 'italic');
   emphasis(EM_UNDERSCORE, 1, 'italic');
-  scan.plain = masked();
+  scan.plain = mask.commit();
   scan.emphasisMarkers.sort((a, b) => a[0] - b[0]);
   const visible = scan.plain.replace(/\s+/g, '').length;
   scan.linkShare = visible > 0 ? Math.min(1, linkChars / visible) : 0;

@@ -162,11 +162,12 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
     const scan = scans[i];
     const { features, salience: structural } = structuralFeatures(unit, weights);
     let salience = 1 + structural;
+    const known = unit.inline;
     const inline: [Feature, boolean][] = [
-      ['bold', scan.bold],
-      ['italic', scan.italic],
-      ['link', scan.link],
-      ['code', scan.code && unit.kind !== 'code'],
+      ['bold', scan.bold || Boolean(known?.bold)],
+      ['italic', scan.italic || Boolean(known?.italic)],
+      ['link', scan.link || Boolean(known?.link)],
+      ['code', (scan.code || Boolean(known?.code)) && unit.kind !== 'code'],
       ['allCaps', scan.allCaps],
       ['markup', scan.markup && unit.kind !== 'markup'],
     ];
@@ -175,6 +176,9 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
       features.push(feature);
       salience += weights[feature];
     }
+    // Position raises the chance of a question but is not decoration: a title line or an opening
+    // sentence is not a hotspot for being first.
+    const presentation = salience;
     if (i < options.positionUnits && weights.position > 0) {
       features.push('position');
       salience += weights.position * (1 - i / options.positionUnits);
@@ -190,9 +194,9 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
       probability: 0,
       content: content[i],
       lowContent: content[i] < options.lowContent,
-      hotspot: salience >= options.hotspotSalience,
+      hotspot: presentation >= options.hotspotSalience,
       emphasisMarkers: offset === undefined || unit.kind === 'code' ? [] : scan.emphasisMarkers.map(([s, e]) => [offset + s, offset + e] as Range),
-      linkShare: scan.linkShare,
+      linkShare: Math.max(scan.linkShare, unit.linkShare ?? 0),
     };
   });
   const saliences = units.map((u) => u.salience);

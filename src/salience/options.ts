@@ -82,7 +82,7 @@ export const SALIENCE_OPTION_SCHEMA: Record<keyof SalienceOptions, OptionSchema>
     description: 'A unit whose content weight (TF-IDF mass in units of the rarest word, plus number and name bonuses) is below this is low-content.',
     default: 3,
   },
-  hotspotSalience: { type: 'number', minimum: 1, description: 'A unit whose salience reaches this (a plain sentence has 1) is a hotspot.', default: 2 },
+  hotspotSalience: { type: 'number', minimum: 1, description: 'A unit whose salience, leaving out the position bonus, reaches this (a plain sentence has 1) is a hotspot.', default: 2 },
   minCoverage: {
     type: 'number',
     minimum: 0,

@@ -5,6 +5,7 @@ import type { Document } from '../document/document.js';
 import { scanPlainText, splitLines, type Block } from '../document/markdown-scan.js';
 import { splitSentences } from '../document/sentences.js';
 import type { Range } from '../types.js';
+import { htmlMarks } from './html-features.js';
 
 export type UnitKind = 'heading' | 'list-item' | 'table-cell' | 'sentence' | 'code' | 'markup';
 export type GroupKind = 'heading' | 'list' | 'table' | 'paragraph' | 'blockquote' | 'code block' | 'html block';
@@ -21,6 +22,10 @@ export interface RawUnit {
   group: number;
   headingLevel?: number;
   tableHeader?: boolean;
+  /** Inline features known from elements (HTML), on top of what the text itself shows. */
+  inline?: { bold: boolean; italic: boolean; link: boolean; code: boolean };
+  /** Share of the unit inside link text, when elements say so (HTML). */
+  linkShare?: number;
 }
 
 export interface RawGroup {
@@ -190,20 +195,45 @@ function plainUnits(text: string): UnitSplit {
   return { units: collector.units, groups: collector.groups };
 }
 
+const GROUP_OF_KIND: Record<UnitKind, GroupKind> = { heading: 'heading', 'list-item': 'list', 'table-cell': 'table', sentence: 'paragraph', code: 'code block', markup: 'html block' };
+
+/**
+ * HTML: units are the sentences of each line of the prose view (every block element ends a line),
+ * their kind and inline features come from the elements around them, and runs of units of one
+ * kind form the groups (a menu's items, a table's cells).
+ */
 function htmlUnits(document: Document): UnitSplit {
   const prose = document.prose;
-  const inProse = plainUnits(prose.text);
-  const toSource = (start: number, end: number): Range => prose.toSource(start, end);
-  return {
-    units: inProse.units.map((unit) => {
-      const [start, end] = toSource(unit.start, unit.end);
-      return { ...unit, start, end, textOffset: undefined };
-    }),
-    groups: inProse.groups.map((group) => {
-      const [start, end] = toSource(group.start, group.end);
-      return { ...group, start, end };
-    }),
-  };
+  const marks = htmlMarks(document.hast, document.text.length);
+  const units: RawUnit[] = [];
+  const groups: RawGroup[] = [];
+  for (const line of splitLines(prose.text)) {
+    for (const sentence of splitSentences(line.text)) {
+      const proseStart = line.start + sentence.start;
+      const proseEnd = line.start + sentence.end;
+      const [start, end] = prose.toSource(proseStart, proseEnd);
+      const level = marks.headingLevel(start);
+      const kind: UnitKind = level > 0 ? 'heading' : marks.at(start, 'tableCell') ? 'table-cell' : marks.at(start, 'listItem') ? 'list-item' : 'sentence';
+      const previous = units[units.length - 1];
+      const sameRun = previous && previous.kind === kind && kind !== 'heading' && (kind !== 'sentence' || previous.group === groups.length - 1 && groups[groups.length - 1].end >= start - 1);
+      if (!sameRun) groups.push({ kind: GROUP_OF_KIND[kind], start, end });
+      const group = groups.length - 1;
+      groups[group].end = Math.max(groups[group].end, end);
+      units.push({
+        kind,
+        start,
+        end,
+        text: prose.text.slice(proseStart, proseEnd),
+        textOffset: undefined,
+        group,
+        ...(level > 0 ? { headingLevel: level } : {}),
+        ...(kind === 'table-cell' && marks.at(start, 'tableHeader') ? { tableHeader: true } : {}),
+        linkShare: marks.at(start, 'link') && marks.at(end - 1, 'link') ? 1 : 0,
+        inline: { bold: marks.any(start, end, 'bold'), italic: marks.any(start, end, 'italic'), link: marks.any(start, end, 'link'), code: marks.any(start, end, 'code') },
+      });
+    }
+  }
+  return { units, groups };
 }
 
 export function splitUnits(document: Document): UnitSplit {

@@ -106,5 +106,5 @@ describe('salience-skew fix', () => {
         }
       }
     }
-  });
+  }, 60_000);
 });
