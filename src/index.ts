@@ -15,7 +15,7 @@ export type { TextInput, FilesInput, LintReport } from './api/files.js';
 export type { JsonRecord, RecordSource, RecordResult, RecordFixResult, RecordStreamOptions } from './api/records.js';
 export type { Finding, FindingFix, FileResult, LintSummary, RecordRef, Range, RuleModule, RuleMeta, RuleContext, DocumentFormat } from './types.js';
 export { formatters, getFormatter, type Formatter, type ReportContext } from './reporters/index.js';
-export { generate, type GenerateInput, type GenerateOptions, type GenerateResult } from './api/generate.js';
+export { generate, builtinSource, type GenerateInput, type GenerateOptions, type GenerateResult } from './api/generate.js';
 export { VERSION as version } from './version.js';
 
 /** Every built-in rule by id. Each module carries its meta (description, options, examples, docs URL). */

@@ -1,7 +1,7 @@
 // `generate` for library callers: the same pipeline as `corpuslint generate` (sanitize with --fix,
 // pick eligible target sentences, write one grounded question per target), returning the items
 // and the run summary.
-import { builtinDrafts, BUILTIN_GENERATOR } from '../generate/builtin.js';
+import { builtinSource } from '../generate/builtin.js';
 import { DEFAULT_ELIGIBILITY, type EligibilityOptions } from '../generate/eligibility.js';
 import { runGenerate, type DraftSource } from '../generate/pipeline.js';
 import type { GenerateSummary } from '../generate/summary.js';
@@ -15,6 +15,7 @@ import type { RecordSource } from './records.js';
 export type { QAItem } from '../generate/types.js';
 export type { GenerateSummary } from '../generate/summary.js';
 export type { DraftSource } from '../generate/pipeline.js';
+export { builtinSource } from '../generate/builtin.js';
 export type { TargetBudget } from '../generate/targets.js';
 export type { EligibilityOptions } from '../generate/eligibility.js';
 
@@ -28,7 +29,12 @@ export interface GenerateOptions extends ConfigOptions {
   /** Which sentences to target. Default: every eligible sentence. */
   budget?: TargetBudget;
   eligibility?: Partial<EligibilityOptions>;
-  /** Seeds the target draw when the budget is smaller than a document. Default 0. */
+  /**
+   * Lint each question and answer like a document and drop those with findings, so that a QA pair
+   * does not carry an injection back in. Default: on when sanitizing (the CLI's `--no-guard` turns it off).
+   */
+  guard?: boolean;
+  /** Seeds the target draw when the budget is smaller than a document. Default 1, as the CLI. */
   seed?: number;
   /** Where questions come from. Default: the built-in offline generator. */
   source?: DraftSource;
@@ -40,12 +46,6 @@ export interface GenerateResult {
   items: QAItem[];
   summary: GenerateSummary;
 }
-
-/** The built-in, deterministic, offline question writer as a DraftSource. */
-export const builtinSource: DraftSource = {
-  info: BUILTIN_GENERATOR,
-  drafts: (document, target) => builtinDrafts(document.text, target),
-};
 
 async function recordBytes(records: RecordSource): Promise<Buffer> {
   // The sanitizer's corpus pass reads the input twice, so a stream is gathered first.
@@ -77,8 +77,9 @@ export async function generate(input: GenerateInput, options: GenerateOptions = 
     allowFindings: Boolean(options.allowFindings),
     eligibility: { ...DEFAULT_ELIGIBILITY, ...(options.eligibility ?? {}) },
     budget: options.budget ?? { kind: 'all' },
-    seed: options.seed ?? 0,
-    source: options.source ?? builtinSource,
+    guard: options.guard ?? options.sanitize !== false,
+    seed: options.seed ?? 1,
+    source: options.source ?? (builtinSource as DraftSource),
     onItem: (item) => {
       items.push(item);
       options.onItem?.(item);

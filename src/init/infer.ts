@@ -7,8 +7,10 @@ import type { DocumentFormat } from '../types.js';
 export const TEXT_FIELD_NAMES = ['text', 'content', 'body', 'document', 'article', 'passage', 'markdown', 'html', 'raw_content', 'page_content'];
 export const ID_FIELD_NAMES = ['id', 'doc_id', 'docid', 'document_id', 'uuid', '_id', 'uid', 'key', 'url'];
 
-/** A conventional name wins when its average length is at least this share of the longest. */
-export const PREFERRED_NAME_SHARE = 0.5;
+/** A conventional name wins when its average length is at least this share of the longest... */
+export const PREFERRED_NAME_SHARE = 0.25;
+/** ... and at least this many characters: a `text` field of one-word labels is not the document. */
+export const PREFERRED_NAME_MIN_LENGTH = 20;
 
 export interface FieldStats {
   field: string;
@@ -58,7 +60,7 @@ export function inferJsonlSettings(records: readonly Record<string, unknown>[]):
   const common = fields.filter((f) => f.present >= Math.max(1, records.length * 0.5));
   if (common.length === 0) return undefined;
   const longest = common[0];
-  const preferred = TEXT_FIELD_NAMES.map((name) => common.find((f) => f.field.toLowerCase() === name)).find((f) => f !== undefined && f.averageLength >= longest.averageLength * PREFERRED_NAME_SHARE);
+  const preferred = TEXT_FIELD_NAMES.map((name) => common.find((f) => f.field.toLowerCase() === name)).find((f) => f !== undefined && f.averageLength >= PREFERRED_NAME_MIN_LENGTH && f.averageLength >= longest.averageLength * PREFERRED_NAME_SHARE);
   const chosen = preferred ?? longest;
   const why =
     chosen === longest
