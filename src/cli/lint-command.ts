@@ -17,6 +17,9 @@ import { HELP_SECTIONS, LINT_FLAGS, USAGE } from './options.js';
 import { readStdin, writeOut } from './io.js';
 import { initCommand } from '../init/command.js';
 import { prepareHtmlData, type HtmlReportContext } from '../reporters/html/data.js';
+import { parseConcurrency, parseShard, selectShard, sizeOf, SHARD_SPLIT_BYTES } from './scale.js';
+import { createProgress } from './progress.js';
+import { DEFAULT_CACHE_LOCATION } from '../cache/lint-cache.js';
 import { checkSuppressionFlags, handleSuppressions, reportUnusedSuppressions } from '../suppressions/cli.js';
 
 export interface CliEnvironment {
@@ -76,9 +79,11 @@ async function collectInputs(args: ParsedArgs, loaded: LoadedConfig, cwd: string
     if (args.positionals.length > 0) throw new UsageError('--stdin takes no file arguments; name the input with --stdin-filename.');
     const name = (flags['stdin-filename'] as string | undefined) ?? '<stdin>.txt';
     const format = formatOf(name);
-    const bytes = await readStdin();
     const display = flags['stdin-filename'] ? toPosix(path.relative(cwd, path.resolve(cwd, name))) : '<stdin>';
-    return [{ path: display, bytes, kind: format?.kind ?? 'text', gzip: format?.gzip ?? false, configPath: path.resolve(cwd, name) }];
+    const base = { path: display, kind: format?.kind ?? 'text', gzip: format?.gzip ?? false, configPath: path.resolve(cwd, name) } as const;
+    // JSONL on stdin is a streaming filter: records flow through in bounded memory (Spark's pipe, Ray Data).
+    if (base.kind === 'jsonl') return [{ ...base, stream: process.stdin as AsyncIterable<Buffer>, writeThrough: writeOut }];
+    return [{ ...base, bytes: await readStdin() }];
   }
   const patterns = args.positionals.length > 0 ? args.positionals : ['.'];
   const ignoreEnabled = flags.ignore !== false;
@@ -138,17 +143,29 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
     return 0;
   }
 
-  const inputs = await collectInputs(args, loaded, cwd);
+  const concurrency = parseConcurrency(flags.concurrency as string | undefined);
+  const shard = parseShard(flags.shard as string | undefined);
+  const discovered = await collectInputs(args, loaded, cwd);
+  // Byte-range shards are lint-only: a fix must rewrite a file whole, on one machine.
+  const inputs = shard ? selectShard(discovered, shard, fixMode === 'none' ? SHARD_SPLIT_BYTES : Infinity) : discovered;
   const outDir = flags['out-dir'] !== undefined ? path.resolve(cwd, flags['out-dir'] as string) : undefined;
-  const outcome = await run(inputs, {
-    registry,
-    loaded,
-    fixMode,
-    outDir,
-    selection: { unsafe: Boolean(flags['unsafe-fixes']) },
-    keepSource: fixMode === 'diff' || formatName === 'html',
-    onlyRules,
-  });
+  const progress = createProgress(flags.progress !== false, process.stderr, inputs.length, inputs.reduce((sum, input) => sum + sizeOf(input), 0), sizeOf);
+  const outcome = await run(
+    inputs,
+    {
+      registry,
+      loaded,
+      fixMode,
+      outDir,
+      selection: { unsafe: Boolean(flags['unsafe-fixes']) },
+      keepSource: fixMode === 'diff' || formatName === 'html',
+      onlyRules,
+      concurrency,
+      cacheLocation: flags.cache ? path.resolve(cwd, (flags['cache-location'] as string | undefined) ?? DEFAULT_CACHE_LOCATION) : undefined,
+    },
+    progress.onFile,
+  );
+  progress.done();
 
   const warningsBeforeQuiet = outcome.summary.warningCount;
   const suppressions = handleSuppressions(flags, outcome.files.map((f) => f.result), { cwd, registry });

@@ -27,6 +27,11 @@ export const LINT_FLAGS: FlagSpecs = {
   'suppressions-location': { type: 'string', valueName: 'path::String', description: 'Suppressions file (default: corpuslint-suppressions.json)' },
   'prune-suppressions': { type: 'boolean', description: 'Remove suppressions that no longer match any finding' },
   'pass-on-unpruned-suppressions': { type: 'boolean', description: 'Do not exit 2 when unused suppressions remain' },
+  concurrency: { type: 'string', valueName: 'off|auto|N', description: 'Worker threads: off (default), auto (all cores when the input is large enough to pay), or a number' },
+  cache: { type: 'boolean', description: 'Only lint files that changed since the last run (keyed by content, config and version)' },
+  'cache-location': { type: 'string', valueName: 'path::String', description: 'Where the cache lives (default: .corpuslintcache)' },
+  progress: { type: 'boolean', negatable: true, description: 'Progress bar on stderr for long runs (only when stderr is a terminal)' },
+  shard: { type: 'string', valueName: 'K/N', description: 'Lint only the K-th of N deterministic partitions of the inputs (1-based)' },
   rule: { type: 'string', multiple: true, valueName: 'id[:severity]', description: 'Run only these rules (repeatable), at the given severity or their configured one' },
   help: { type: 'boolean', alias: 'h', description: 'Show help' },
   version: { type: 'boolean', alias: 'v', description: 'Output the version number' },
@@ -40,6 +45,7 @@ export const HELP_SECTIONS: Record<string, string[]> = {
   'Handling warnings': ['quiet', 'max-warnings'],
   Fixing: ['fix', 'fix-dry-run', 'diff', 'out-dir', 'unsafe-fixes', 'fix-stdout', 'exit-non-zero-on-fix'],
   Suppressions: ['suppress-all', 'suppress-rule', 'suppressions-location', 'prune-suppressions', 'pass-on-unpruned-suppressions'],
+  Scale: ['concurrency', 'cache', 'cache-location', 'progress', 'shard'],
   Miscellaneous: ['init', 'help', 'version'],
 };
 

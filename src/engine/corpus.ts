@@ -14,6 +14,8 @@ export async function runCorpusPasses(inputs: readonly RunInput[], options: Pick
   const counts = new Map<string, number>();
   const ruleOptions = new Map<string, Record<string, unknown>>();
   for (const input of inputs) {
+    // A one-pass stream cannot be read twice; it is checked without corpus state.
+    if (input.stream) continue;
     const effective = resolveConfig(options.loaded, input.configPath, options.registry);
     const active = withPass.filter((rule) => {
       const setting = effective.rules[rule.meta.id];

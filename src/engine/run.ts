@@ -1,18 +1,22 @@
 // The lint run: for each input, resolve its config, read its documents, lint them, fix them when
 // asked, and stream the output to its sink. Files are independent, so a worker can run one alone.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { Document } from '../document/document.js';
 import type { FileResult, Finding, LintSummary, RuleModule } from '../types.js';
 import { resolveConfig, type LoadedConfig } from '../config/load.js';
 import type { EffectiveConfig } from '../config/types.js';
-import { readDocuments, type InputSource } from '../inputs/read-documents.js';
-import { spliceTextField } from '../inputs/jsonl.js';
-import { fixLoop } from '../fix/fix-loop.js';
+import { byteStream, readDocuments, type InputSource } from '../inputs/read-documents.js';
+import { resolveLineRange, type LineRange } from '../inputs/byte-range.js';
 import { isFixable, type FixSelection } from '../fix/apply.js';
-import { AtomicFileSink, MemorySink, type Sink } from '../fix/sink.js';
-import { lintDocument, type ActiveRule } from './lint-document.js';
+import { AtomicFileSink, MemorySink, PassThroughSink, type Sink } from '../fix/sink.js';
+import { coreFinding, type ActiveRule } from './lint-document.js';
+import { processDocument } from './process-document.js';
+import { blocksOf, processJsonlBlock, type BlockContext, type BlockOutcome, type JsonlBlock } from './jsonl-block.js';
 import { runCorpusPasses, type CorpusStates } from './corpus.js';
+import { ruleRegistry } from '../rules/index.js';
+import { LintCache } from '../cache/lint-cache.js';
+import { VERSION } from '../version.js';
 
 export type FixMode = 'none' | 'write' | 'dry-run' | 'diff' | 'out-dir' | 'stdout';
 
@@ -21,6 +25,10 @@ export interface RunInput extends InputSource {
   configPath: string;
   /** Path under `--out-dir` that mirrors this input. */
   outPath?: string;
+  /** Where `--fix-stdout` writes a streamed input's fixed bytes as they are produced. */
+  writeThrough?: (chunk: Buffer | string) => void;
+  /** For sharded JSONL: lint only the lines that start in this byte range (lint only, never fixed). */
+  byteRange?: [number, number];
 }
 
 export interface RunOptions {
@@ -33,6 +41,10 @@ export interface RunOptions {
   keepSource?: boolean;
   /** Only these rules run, when given (`--rule`). */
   onlyRules?: ReadonlySet<string>;
+  /** Worker threads: off (the default), auto (all cores for large inputs) or a count. */
+  concurrency?: Concurrency;
+  /** Where `--cache` keeps results; no caching when absent. */
+  cacheLocation?: string;
 }
 
 export interface FileRun {
@@ -66,124 +78,192 @@ function sinkFor(input: RunInput, options: RunOptions): Sink | undefined {
       return undefined;
     case 'write':
       return input.absolute ? new AtomicFileSink(input.absolute, input.gzip) : new MemorySink();
+    case 'stdout':
+      return input.writeThrough ? new PassThroughSink(input.writeThrough) : new MemorySink();
     case 'out-dir':
-      return new AtomicFileSink(path.join(options.outDir!, input.outPath ?? path.basename(input.path)), input.gzip);
+      return new AtomicFileSink(outDirTarget(input, options), input.gzip);
     default:
       return new MemorySink();
   }
 }
 
-function withLineBreak(raw: { bytes: Buffer; terminator: string }): Buffer {
-  return raw.terminator ? Buffer.concat([raw.bytes, Buffer.from(raw.terminator)]) : raw.bytes;
-}
-
-function rewriteRecordLine(lineText: string, textField: string, text: string): string {
-  // A BOM before the first record is kept, and the splice works on the JSON after it.
-  if (lineText.charCodeAt(0) === 0xfeff) return `\ufeff${spliceTextField(lineText.slice(1), textField, text)}`;
-  return spliceTextField(lineText, textField, text);
-}
-
-export async function runFile(input: RunInput, options: RunOptions, corpus?: CorpusStates): Promise<FileRun> {
+/** Resolved rules and options for one input. */
+export function fileContext(input: RunInput, options: RunOptions, corpus?: CorpusStates) {
   const effective = resolveConfig(options.loaded, input.configPath, options.registry);
   const rules = activeRulesFor(effective, options, corpus);
   const lintOptions = { limits: effective.limits, allowInlineConfig: effective.allowInlineConfig };
-  const sink = sinkFor(input, options);
+  const fix = fixing(options.fixMode) ? options.selection : undefined;
+  return { effective, rules, lintOptions, fix };
+}
+
+function newResult(input: RunInput, findings: Finding[]): FileResult {
+  return {
+    path: input.path,
+    findings,
+    errorCount: findings.filter((f) => f.severity === 'error').length,
+    warningCount: findings.filter((f) => f.severity === 'warning').length,
+    fixableCount: findings.filter((f) => isFixable(f, { unsafe: false })).length,
+  };
+}
+
+function outDirTarget(input: RunInput, options: RunOptions): string {
+  return path.join(options.outDir!, input.outPath ?? path.basename(input.path));
+}
+
+/** Collects a memory sink's bytes onto the run for the dry-run, diff and stdout modes. */
+function finishMemory(run: FileRun, sink: Sink | undefined, input: RunInput, options: RunOptions, source: string | undefined): void {
+  if (!(sink instanceof MemorySink) || run.fatal) return;
+  const bytes = sink.bytes;
+  if (options.fixMode === 'stdout') run.stdout = bytes;
+  if (run.changed && (options.fixMode === 'dry-run' || options.fixMode === 'diff')) {
+    run.result.output = bytes.toString('utf8');
+    if (options.fixMode === 'diff' && source === undefined) run.result.source = (input.bytes ?? fs.readFileSync(input.absolute!)).toString('utf8');
+  }
+}
+
+async function settleSink(sink: Sink | undefined, changed: boolean, options: RunOptions): Promise<void> {
+  if (!sink) return;
+  if (options.fixMode === 'write' && !changed) sink.abort();
+  else await sink.commit();
+}
+
+/** A Markdown, HTML or text file: one document. */
+export async function runWholeFile(input: RunInput, options: RunOptions, corpus?: CorpusStates): Promise<FileRun> {
+  const { effective, rules, lintOptions, fix } = fileContext(input, options, corpus);
   const findings: Finding[] = [];
   let fatal = false;
   let changed = false;
-  let records = 0;
-  let wholeFileSkipped = false;
   let source: string | undefined;
-
-  try {
-    for await (const event of readDocuments(input, effective.jsonl)) {
-      if (event.type === 'passthrough') {
-        sink?.write(withLineBreak(event.raw));
-      } else if (event.type === 'skipped') {
-        findings.push(event.finding);
-        if (event.finding.ruleId === 'rule-error') fatal = true;
-        if (event.fatal) {
-          fatal = true;
-          sink?.abort();
-          return finish();
-        }
-        if (event.raw) {
-          records++;
-          sink?.write(withLineBreak(event.raw));
-        } else wholeFileSkipped = true;
-      } else {
-        const document = event.document;
-        if (document.record) records++;
-        else if (options.keepSource) source = document.text;
-        const lint = (text: string) =>
-          lintDocument(text === document.text ? document : new Document({ text, format: document.format, path: document.path, record: document.record }), rules, lintOptions);
-        const first = lint(document.text);
-        let docFindings = first.findings;
-        let output = document.text;
-        if (fixing(options.fixMode)) {
-          const fixed = fixLoop(document.text, lint, options.selection, first);
-          docFindings = fixed.findings;
-          output = fixed.output;
-        }
-        if (docFindings.some((f) => f.ruleId === 'rule-error')) fatal = true;
-        findings.push(...docFindings);
-        if (!sink) continue;
-        if (event.raw) {
-          if (output === document.text) sink.write(withLineBreak(event.raw));
-          else {
-            changed = true;
-            sink.write(rewriteRecordLine(event.lineText!, effective.jsonl.textField, output) + event.raw.terminator);
-          }
-        } else {
-          if (output !== document.text) changed = true;
-          sink.write(output);
-        }
-      }
+  let output: string | undefined;
+  let skipped = false;
+  for await (const event of readDocuments(input, effective.jsonl)) {
+    if (event.type === 'skipped') {
+      findings.push(event.finding);
+      fatal ||= Boolean(event.fatal);
+      skipped = true;
+    } else if (event.type === 'document') {
+      const outcome = processDocument(event.document, rules, lintOptions, fix);
+      findings.push(...outcome.findings);
+      if (options.keepSource) source = event.document.text;
+      output = outcome.output;
+      changed = output !== event.document.text;
     }
-  } catch (error) {
-    sink?.abort();
-    throw error;
   }
-
-  if (sink) {
-    if (wholeFileSkipped) {
-      // A file that could not be decoded is never rewritten; under --out-dir its bytes are copied as they are.
-      sink.abort();
-      if (options.fixMode === 'out-dir' && input.absolute) {
-        const target = path.join(options.outDir!, input.outPath ?? path.basename(input.path));
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.copyFileSync(input.absolute, target);
-      }
-    } else if (options.fixMode === 'write' && !changed) sink.abort();
-    else await sink.commit();
-  }
-  return finish();
-
-  function finish(): FileRun {
-    const result: FileResult = {
-      path: input.path,
-      findings,
-      errorCount: findings.filter((f) => f.severity === 'error').length,
-      warningCount: findings.filter((f) => f.severity === 'warning').length,
-      fixableCount: findings.filter((f) => isFixable(f, { unsafe: false })).length,
-    };
-    if (input.kind === 'jsonl') result.records = records;
-    if (source !== undefined) result.source = source;
-    const run: FileRun = { result, fatal, changed };
-    if (sink instanceof MemorySink && !fatal) {
-      const bytes = sink.bytes;
-      if (options.fixMode === 'stdout') run.stdout = bytes;
-      if (changed && (options.fixMode === 'dry-run' || options.fixMode === 'diff')) result.output = bytes.toString('utf8');
-      if (changed && options.fixMode === 'diff' && source === undefined && input.kind === 'jsonl') result.source = (input.bytes ?? fs.readFileSync(input.absolute!)).toString('utf8');
+  fatal ||= findings.some((f) => f.ruleId === 'rule-error');
+  const run: FileRun = { result: newResult(input, findings), fatal, changed };
+  if (source !== undefined) run.result.source = source;
+  if (!fix) return run;
+  if (skipped) {
+    // A file that could not be read or decoded is never rewritten; under --out-dir its bytes are copied as they are.
+    if (options.fixMode === 'out-dir' && input.absolute && !fatal) {
+      const target = outDirTarget(input, options);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(input.absolute, target);
     }
     return run;
   }
+  const sink = sinkFor(input, options);
+  sink?.write(output ?? '');
+  await settleSink(sink, changed, options);
+  finishMemory(run, sink, input, options, source);
+  return run;
+}
+
+export interface BlockRunner {
+  runBlock(block: JsonlBlock, input: RunInput): Promise<BlockOutcome>;
+  /** How many blocks may be in flight at once. */
+  readonly inFlight: number;
+}
+
+/** A JSONL file: streamed in blocks of lines, each block processed by the runner, output written in order. */
+export async function runJsonlFile(input: RunInput, options: RunOptions, runner: BlockRunner): Promise<FileRun> {
+  const sink = fixing(options.fixMode) && !input.byteRange ? sinkFor(input, options) : undefined;
+  const findings: Finding[] = [];
+  const range = input.byteRange && input.absolute ? resolveLineRange(input.absolute, input.byteRange) : undefined;
+  let records = 0;
+  let recordOffset = range?.recordsBefore ?? 0;
+  let changed = false;
+  let fatal = false;
+  const pending: Promise<BlockOutcome>[] = [];
+  const drain = async () => {
+    const outcome = await pending.shift()!;
+    for (const finding of outcome.findings) {
+      if (finding.record) finding.record = { ...finding.record, index: finding.record.index + recordOffset };
+      if (finding.ruleId === 'rule-error') fatal = true;
+      findings.push(finding);
+    }
+    records += outcome.records;
+    recordOffset += outcome.records;
+    changed ||= outcome.changed;
+    if (outcome.output) sink?.write(Buffer.from(outcome.output.buffer, outcome.output.byteOffset, outcome.output.byteLength));
+  };
+  let readError: Error | undefined;
+  try {
+    const stream = range ? rangeStream(input.absolute!, range) : byteStream(input);
+    const blocks = blocksOf(stream, BLOCK_BYTES, range?.startLine ?? 1)[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<JsonlBlock>;
+      try {
+        next = await blocks.next();
+      } catch (error) {
+        readError = error as Error;
+        break;
+      }
+      if (next.done) break;
+      pending.push(runner.runBlock(next.value, input));
+      if (pending.length >= runner.inFlight) await drain();
+    }
+    while (pending.length > 0) await drain();
+  } catch (error) {
+    await Promise.allSettled(pending);
+    sink?.abort();
+    throw error;
+  }
+  if (readError) {
+    sink?.abort();
+    findings.push(coreFinding('read-error', `Cannot read ${input.path}: ${readError.message} (the file may be truncated); lines before this point were linted, the file is not rewritten.`, { line: 1 }));
+    return { result: { ...newResult(input, findings), records }, fatal: true, changed: false };
+  }
+  const run: FileRun = { result: { ...newResult(input, findings), records }, fatal, changed };
+  await settleSink(sink, changed, options);
+  finishMemory(run, sink, input, options, undefined);
+  return run;
+}
+
+function rangeStream(file: string, range: LineRange): AsyncIterable<Buffer> {
+  if (range.end <= range.start) return (async function* () {})();
+  return fs.createReadStream(file, { start: range.start, end: range.end - 1, highWaterMark: 1 << 20 });
+}
+
+/** Block size for JSONL: large enough to amortise a worker round trip, small enough to keep memory flat. */
+export const BLOCK_BYTES = 1 << 20;
+
+/** Runs blocks on the calling thread. */
+export function localBlockRunner(options: RunOptions, corpus?: CorpusStates): BlockRunner {
+  const contexts = new Map<string, BlockContext>();
+  return {
+    inFlight: 1,
+    async runBlock(block, input) {
+      let context = contexts.get(input.configPath);
+      if (!context) {
+        const { effective, rules, lintOptions, fix } = fileContext(input, options, corpus);
+        context = { path: input.path, rules, lintOptions, jsonl: effective.jsonl, fix };
+        contexts.set(input.configPath, context);
+      }
+      return processJsonlBlock(block, { ...context, path: input.path });
+    },
+  };
+}
+
+export async function runFile(input: RunInput, options: RunOptions, corpus?: CorpusStates): Promise<FileRun> {
+  return input.kind === 'jsonl' ? runJsonlFile(input, options, localBlockRunner(options, corpus)) : runWholeFile(input, options, corpus);
 }
 
 export interface RunOutcome {
   files: FileRun[];
   summary: LintSummary;
   fatal: boolean;
+  cacheHits: number;
 }
 
 export function summarize(results: readonly FileResult[]): LintSummary {
@@ -197,16 +277,97 @@ export function summarize(results: readonly FileResult[]): LintSummary {
   return summary;
 }
 
-/** Lints (and fixes) every input in order; results come back in input order. */
+/** Inputs this large pay for starting worker threads (measured in `npm run bench`). */
+export const AUTO_PARALLEL_FILES = 50;
+export const AUTO_PARALLEL_BYTES = 10 * 1024 * 1024;
+
+export type Concurrency = 'off' | 'auto' | number;
+
+function inputBytes(input: RunInput): number {
+  if (input.bytes) return input.bytes.length;
+  try {
+    // Compressed text is typically four or more times larger once inflated.
+    return fs.statSync(input.absolute!).size * (input.gzip ? 4 : 1);
+  } catch {
+    return 0;
+  }
+}
+
+export function chooseParallelism(inputs: readonly RunInput[], setting: Concurrency | undefined): number {
+  if (setting === undefined || setting === 'off') return 1;
+  if (typeof setting === 'number') return Math.max(1, Math.floor(setting));
+  const cores = os.availableParallelism();
+  if (cores < 2) return 1;
+  if (inputs.length >= AUTO_PARALLEL_FILES) return cores;
+  let bytes = 0;
+  for (const input of inputs) {
+    bytes += inputBytes(input);
+    if (bytes >= AUTO_PARALLEL_BYTES) return cores;
+  }
+  return 1;
+}
+
+/** A cached result stands for a run only where no fix would change the file. */
+function cachedRun(cache: LintCache | undefined, input: RunInput, key: string | undefined, options: RunOptions): FileRun | undefined {
+  if (!cache || (options.fixMode !== 'none' && options.fixMode !== 'write')) return undefined;
+  const result = cache.lookup(input, key);
+  if (!result) return undefined;
+  if (options.fixMode === 'write' && result.findings.some((f) => isFixable(f, options.selection))) return undefined;
+  return { result, fatal: false, changed: false };
+}
+
+function remember(cache: LintCache | undefined, input: RunInput, key: string | undefined, fileRun: FileRun, options: RunOptions): void {
+  if (!cache || (options.fixMode !== 'none' && options.fixMode !== 'write')) return;
+  if (fileRun.fatal) cache.forget(input);
+  // After an in-place fix the findings describe the new bytes, so the key is taken again.
+  else cache.store(input, fileRun.changed ? cache.keyOf(input) : key, fileRun.result);
+}
+
+/** Lints (and fixes) every input; results come back in input order, whatever the thread timing. */
 export async function run(inputs: readonly RunInput[], options: RunOptions, onFile?: (run: FileRun, input: RunInput) => void): Promise<RunOutcome> {
   const corpus = await runCorpusPasses(inputs, options);
+  const cache = options.cacheLocation ? new LintCache(options.cacheLocation, options.loaded, options.registry, VERSION, corpus, options.onlyRules) : undefined;
+  const threads = options.registry === ruleRegistry ? chooseParallelism(inputs, options.concurrency) : 1;
   const files: FileRun[] = [];
-  for (const input of inputs) {
-    const fileRun = await runFile(input, options, corpus);
-    files.push(fileRun);
-    onFile?.(fileRun, input);
+  const { WorkerPool } = threads > 1 ? await import('../parallel/pool.js') : { WorkerPool: undefined };
+  const pool = WorkerPool
+    ? new WorkerPool(threads, {
+        loaded: options.loaded,
+        onlyRules: options.onlyRules ? [...options.onlyRules] : undefined,
+        fixMode: options.fixMode,
+        outDir: options.outDir,
+        selection: options.selection,
+        keepSource: options.keepSource,
+        corpus: [...corpus.entries()],
+      })
+    : undefined;
+  const blockRunner = pool ? pool.blockRunner() : localBlockRunner(options, corpus);
+  const execute = async (input: RunInput): Promise<FileRun> => {
+    const key = cache?.keyOf(input);
+    const hit = cachedRun(cache, input, key, options);
+    if (hit) return hit;
+    // JSONL streams from this thread and farms out its blocks; whole files go to a worker each.
+    const fileRun = input.kind === 'jsonl' ? await runJsonlFile(input, options, blockRunner) : pool ? await pool.runFile(input) : await runWholeFile(input, options, corpus);
+    remember(cache, input, key, fileRun, options);
+    return fileRun;
+  };
+  try {
+    const window: Promise<FileRun>[] = [];
+    const settleFirst = async () => {
+      const fileRun = await window.shift()!;
+      files.push(fileRun);
+      onFile?.(fileRun, inputs[files.length - 1]);
+    };
+    for (const input of inputs) {
+      window.push(execute(input));
+      if (window.length >= threads * 4) await settleFirst();
+    }
+    while (window.length > 0) await settleFirst();
+  } finally {
+    await pool?.close();
   }
-  return { files, summary: summarize(files.map((f) => f.result)), fatal: files.some((f) => f.fatal) };
+  cache?.save();
+  return { files, summary: summarize(files.map((f) => f.result)), fatal: files.some((f) => f.fatal), cacheHits: cache?.hits ?? 0 };
 }
 
 export { isFixable };

@@ -89,3 +89,13 @@ export class AtomicFileSink implements Sink {
     fs.rmSync(this.temp, { force: true });
   }
 }
+
+/** Writes straight through to a stream (stdout as a pipeline filter); nothing to commit or undo. */
+export class PassThroughSink implements Sink {
+  constructor(private readonly writeChunk: (chunk: Buffer | string) => void) {}
+  write(chunk: Buffer | string): void {
+    this.writeChunk(chunk);
+  }
+  async commit(): Promise<void> {}
+  abort(): void {}
+}

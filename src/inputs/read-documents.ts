@@ -17,6 +17,8 @@ export interface InputSource {
   /** File to read, unless bytes are given (stdin). */
   absolute?: string;
   bytes?: Buffer;
+  /** A one-pass stream (stdin as a pipeline filter); read once, never re-read. */
+  stream?: AsyncIterable<Buffer>;
   kind: InputKind;
   gzip: boolean;
 }
@@ -35,7 +37,8 @@ function readWholeBytes(source: InputSource): Buffer {
   return source.gzip ? zlib.gunzipSync(bytes) : bytes;
 }
 
-function byteStream(source: InputSource): AsyncIterable<Buffer> {
+export function byteStream(source: InputSource): AsyncIterable<Buffer> {
+  if (source.stream) return source.gzip ? Readable.from(source.stream).pipe(zlib.createGunzip({ chunkSize: 1 << 20 })) : source.stream;
   const raw: Readable = source.bytes ? Readable.from([source.bytes]) : fs.createReadStream(source.absolute!, { highWaterMark: 1 << 20 });
   return source.gzip ? raw.pipe(zlib.createGunzip({ chunkSize: 1 << 20 })) : raw;
 }
@@ -68,28 +71,31 @@ export async function* readDocuments(source: InputSource, jsonl: JsonlSettings):
   let index = 0;
   try {
     for await (const raw of splitLines(byteStream(source))) {
-      if (raw.bytes.length === 0 || (raw.bytes.length < 64 && raw.bytes.toString('latin1').trim() === '')) {
-        yield { type: 'passthrough', raw };
-        continue;
-      }
-      const recordIndex = index++;
-      const decoded = decodeUtf8(raw.bytes);
-      if (!decoded.ok) {
-        const record = { index: recordIndex, line: raw.line };
-        yield { type: 'skipped', raw, finding: coreFinding('encoding-error', `Line ${raw.line} is not valid UTF-8 (invalid byte at byte offset ${decoded.byteOffset} of the line); it is written back unchanged.`, { line: raw.line, record }) };
-        continue;
-      }
-      const lineText = decoded.text.charCodeAt(0) === 0xfeff && raw.line === 1 ? decoded.text.slice(1) : decoded.text;
-      const parsed = parseRecord(lineText, jsonl.textField, jsonl.idField);
-      if (!parsed.ok) {
-        const record = { index: recordIndex, line: raw.line };
-        yield { type: 'skipped', raw, finding: coreFinding('parse-error', `Line ${raw.line}: ${parsed.reason}; the line is written back unchanged.`, { line: raw.line, record }) };
-        continue;
-      }
-      const record = { index: recordIndex, line: raw.line, ...(parsed.id !== undefined ? { id: parsed.id } : {}) };
-      yield { type: 'document', raw, lineText: decoded.text, document: new Document({ text: parsed.text, format: jsonl.format, path: source.path, record }) };
+      const event = recordEvent(raw, index, jsonl, source.path);
+      if (event.type !== 'passthrough') index++;
+      yield event;
     }
   } catch (error) {
     yield readError(`Cannot read ${source.path}: ${(error as Error).message} (the file may be truncated); lines before this point were processed, the file is not rewritten.`);
   }
+}
+
+const BLANK = /^[ \t\r]*$/;
+
+/** The event for one JSONL line: a record document, a finding for a bad line, or a blank line to pass through. */
+export function recordEvent(raw: RawLine, recordIndex: number, jsonl: JsonlSettings, path: string): InputEvent {
+  if (raw.bytes.length === 0 || (raw.bytes.length < 64 && BLANK.test(raw.bytes.toString('latin1')))) return { type: 'passthrough', raw };
+  const decoded = decodeUtf8(raw.bytes);
+  if (!decoded.ok) {
+    const record = { index: recordIndex, line: raw.line };
+    return { type: 'skipped', raw, finding: coreFinding('encoding-error', `Line ${raw.line} is not valid UTF-8 (invalid byte at byte offset ${decoded.byteOffset} of the line); it is written back unchanged.`, { line: raw.line, record }) };
+  }
+  const lineText = decoded.text.charCodeAt(0) === 0xfeff && raw.line === 1 ? decoded.text.slice(1) : decoded.text;
+  const parsed = parseRecord(lineText, jsonl.textField, jsonl.idField);
+  if (!parsed.ok) {
+    const record = { index: recordIndex, line: raw.line };
+    return { type: 'skipped', raw, finding: coreFinding('parse-error', `Line ${raw.line}: ${parsed.reason}; the line is written back unchanged.`, { line: raw.line, record }) };
+  }
+  const record = { index: recordIndex, line: raw.line, ...(parsed.id !== undefined ? { id: parsed.id } : {}) };
+  return { type: 'document', raw, lineText: decoded.text, document: new Document({ text: parsed.text, format: jsonl.format, path, record }) };
 }

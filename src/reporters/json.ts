@@ -26,6 +26,8 @@ export interface JsonFile {
   errorCount: number;
   warningCount: number;
   fixableCount: number;
+  /** JSONL files only: how many records the file holds (so merged shard reports keep the count). */
+  records?: number;
   findings: JsonFinding[];
   output?: string;
 }
@@ -64,6 +66,7 @@ function toJsonFile(result: FileResult): JsonFile {
     errorCount: result.errorCount,
     warningCount: result.warningCount,
     fixableCount: result.fixableCount,
+    ...(result.records !== undefined ? { records: result.records } : {}),
     findings: result.findings.map(toJsonFinding),
   };
   if (result.output !== undefined) out.output = result.output;
