@@ -1,5 +1,5 @@
 // The normalised view: the text as a tokenizer-minded reader would spell it once disguises are
-// undone. HTML character references are decoded; each code point goes through NFKD (fullwidth,
+// undone. HTML character references and Markdown backslash escapes are decoded; each code point goes through NFKD (fullwidth,
 // mathematical alphanumeric, circled, superscript and small forms become ASCII), loses its
 // combining marks, and is folded to its Latin look-alike; invisible characters are dropped.
 // Every output unit remembers the original range it came from, so a match in the view maps back
@@ -19,10 +19,11 @@ export interface NormalizedView {
   toOriginal(start: number, end: number): [number, number];
 }
 
-const NEEDS_WORK = /[&\u0080-\uffff]/;
-const NEXT_SPECIAL = /[&\u0080-\uffff]/g;
+// `\` matters only before ASCII punctuation: a Markdown escape (`\[INST\]`, `<|im\_start|>`).
+const NEEDS_WORK = /[&\u0080-\uffff]|\\[!-/:-@[-`{-~]/;
+const NEXT_SPECIAL = /[&\u0080-\uffff]|\\[!-/:-@[-`{-~]/g;
 
-/** False when the view of `text` is `text` itself: nothing non-ASCII and no character reference. */
+/** False when the view of `text` is `text` itself: nothing non-ASCII, no character reference, no escape. */
 export function needsNormalization(text: string): boolean {
   return NEEDS_WORK.test(text);
 }
@@ -135,6 +136,12 @@ export function normalizedView(text: string, options: { tags?: TagHandling } = {
     out.copy(text, i, next);
     i = next;
     if (i >= text.length) break;
+    if (text.charCodeAt(i) === 0x5c) {
+      // A Markdown backslash escape renders as the punctuation alone.
+      out.emit(text[i + 1], i, i + 2);
+      i += 2;
+      continue;
+    }
     if (text.charCodeAt(i) === 0x26) {
       const ref = decodeReferenceAt(text, i);
       if (ref) {

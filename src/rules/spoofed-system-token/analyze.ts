@@ -5,7 +5,7 @@ import type { Range } from '../../types.js';
 import { asciiLower, familyLabel, type Catalog, type CatalogToken, type MarkerInfo, type Role } from './catalog.js';
 import { findTokens } from './match.js';
 import { findMarkers } from './markers.js';
-import { describeDisguise, HTML_ENTITIES, widenOverInvisible } from './disguise.js';
+import { describeDisguise, HTML_ENTITIES, MARKDOWN_ESCAPES, widenOverInvisible } from './disguise.js';
 import { insideAny } from './code-ranges.js';
 
 export interface SpoofOptions {
@@ -38,7 +38,7 @@ interface Hit {
   marker?: MarkerInfo;
   afterBlankLine?: boolean;
   disguise: string[];
-  /** Disguised by more than HTML escaping, which innocent markup also uses. */
+  /** Disguised by more than HTML or Markdown escaping, which innocent markup also uses. */
   strong: boolean;
   inCode: boolean;
 }
@@ -66,9 +66,13 @@ function contentFollows(text: string, at: number): boolean {
 const QUOTES_OPEN = `"'\u201c\u2018\u00ab\``;
 const QUOTES_CLOSE = `"'\u201d\u2019\u00bb\``;
 
+// Words that prose about tokens uses; a token mid-sentence without any of them nearby is not
+// being talked about.
+const TALKS_ABOUT_TOKENS = /token|special|marker|delimit|separat|template|reserve|sentinel|prompt|format|chat|string|tag\b|sequence|emit|denote|mark(?:s|ed)?\b|signal|stands? for|such as|e\.g\.|like the/i;
+
 /**
- * Prose that names a token: it sits inside quotes, or mid-sentence between words
- * ("reserve <|endoftext|> as a separator"), rather than at a line start or glued to text.
+ * Prose that names a token: it sits inside quotes, or mid-sentence between words with talk of
+ * tokens nearby ("reserve <|endoftext|> as a separator"), rather than at a line start or glued to text.
  */
 function looksLikeMention(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
@@ -78,7 +82,7 @@ function looksLikeMention(text: string, start: number, end: number): boolean {
   const right = text.slice(end, end + 2);
   const wordBefore = /^[\p{L}\p{N},;(]$/u.test(left[0] ?? '') && left[1] === ' ';
   const wordAfter = /^ [\p{Ll}\p{N}(]$/u.test(right) || /^[,;:)]/.test(right) || /^\.(?:\s|$)/.test(right) || right === '.';
-  return wordBefore && wordAfter;
+  return wordBefore && wordAfter && TALKS_ABOUT_TOKENS.test(text.slice(Math.max(0, start - 120), Math.min(text.length, end + 120)));
 }
 
 function disguiseLabel(kinds: readonly string[]): string {
@@ -95,7 +99,7 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
   const hit = (vs: number, ve: number): Hit => {
     const [os, oe] = view.toOriginal(vs, ve);
     const disguise = describeDisguise(original.slice(os, oe));
-    return { vs, ve, os, oe, disguise, strong: disguise.some((k) => k !== HTML_ENTITIES), inCode: insideAny(codeRanges, os, oe) };
+    return { vs, ve, os, oe, disguise, strong: disguise.some((k) => k !== HTML_ENTITIES && k !== MARKDOWN_ESCAPES), inCode: insideAny(codeRanges, os, oe) };
   };
   const admitted = (h: Hit) => !h.inCode || options.code === 'all' || (options.code === 'disguised' && h.strong);
   const tokens = tokenMatches.map((m) => ({ ...hit(m.start, m.end), token: m.token })).filter(admitted);
@@ -164,6 +168,21 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
   return reports;
 }
 
+const PARTNER_REACH = 4000;
+
+/** The text from the start of the paragraph (at most PARTNER_REACH back) up to `at`. */
+function paragraphBefore(key: string, at: number): string {
+  const window = key.slice(Math.max(0, at - PARTNER_REACH), at);
+  return window.slice(window.lastIndexOf('\n\n') + 1);
+}
+
+/** The text from `at` to the end of the paragraph (at most PARTNER_REACH on). */
+function paragraphAfter(key: string, at: number): string {
+  const window = key.slice(at, at + PARTNER_REACH);
+  const end = window.indexOf('\n\n');
+  return end === -1 ? window : window.slice(0, end);
+}
+
 /**
  * An innocent look-alike comes in pairs: `<s>…</s>`, `<system>…</system>`, `[IMG]…[/IMG]` in one
  * paragraph. A look-alike with its partner is markup even in a document that holds real tokens.
@@ -173,18 +192,14 @@ function hasPartner(key: string, h: Hit): boolean {
   const m = /^([<[])(\/?)([^<>[\]/]{1,40})([>\]])$/.exec(token);
   if (!m) return false;
   const [, open, slash, name, close] = m;
-  const paragraphStart = Math.max(key.lastIndexOf('\n\n', h.vs), 0);
-  const paragraphEndAt = key.indexOf('\n\n', h.ve);
-  const paragraphEnd = paragraphEndAt === -1 ? key.length : paragraphEndAt;
-  if (slash) return key.slice(paragraphStart, h.vs).includes(`${open}${name}${close}`);
-  return key.slice(h.ve, paragraphEnd).includes(`${open}/${name}${close}`);
+  if (slash) return paragraphBefore(key, h.vs).includes(`${open}${name}${close}`);
+  return paragraphAfter(key, h.ve).includes(`${open}/${name}${close}`);
 }
 
 /** `</s>` glued to the end of a sentence with no `<s>` open before it: an end-of-sequence token. */
 function unbalancedEndOfSequence(key: string, h: Hit): boolean {
   if (key.slice(h.vs, h.ve) !== '</s>') return false;
-  const paragraphStart = Math.max(key.lastIndexOf('\n\n', h.vs), 0);
-  if (key.slice(paragraphStart, h.vs).includes('<s>')) return false;
+  if (paragraphBefore(key, h.vs).includes('<s>')) return false;
   return h.vs > 0 && !/\s/.test(key[h.vs - 1]);
 }
 

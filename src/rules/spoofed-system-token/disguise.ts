@@ -3,6 +3,7 @@ import { homoglyphScript, invisibleKind, isCombiningMark, isInvisible } from '..
 import { decodeReferenceAt } from '../../normalize/entities.js';
 
 export const HTML_ENTITIES = 'HTML entities';
+export const MARKDOWN_ESCAPES = 'Markdown backslash escapes';
 
 /** The disguises used in `original`, in a stable order; empty for a literal token. */
 export function describeDisguise(original: string): string[] {
@@ -11,6 +12,7 @@ export function describeDisguise(original: string): string[] {
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     if (cp === 0x26 && decodeReferenceAt(original, i)) kinds.add(HTML_ENTITIES);
+    else if (cp === 0x5c && /^[!-/:-@[-`{-~]/.test(original.slice(i + 1, i + 2))) kinds.add(MARKDOWN_ESCAPES);
     else if (cp >= 0x80) kinds.add(kindOf(cp));
     i += width;
   }
@@ -20,7 +22,7 @@ export function describeDisguise(original: string): string[] {
 const ORDER = [
   'Unicode tag characters', 'zero-width characters', 'bidi controls', 'soft hyphens', 'invisible format characters', 'combining marks',
   'fullwidth forms', 'mathematical alphanumerics', 'Cyrillic homoglyphs', 'Greek homoglyphs', 'Armenian homoglyphs', 'Cherokee homoglyphs',
-  'Latin small-capital homoglyphs', 'look-alike punctuation', 'accented letters', 'compatibility forms', HTML_ENTITIES,
+  'Latin small-capital homoglyphs', 'look-alike punctuation', 'accented letters', 'compatibility forms', HTML_ENTITIES, MARKDOWN_ESCAPES,
 ];
 
 function kindOf(cp: number): string {
