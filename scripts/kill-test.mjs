@@ -88,6 +88,42 @@ function runCli(cli, args, cwd) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** An uninterrupted --fix run that notes when the first temporary or rewritten file appears. */
+function timedRun(cli, cwd) {
+  const before = new Map([...listStats(cwd)]);
+  return new Promise((resolve) => {
+    const started = performance.now();
+    let firstWriteMs;
+    const poll = setInterval(() => {
+      if (firstWriteMs !== undefined) return;
+      for (const [name, mtime] of listStats(cwd)) {
+        if (name.includes(TEMP_MARKER) || before.get(name) !== mtime) {
+          firstWriteMs = performance.now() - started;
+          break;
+        }
+      }
+    }, 5);
+    const child = spawn(process.execPath, [cli, ...FIX_ARGS], { cwd, stdio: 'ignore' });
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      resolve({ code, ms: performance.now() - started, firstWriteMs });
+    });
+  });
+}
+
+function listStats(dir, base = dir, out = new Map()) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    try {
+      if (entry.isDirectory()) listStats(full, base, out);
+      else out.set(path.relative(base, full), fs.statSync(full).mtimeMs);
+    } catch {
+      // a temporary file renamed away between readdir and stat
+    }
+  }
+  return out;
+}
+
 function killAfter(cli, cwd, delayMs) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...FIX_ARGS], { cwd, stdio: 'ignore' });
@@ -112,10 +148,9 @@ export async function killTest({ iterations = 20, seed = Date.now() % 1e9, scale
   fs.cpSync(template, fixedDir, { recursive: true });
 
   // The fully fixed version, computed once by an uninterrupted run; it must be a fixed point.
-  const started = performance.now();
-  const full = runCli(cli, FIX_ARGS, fixedDir);
-  const fullMs = performance.now() - started;
-  if (full.code === 2) throw new Error(`the uninterrupted --fix run failed (exit 2): ${full.stderr}`);
+  const full = await timedRun(cli, fixedDir);
+  const fullMs = full.ms;
+  if (full.code === 2) throw new Error(`the uninterrupted --fix run failed (exit 2)`);
   const original = listFiles(template);
   const fixed = listFiles(fixedDir);
   const changedFiles = [...original.keys()].filter((name) => !original.get(name).equals(fixed.get(name)));
@@ -123,7 +158,8 @@ export async function killTest({ iterations = 20, seed = Date.now() % 1e9, scale
   const again = runCli(cli, FIX_ARGS, fixedDir);
   const refixed = listFiles(fixedDir);
   const notIdempotent = [...fixed.keys()].filter((name) => !fixed.get(name).equals(refixed.get(name)));
-  log(`corpus: ${original.size} files, ${changedFiles.length} changed by --fix; uninterrupted --fix took ${fullMs.toFixed(0)} ms (second run exit ${again.code})`);
+  log(`corpus: ${original.size} files, ${changedFiles.length} changed by --fix; uninterrupted --fix took ${fullMs.toFixed(0)} ms, writing from ${full.firstWriteMs?.toFixed(0) ?? '?'} ms (second run exit ${again.code})`);
+  const writeFrom = full.firstWriteMs ?? 0;
 
   const rand = prng(seed ^ 0x5bd1e995);
   const failures = [];
@@ -133,8 +169,9 @@ export async function killTest({ iterations = 20, seed = Date.now() % 1e9, scale
   for (let i = 0; i < iterations; i++) {
     const work = path.join(root, `run-${i}`);
     fs.cpSync(template, work, { recursive: true });
-    // Spread the kill over the whole run, including start-up and the last rename.
-    const delay = rand() * fullMs * 1.1;
+    // Kills land anywhere in the run (start-up, linting, the last rename), but most in the
+    // window where files are being written, which is where a non-atomic write would show.
+    const delay = rand() < 0.3 ? rand() * fullMs * 1.1 : writeFrom * 0.9 + rand() * (fullMs * 1.05 - writeFrom * 0.9);
     const outcome = await killAfter(cli, work, delay);
     stats.iterations++;
     if (outcome.killed) stats.killedMidRun++;
@@ -176,7 +213,7 @@ export async function killTest({ iterations = 20, seed = Date.now() % 1e9, scale
   }
 
   if (failures.length === 0) fs.rmSync(root, { recursive: true, force: true });
-  return { seed, scale, fullRunMs: Math.round(fullMs), files: original.size, changedFiles: changedFiles.length, ...stats, failures, root: failures.length ? root : undefined };
+  return { seed, scale, fullRunMs: Math.round(fullMs), firstWriteMs: full.firstWriteMs === undefined ? null : Math.round(full.firstWriteMs), files: original.size, changedFiles: changedFiles.length, ...stats, failures, root: failures.length ? root : undefined };
 }
 
 function parseCliArgs(argv) {
