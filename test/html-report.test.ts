@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { ruleRegistry } from '../src/rules/index.js';
 import { html } from '../src/reporters/html.js';
 import { summarize } from '../src/engine/run.js';
@@ -92,6 +92,29 @@ describe('HTML report in headless Chromium', () => {
     expect(requests).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('shows QA coverage from the QA JSONL and the summary of corpuslint generate', async () => {
+    const dir = tmpTree({
+      'corpus.jsonl': [
+        JSON.stringify({ id: 'a', text: 'The Danube flows through ten countries in Europe. It rises in the Black Forest of Germany. It empties into the Black Sea near Romania. Its delta is a vast wetland full of birds.' }),
+        JSON.stringify({ id: 'b', text: 'Honey never spoils when it is sealed. Archaeologists found edible honey in old tombs.' }),
+      ].join('\n'),
+    });
+    const item = (record: number, docId: string, index: number) => JSON.stringify({ id: `${docId}${index}`, source: { path: 'corpus.jsonl', record, docId }, target: { index, start: 0, end: 1, text: 'x' }, question: 'Q?', answer: 'x', answerStart: 0, answerEnd: 1, generator: { name: 'test', version: '1', seed: 1 } });
+    fs.writeFileSync(path.join(dir, 'qa.jsonl'), [item(0, 'a', 0), item(0, 'a', 2), item(1, 'b', 1)].join('\n') + '\n');
+    fs.writeFileSync(path.join(dir, 'summary.json'), JSON.stringify({ documents: 2, eligible: 6, targets: 3, questions: 3, coverage: 0.5, giniOverEligible: 0.5 }));
+    const reportFile = path.join(dir, 'report.html');
+    const lint = await runLint(['corpus.jsonl', '--format', 'html', '--output-file', reportFile, '--report-qa', 'qa.jsonl', '--report-qa', 'summary.json'], dir, ruleRegistry);
+    expect(lint.code, lint.stderr).toBeLessThan(2);
+    const { page, consoleErrors } = await openReport(context, reportFile);
+    expect(await page.locator('#qa tbody tr').count()).toBe(2);
+    await expect(page.locator('#qa').textContent()).resolves.toContain('3 questions on 3 targets over 6 eligible sentences in 2 documents');
+    // Record a: 2 distinct targets over its 4 eligible sentences.
+    const docA = page.locator('article.doc', { hasText: 'id a' });
+    await expect(docA.locator('.fill.qa').getAttribute('style')).resolves.toBe('width:50.0%');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it('shows fix removals struck through and pages a large corpus', async () => {
     const findings = (path: string, n: number): FileResult => {
