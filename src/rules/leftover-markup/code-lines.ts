@@ -11,7 +11,10 @@ const CSS_RULE = /^[^{}\n]{0,300}\{[^{}:\n]{0,2000}:[^{}\n]{0,2000}\}?$|^[ \t]*[
 const JSON_LINE = /^[ \t]*[[{][ \t]*"[^"\n]{0,200}"[ \t]*:/;
 const COMMENT_LINE = /^[ \t]*(?:\/\*|\*\/|\/\/|<!--|-->|\/\/[ \t]*<!\[CDATA\[|\/\/[ \t]*\]\]>)/;
 const PUNCTUATION_ONLY = /^[ \t]*[{}()[\];,]{1,12}[ \t]*$/;
-const SYMBOLS = /[{}();=[\]<>"'|&+\\]/g;
+const SYMBOLS = /[{}();:=[\]<>"'|&+\\]/g;
+const JSON_PAIR = /"[ \t]{0,3}:[ \t]{0,3}["{[\dtfn-]/g;
+/** One `"key": value` pair per this many characters or more is JSON, whatever words its strings hold. */
+const JSON_PAIR_SPACING = 60;
 
 function symbolDensity(line: string): number {
   const count = line.match(SYMBOLS)?.length ?? 0;
@@ -27,6 +30,8 @@ function judge(line: string): Verdict {
   if (COMMENT_LINE.test(trimmed) && (trimmed.length < 200 || symbolDensity(trimmed) > 0.05)) return trimmed.startsWith('//') && /\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}/.test(trimmed) && symbolDensity(trimmed) < 0.04 ? 'weak' : 'code';
   const density = symbolDensity(trimmed);
   if (JSON_LINE.test(trimmed) && density > 0.06) return 'code';
+  const pairs = trimmed.match(JSON_PAIR)?.length ?? 0;
+  if (pairs >= 3 && pairs * JSON_PAIR_SPACING >= trimmed.length) return 'code';
   if (CSS_RULE.test(trimmed) && density > 0.03 && !/[.!?]["”’]?$/.test(trimmed.replace(/[;}]+$/, ''))) return 'code';
   if (JS_EVIDENCE.test(trimmed) && density > 0.06) return 'code';
   if (density > 0.3 && trimmed.length >= 8 && !/[A-Za-z]{3,}[ \t]+[A-Za-z]{3,}[ \t]+[A-Za-z]{3,}/.test(trimmed)) return 'code';
@@ -39,19 +44,25 @@ const PROSE_TOKEN = /^[("“‘'¿¡]{0,2}[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,&/%$
 const MIN_PROSE_RUN = 8;
 const LONG_LINE = 300;
 
+/** A JSON string value that holds words: `"title":"Some words` ... `here","next":`. */
+const OPENS_JSON_STRING = /":[ \t]{0,4}"[^"]{0,200}$/;
+const CLOSES_JSON_STRING = /^[^"]{0,200}"[ \t]{0,4}[,}\]]/;
+
 /**
  * A long line can hold a whole page (a tag stripper that met a one-line page): JSON, script and
- * the article side by side. Only its code segments go; runs of plain words between them stay.
+ * the article side by side. Returns the stretches between runs of plain words; the caller judges
+ * each on its own, so the article's words stay.
  */
-function codeSegments(line: Line): [number, number][] {
-  const tokens = [...line.text.matchAll(/\S{1,200}/g)].map((m) => ({ start: line.start + m.index, end: line.start + m.index + m[0].length, code: !PROSE_TOKEN.test(m[0]) }));
+function candidateSegments(line: Line): [number, number][] {
+  const tokens = [...line.text.matchAll(/\S{1,200}/g)].map((m) => ({ text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, code: !PROSE_TOKEN.test(m[0]) }));
   const segments: [number, number][] = [];
   let segmentStart = -1;
   let i = 0;
   while (i < tokens.length) {
     let j = i;
     while (j < tokens.length && !tokens[j].code) j++;
-    if (j - i >= MIN_PROSE_RUN || (i === 0 && j === tokens.length)) {
+    const insideJsonString = i > 0 && j < tokens.length && OPENS_JSON_STRING.test(tokens[i - 1].text) && CLOSES_JSON_STRING.test(tokens[j].text);
+    if ((j - i >= MIN_PROSE_RUN && !insideJsonString) || (i === 0 && j === tokens.length)) {
       if (segmentStart !== -1) segments.push([tokens[segmentStart].start, tokens[i - 1].end]);
       segmentStart = -1;
       i = j;
@@ -67,8 +78,14 @@ function codeSegments(line: Line): [number, number][] {
 /** Whole lines of leaked script, style or JSON, with weak lines (`});`) joined to the code they close. */
 export function scanCodeLines(text: string, code: Protected): Artifact[] {
   const lines: Line[] = splitLines(text);
-  const verdicts = lines.map((line) => (code.overlaps(line.start, line.end + 1) ? 'prose' : judge(line.text)));
   const found: Artifact[] = [];
+  const verdicts = lines.map((line): Verdict => {
+    if (code.overlaps(line.start, line.end + 1)) return 'prose';
+    if (line.text.length <= LONG_LINE) return judge(line.text);
+    const wholeLineIsCode = judge(line.text) === 'code';
+    for (const [start, end] of candidateSegments(line)) if (wholeLineIsCode || judge(text.slice(start, end)) === 'code') found.push(whole('script', start, end));
+    return 'prose';
+  });
   let i = 0;
   while (i < lines.length) {
     if (verdicts[i] === 'prose') {
@@ -83,10 +100,6 @@ export function scanCodeLines(text: string, code: Protected): Artifact[] {
     }
     if (strong) {
       for (let k = i; k < j; k++) {
-        if (lines[k].text.length > LONG_LINE) {
-          for (const [start, end] of codeSegments(lines[k])) found.push(whole('script', start, end));
-          continue;
-        }
         const start = lines[k].start + (lines[k].text.length - lines[k].text.trimStart().length);
         if (lines[k].end > start) found.push(whole('script', start, lines[k].end));
       }
