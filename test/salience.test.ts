@@ -228,11 +228,22 @@ describe('document figures', () => {
     expect(table.reasons).toContain('low-content-hotspots');
     expect(nav.reasons).toContain('low-content-hotspots');
     expect(nav.coverage.salience).toBeLessThan(clean.coverage.salience);
+    // Decoration pulls questions away from the answerable content even when it evens out the units.
+    expect(nav.coverage.content).toBeLessThan(clean.coverage.content - 0.1);
+    expect(table.coverage.content).toBeLessThan(clean.coverage.content);
     expect(nav.gini).toBeGreaterThan(clean.gini);
     for (const f of [clean, table, nav]) {
       expect(f.coverage.salience).toBeLessThanOrEqual(f.coverage.uniform);
       expect(f.coverage.targeted).toBe(1);
     }
+  });
+
+  it('computes content coverage as the content-weighted share of covered units', () => {
+    const { units, figures } = analyseSalience(doc(fixture('article-with-table.md')), defaults);
+    const k = units.length;
+    const total = units.reduce((sum, u) => sum + u.content, 0);
+    const expected = units.reduce((sum, u) => sum + u.content * (1 - (1 - u.probability) ** k), 0) / total;
+    expect(figures.coverage.content).toBeCloseTo(expected, 3);
   });
 
   it('gives headings the content of their section', () => {

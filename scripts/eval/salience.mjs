@@ -35,7 +35,7 @@ export async function main(argv) {
   let failed = 0;
 
   console.log(`${RULE} on ${path.relative(repoRoot, markup)}/ (k = n questions per document)\n`);
-  console.log(`  ${'set'.padEnd(10)} ${'docs'.padStart(5)} ${'flagged'.padStart(8)} ${'share'.padStart(7)}  ${'bar'.padEnd(7)} ${'result'.padEnd(9)} mean coverage: salience / uniform / targeted`);
+  console.log(`  ${'set'.padEnd(10)} ${'docs'.padStart(5)} ${'flagged'.padStart(8)} ${'share'.padStart(7)}  ${'bar'.padEnd(7)} ${'result'.padEnd(9)} mean coverage: salience (content) / uniform / targeted`);
   for (const set of SETS) {
     const pattern = path.join(markup, set.glob);
     const lint = runCli([...base, '--format', 'json', pattern], { cwd: repoRoot });
@@ -47,7 +47,7 @@ export async function main(argv) {
     if (!ok) failed++;
     const mean = stats.corpus.meanCoverage;
     console.log(
-      `  ${set.name.padEnd(10)} ${String(files).padStart(5)} ${String(flagged.size).padStart(8)} ${pct(share).padStart(7)}  ${`${set.op} ${Math.round(set.bar * 100)}%`.padEnd(7)} ${(ok ? 'ok' : 'BELOW BAR').padEnd(9)} ${fixed(mean.salience)} / ${fixed(mean.uniform)} / ${fixed(mean.targeted)}`,
+      `  ${set.name.padEnd(10)} ${String(files).padStart(5)} ${String(flagged.size).padStart(8)} ${pct(share).padStart(7)}  ${`${set.op} ${Math.round(set.bar * 100)}%`.padEnd(7)} ${(ok ? 'ok' : 'BELOW BAR').padEnd(9)} ${fixed(mean.salience)} (${fixed(mean.content)}) / ${fixed(mean.uniform)} / ${fixed(mean.targeted)}`,
     );
     const gini = stats.corpus.distribution.gini;
     const low = stats.corpus.distribution.lowContentHotspotShare;
@@ -60,14 +60,14 @@ export async function main(argv) {
   const { flagged } = flaggedPaths(lint.stdout);
   const stats = JSON.parse(runCli(['stats', ...base, '--format', 'json', ...files], { cwd: repoRoot }).stdout);
   console.log(`\nconstructed documents (${path.relative(repoRoot, fixtures)}/)\n`);
-  console.log(`  ${'document'.padEnd(26)} ${'expect'.padEnd(8)} ${'flagged'.padEnd(8)} ${'units'.padStart(5)} ${'gini'.padStart(6)} ${'low-content'.padStart(12)}  coverage: salience / uniform / targeted`);
+  console.log(`  ${'document'.padEnd(26)} ${'expect'.padEnd(8)} ${'flagged'.padEnd(8)} ${'units'.padStart(5)} ${'gini'.padStart(6)} ${'low-content'.padStart(12)}  coverage: salience (content) / uniform / targeted`);
   for (const name of CONSTRUCTED) {
     const doc = stats.documents.find((d) => d.path.endsWith(`/${name}`));
     const isFlagged = [...flagged].some((p) => p.endsWith(`/${name}`));
     const expected = name !== 'clean-article.md';
     if (isFlagged !== expected) failed++;
     console.log(
-      `  ${name.padEnd(26)} ${(expected ? 'flag' : 'pass').padEnd(8)} ${`${isFlagged ? 'yes' : 'no'}${isFlagged === expected ? '' : ' (!)'}`.padEnd(8)} ${String(doc.units).padStart(5)} ${fixed(doc.gini, 2).padStart(6)} ${pct(doc.lowContentHotspotShare).padStart(12)}  ${fixed(doc.coverage.salience)} / ${fixed(doc.coverage.uniform)} / ${fixed(doc.coverage.targeted)}`,
+      `  ${name.padEnd(26)} ${(expected ? 'flag' : 'pass').padEnd(8)} ${`${isFlagged ? 'yes' : 'no'}${isFlagged === expected ? '' : ' (!)'}`.padEnd(8)} ${String(doc.units).padStart(5)} ${fixed(doc.gini, 2).padStart(6)} ${pct(doc.lowContentHotspotShare).padStart(12)}  ${fixed(doc.coverage.salience)} (${fixed(doc.coverage.content)}) / ${fixed(doc.coverage.uniform)} / ${fixed(doc.coverage.targeted)}`,
     );
     for (const hotspot of doc.hotspots) console.log(`  ${''.padEnd(26)} ${hotspot}`);
   }

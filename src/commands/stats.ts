@@ -152,18 +152,18 @@ export function renderText(report: StatsReport, color: boolean): string {
   const { documents, corpus } = report;
   const width = Math.min(60, Math.max(8, ...documents.map((d) => label(d).length)));
   lines.push(c.bold('Salience and expected coverage (k = n questions per document)'), '');
-  const header = `${'document'.padEnd(width)}  ${'units'.padStart(6)}  ${'gini'.padStart(5)}  ${'low-content'.padStart(11)}  ${'salience'.padStart(8)}  ${'uniform'.padStart(7)}  ${'targeted'.padStart(8)}  flagged`;
+  const header = `${'document'.padEnd(width)}  ${'units'.padStart(6)}  ${'gini'.padStart(5)}  ${'low-content'.padStart(11)}  ${'salience'.padStart(8)}  ${'content'.padStart(7)}  ${'uniform'.padStart(7)}  ${'targeted'.padStart(8)}  flagged`;
   lines.push(c.dim(header));
   for (const d of documents) {
     const flag = d.flagged.length > 0 ? c.yellow(d.flagged.map((r) => REASONS[r]).join(', ')) : '';
     lines.push(
-      `${fitLeft(label(d), width)}  ${String(d.units).padStart(6)}  ${fixed(d.gini).padStart(5)}  ${percent(d.lowContentHotspotShare).padStart(11)}  ${fixed(d.coverage.salience).padStart(8)}  ${fixed(d.coverage.uniform).padStart(7)}  ${fixed(d.coverage.targeted).padStart(8)}  ${flag}`.trimEnd(),
+      `${fitLeft(label(d), width)}  ${String(d.units).padStart(6)}  ${fixed(d.gini).padStart(5)}  ${percent(d.lowContentHotspotShare).padStart(11)}  ${fixed(d.coverage.salience).padStart(8)}  ${fixed(d.coverage.content).padStart(7)}  ${fixed(d.coverage.uniform).padStart(7)}  ${fixed(d.coverage.targeted).padStart(8)}  ${flag}`.trimEnd(),
     );
   }
-  lines.push(c.dim('low-content: share of the salience mass on low-content hotspots; salience, uniform, targeted: expected coverage'), '');
+  lines.push(c.dim('low-content: share of the salience mass on low-content hotspots; salience, uniform, targeted: expected share of units covered; content: expected share of content weight covered'), '');
   const flaggedShare = corpus.documents > 0 ? ` (${percent(corpus.flagged / corpus.documents)})` : '';
   lines.push(c.bold(`Corpus: ${corpus.documents} document${corpus.documents === 1 ? '' : 's'}, ${corpus.flagged} flagged by salience-skew${flaggedShare}`));
-  lines.push(`Mean expected coverage: salience ${fixed(corpus.meanCoverage.salience)}, uniform ${fixed(corpus.meanCoverage.uniform)}, targeted ${fixed(corpus.meanCoverage.targeted)}`);
+  lines.push(`Mean expected coverage: salience ${fixed(corpus.meanCoverage.salience)} (content ${fixed(corpus.meanCoverage.content)}), uniform ${fixed(corpus.meanCoverage.uniform)}, targeted ${fixed(corpus.meanCoverage.targeted)}`);
   if (corpus.documents > 0) {
     lines.push('');
     const columns: (keyof Distribution)[] = ['min', 'p10', 'p25', 'median', 'p75', 'p90', 'max', 'mean'];
@@ -172,6 +172,7 @@ export function renderText(report: StatsReport, color: boolean): string {
     row('units', corpus.distribution.units, (x) => String(Math.round(x)));
     row('coverage (salience)', corpus.distribution.coverage, fixed);
     row('coverage / uniform', corpus.distribution.relativeCoverage, fixed);
+    row('content coverage', corpus.distribution.contentCoverage, fixed);
     row('gini', corpus.distribution.gini, fixed);
     row('low-content hotspots', corpus.distribution.lowContentHotspotShare, percent);
   }

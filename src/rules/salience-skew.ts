@@ -26,14 +26,14 @@ export const meta: RuleMeta = {
     'Free-running question generators saturate on salient spans, and salience comes from presentation, not content: headings, list items, table cells, bold and italic text, link text, all-caps, code, the opening sentences and leftover markup. ' +
     'Changing the prompt does not help: different prompts converge on the same hotspots. ' +
     'Each sentence, list item and table cell gets a presentation salience and a content weight (TF-IDF mass over the document, numbers and names). ' +
-    'With p_i the normalised salience and k = n questions, a salience-proportional generator covers (1/n) Σ 1 − (1 − p_i)^k of the units, against 1 − (1 − 1/n)^k for uniform sampling and min(1, k/n) for a targeted generator. ' +
+    'With p_i the normalised salience and k = n questions, a salience-proportional generator covers (1/n) Σ 1 − (1 − p_i)^k of the units, against 1 − (1 − 1/n)^k for uniform sampling and min(1, k/n) for a targeted generator; weighting each unit by its content gives the share of the answerable content the questions reach. ' +
     'The rule flags a document whose expected coverage falls below `minCoverage`, or whose low-content hotspots hold more than `maxLowContentShare` of the salience mass, and names the hotspot spans. ' +
     'The unsafe fix removes only the decoration that makes low-content hotspots salient (emphasis markers, the pipes and delimiter row of a table whose cells are all low-content); the words stay. ' +
     'Run `corpuslint stats` to see the same figures for every document of a corpus.',
   docsUrl: docsUrl('salience-skew'),
   messages: {
     skew:
-      'Salience skew: a free-running generator asking {{units}} questions would cover {{coverage}} of the units (uniform sampling {{uniform}}, targeted {{targeted}}); salience Gini {{gini}}; low-content hotspots hold {{lowShare}} of the salience mass.',
+      'Salience skew: a free-running generator asking {{units}} questions would cover {{coverage}} of the units (uniform sampling {{uniform}}, targeted {{targeted}}) and {{contentCoverage}} of their content weight; salience Gini {{gini}}; low-content hotspots hold {{lowShare}} of the salience mass.',
     hotspot: 'Low-content hotspot: the {{name}} draws {{share}} of the salience mass but carries little answerable content.',
     salient: 'Salience hotspot: the {{name}} draws {{share}} of the salience mass.',
   },
@@ -94,6 +94,7 @@ export function check(context: RuleContext<Record<string, unknown>>): void {
     data: {
       units: figures.units,
       coverage: figures.coverage.salience.toFixed(2),
+      contentCoverage: figures.coverage.content.toFixed(2),
       uniform: figures.coverage.uniform.toFixed(2),
       targeted: figures.coverage.targeted.toFixed(2),
       gini: figures.gini.toFixed(2),

@@ -39,12 +39,13 @@ export interface CorpusStats {
   distribution: {
     units: Distribution;
     coverage: Distribution;
+    contentCoverage: Distribution;
     relativeCoverage: Distribution;
     gini: Distribution;
     lowContentHotspotShare: Distribution;
   };
   /** Mean coverage of the three generators over the corpus. */
-  meanCoverage: { salience: number; uniform: number; targeted: number };
+  meanCoverage: { salience: number; content: number; uniform: number; targeted: number };
   worst: DocumentStats[];
 }
 
@@ -110,11 +111,12 @@ export function summariseCorpus(documents: readonly DocumentStats[], top: number
     distribution: {
       units: distribution(documents.map((d) => d.units)),
       coverage: distribution(documents.map((d) => d.coverage.salience)),
+      contentCoverage: distribution(documents.map((d) => d.coverage.content)),
       relativeCoverage: distribution(documents.map((d) => d.relativeCoverage)),
       gini: distribution(documents.map((d) => d.gini)),
       lowContentHotspotShare: distribution(documents.map((d) => d.lowContentHotspotShare)),
     },
-    meanCoverage: { salience: mean((d) => d.coverage.salience), uniform: mean((d) => d.coverage.uniform), targeted: mean((d) => d.coverage.targeted) },
+    meanCoverage: { salience: mean((d) => d.coverage.salience), content: mean((d) => d.coverage.content), uniform: mean((d) => d.coverage.uniform), targeted: mean((d) => d.coverage.targeted) },
     worst: worst.slice(0, Math.max(0, top)),
   };
 }

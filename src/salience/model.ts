@@ -45,6 +45,11 @@ export interface SalienceGroup {
 export interface CoverageFigures {
   /** Salience-proportional generation with k = n questions. */
   salience: number;
+  /**
+   * Share of the document's content weight in covered units under salience-proportional generation:
+   * how much of the answerable information the questions reach. Uniform sampling reaches `uniform` here too.
+   */
+  content: number;
   uniform: number;
   targeted: number;
 }
@@ -227,7 +232,12 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
     };
   });
 
-  const coverage: CoverageFigures = { salience: round(expectedCoverage(saliences, n)), uniform: round(uniformCoverage(n, n)), targeted: round(targetedCoverage(n, n)) };
+  const contentTotal = units.reduce((sum, u) => sum + u.content, 0);
+  const contentCovered = units.reduce((sum, u) => sum + u.content * (1 - Math.pow(1 - u.probability, n)), 0);
+  const coverage: CoverageFigures = {
+    salience: round(expectedCoverage(saliences, n)),
+    content: round(contentTotal > 0 ? contentCovered / contentTotal : expectedCoverage(saliences, n)),
+    uniform: round(uniformCoverage(n, n)), targeted: round(targetedCoverage(n, n)) };
   const lowContentHotspotShare = round(massOf((u) => u.hotspot && u.lowContent));
   const reasons: SalienceFigures['reasons'] = [];
   if (n >= options.minUnits) {
