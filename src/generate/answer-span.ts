@@ -150,7 +150,7 @@ function dateCandidates(text: string, tokens: Token[]): AnswerCandidate[] {
   return found;
 }
 
-function numberCandidates(text: string, tokens: Token[], taken: (i: number) => boolean): AnswerCandidate[] {
+function numberCandidates(text: string, tokens: Token[], taken: (i: number) => boolean, sentenceStart: number, sentenceEnd: number): AnswerCandidate[] {
   const found: AnswerCandidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken(i) || !NUMBER.test(tokens[i].text)) continue;
@@ -158,7 +158,7 @@ function numberCandidates(text: string, tokens: Token[], taken: (i: number) => b
     let end = tokens[i].end;
     let last = i;
     let type: AnswerType = 'number';
-    if ('$£€¥'.includes(text[start - 1] ?? '\u0000') && start > 0) {
+    if (start > sentenceStart && '$£€¥'.includes(text[start - 1])) {
       start--;
       type = 'money';
     }
@@ -166,7 +166,7 @@ function numberCandidates(text: string, tokens: Token[], taken: (i: number) => b
       last = i + 1;
       end = tokens[last].end;
     }
-    if (text[end] === '%') {
+    if (end < sentenceEnd && text[end] === '%') {
       end++;
       type = 'percent';
     } else if (lower(tokens[last + 1]) === 'percent') {
@@ -208,7 +208,7 @@ export function answerCandidates(text: string, start: number, end: number): { to
   const dates = dateCandidates(text, tokens);
   const used = new Set<number>();
   for (const c of [...entities, ...dates]) for (let i = c.first; i <= c.last; i++) used.add(i);
-  const numbers = numberCandidates(text, tokens, (i) => used.has(i));
+  const numbers = numberCandidates(text, tokens, (i) => used.has(i), start, end);
   const phrases = nounPhraseCandidates(text, tokens).filter((p) => !entities.some((e) => e.start < p.end && p.start < e.end));
   const rank = (c: AnswerCandidate) => PRIORITY.indexOf(c.type);
   const candidates = [...entities, ...dates, ...numbers, ...phrases];

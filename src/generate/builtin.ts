@@ -49,4 +49,5 @@ export function* builtinDrafts(text: string, target: Target): Generator<Draft> {
 export const builtinSource = {
   info: { name: BUILTIN_GENERATOR.name, version: BUILTIN_GENERATOR.version },
   drafts: (document: { text: string }, target: Target) => builtinDrafts(document.text, target),
+  offlineDrafts: (document: { text: string }, target: Target) => builtinDrafts(document.text, target),
 };

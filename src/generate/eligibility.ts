@@ -1,8 +1,10 @@
 // Which sentence units can be targets. Headings, table rows and code are not prose; list stubs
 // ("Steps", "Bake for 25 min") and very short units carry too little to ask about; a sentence
-// that repeats an earlier one word for word would only yield a duplicate question.
+// that repeats an earlier one, word for word or nearly (token Jaccard >= 0.8, as for questions),
+// would only yield a duplicate question; repeats count across the documents of a run.
 import type { SentenceUnit } from '../document/sentences.js';
-import { normalizeText, wordTokens } from './tokens.js';
+import { wordTokens } from './tokens.js';
+import { QuestionDeduper } from './dedupe.js';
 
 export interface EligibilityOptions {
   /** Units with fewer word tokens are not targets. */
@@ -57,23 +59,23 @@ export function reasonIneligible(text: string, unit: SentenceUnit, options: Elig
 }
 
 export interface EligibilityContext {
-  /** Normalised sentences already taken, shared across the documents of a run. */
-  seen?: Set<string>;
-  /** A last check on the sentence text (the sanitizer's rules on the sentence alone). */
-  accept?: (sentence: string) => boolean;
+  /** Sentences already taken, shared across the documents of a run (exact and near repeats). */
+  seen?: QuestionDeduper;
+  /** A last check on the sentence text[start, end) (the sanitizer's rules on the sentence alone). */
+  accept?: (start: number, end: number) => boolean;
 }
 
 export function eligibleUnits(text: string, units: readonly SentenceUnit[], options: EligibilityOptions = DEFAULT_ELIGIBILITY, context: EligibilityContext = {}): Eligibility {
   const eligible: EligibleUnit[] = [];
   const excluded: Partial<Record<IneligibleReason, number>> = {};
-  const seen = context.seen ?? new Set<string>();
+  const seen = context.seen ?? new QuestionDeduper();
   units.forEach((unit, unitIndex) => {
     let reason = reasonIneligible(text, unit, options);
     if (!reason) {
-      const key = normalizeText(text.slice(unit.start, unit.end));
-      if (seen.has(key)) reason = 'repeated';
-      else if (context.accept && !context.accept(text.slice(unit.start, unit.end))) reason = 'flagged-alone';
-      else seen.add(key);
+      const sentence = text.slice(unit.start, unit.end);
+      if (seen.check(sentence)) reason = 'repeated';
+      else if (context.accept && !context.accept(unit.start, unit.end)) reason = 'flagged-alone';
+      else seen.add(sentence);
     }
     if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
     else eligible.push({ start: unit.start, end: unit.end, unitIndex });

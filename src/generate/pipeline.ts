@@ -35,6 +35,8 @@ export interface DraftSource {
   readonly info: { name: string; version: string; model?: string };
   /** Drafts for one target, best first; a rejection explains a draft that could not be used. */
   drafts(document: CleanDocument, target: Target): AsyncIterable<Draft | Rejection> | Iterable<Draft | Rejection>;
+  /** The same drafts, synchronously and offline, when the source can (the built-in generator). */
+  offlineDrafts?(document: CleanDocument, target: Target): Iterable<Draft>;
   /** Starts the work for a batch of targets ahead of time (concurrent requests). */
   prepare?(batch: readonly { document: CleanDocument; targets: readonly Target[] }[]): Promise<void>;
   stats?(): GenerateSummary['llm'];
@@ -58,6 +60,8 @@ export interface GenerateRunOptions {
    * drafts they flag, so the output passes corpuslint itself (default: on when sanitizing).
    */
   guard?: boolean;
+  /** Rules whose findings the guard ignores (default GUARD_IGNORED_RULES). */
+  guardIgnoredRules?: ReadonlySet<string>;
   /** Targets per batch handed to `prepare`. */
   batchTargets?: number;
 }
@@ -68,6 +72,14 @@ interface Planned {
   eligibleCount: number;
   targets: Target[];
 }
+
+/**
+ * Rules that judge a page's structure rather than its content. The boilerplate rule flags any
+ * standalone short text (one short line is "mostly boilerplate" by construction), so it would
+ * reject every answer and most questions; injected, spoofed, invisible or markup content is still
+ * caught by the other rules.
+ */
+export const GUARD_IGNORED_RULES: ReadonlySet<string> = new Set(['boilerplate']);
 
 export function itemId(document: CleanDocument, targetIndex: number): string {
   return crypto.createHash('sha1').update(`${document.path}\u0000${document.record ?? ''}\u0000${targetIndex}`).digest('hex').slice(0, 16);
@@ -115,16 +127,29 @@ export async function runGenerate(inputs: readonly RunInput[], options: Generate
   };
 
   const guarding = options.guard ?? options.sanitize;
-  const seen = new Set<string>();
-  const clean = new Map<string, boolean>();
+  const seen = new QuestionDeduper();
+  const verdicts = new WeakMap<readonly ActiveRule[], Map<string, boolean>>();
+  const ignored = options.guardIgnoredRules ?? GUARD_IGNORED_RULES;
   const passes = (text: string, rules: readonly ActiveRule[]) => {
+    let clean = verdicts.get(rules);
+    if (!clean) verdicts.set(rules, (clean = new Map()));
     let verdict = clean.get(text);
     if (verdict === undefined) {
-      verdict = lintDocument(new Document({ text, format: 'text', path: 'qa.txt' }), rules).findings.length === 0;
+      verdict = lintDocument(new Document({ text, format: 'text', path: 'qa.txt' }), rules).findings.every((f) => ignored.has(f.ruleId));
       if (clean.size > 100_000) clean.clear();
       clean.set(text, verdict);
     }
     return verdict;
+  };
+
+  const usable = (document: CleanDocument, rules: readonly ActiveRule[], start: number, end: number) => {
+    if (!passes(document.text.slice(start, end), rules)) return false;
+    const offline = options.source.offlineDrafts;
+    if (!offline) return true;
+    for (const draft of offline(document, { index: -1, start, end })) {
+      if (!draftProblem(document.text, { index: -1, start, end }, draft) && passes(draft.question, rules) && passes(document.text.slice(draft.answerStart, draft.answerEnd), rules)) return true;
+    }
+    return false;
   };
 
   const generateFor = async ({ rules, document, eligibleCount, targets }: Planned) => {
@@ -201,7 +226,7 @@ export async function runGenerate(inputs: readonly RunInput[], options: Generate
       options.onCleanDocument?.(document, input);
       const plan = planTargets(text, options, `${document.path}\u0000${document.record ?? ''}`, {
         seen,
-        ...(guarding ? { accept: (sentence: string) => passes(sentence, rules) } : {}),
+        ...(guarding ? { accept: (start: number, end: number) => usable(document, rules, start, end) } : {}),
       });
       summary.addIneligible(plan.excluded);
       options.onPlan?.(document, plan.eligibleCount, plan.targets);
