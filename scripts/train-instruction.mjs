@@ -53,7 +53,8 @@ const familiesOf = (source) => new Set(FAMILIES.filter((f) => source.includes(f)
 const placeholder = modelFromFile({
   version: 1, features: [], weights: [], bias: 0, categories: [], categoryWeights: [], categoryBias: [], threshold: 1, growThreshold: 1, verbs,
 });
-const CATEGORY_NAMES = ['prompt_extraction', 'instruction_override', 'refusal_template', 'format_constraint', 'persona_override', 'task_conflict', 'tool_action', 'code_injection', 'malicious_content'];
+// prompt_extraction is named by its own cue (see detect.ts), so the softmax leaves it out.
+const CATEGORY_NAMES = ['instruction_override', 'refusal_template', 'format_constraint', 'persona_override', 'task_conflict', 'tool_action', 'code_injection', 'malicious_content'];
 
 const toDoc = (r) => {
   const scored = scoreUnits(r.text, splitSentences(r.text), placeholder);
@@ -202,7 +203,7 @@ function evaluate(model, evalDocs, options = {}) {
   };
 }
 
-function fit(trainDocs, tuneDocs = trainDocs) {
+function fit(trainDocs, tuneDocs = trainDocs, guardDocs = []) {
   const binary = trainBinary(trainDocs);
   const categories = trainCategories(trainDocs);
   const file = {
@@ -218,6 +219,25 @@ function fit(trainDocs, tuneDocs = trainDocs) {
   }
   file.threshold = Math.round(chosen * 100) / 100;
   file.growThreshold = Math.round(GROW_RATIO * file.threshold * 100) / 100;
+  // Per-category offsets by coordinate ascent: span recall within the FPR budget. Categories whose
+  // look-alikes are common in clean text (pasted refusals vs. LLM answers) end up stricter.
+  // The hand-written hard negatives guard the offsets: no offset may flag more of them.
+  const offsets = {};
+  const guardFPR = (o) => (guardDocs.length ? evaluate({ ...modelFromFile(file), categoryOffsets: o }, guardDocs).docFPR : 0);
+  const guardBase = guardFPR(offsets);
+  const objective = (r) => (r.docFPR > FPR_BUDGET ? -1 : r.spanRecall);
+  let best = objective(evaluate({ ...modelFromFile(file), categoryOffsets: offsets }, tuneDocs));
+  for (let pass = 0; pass < 2; pass++) {
+    for (const c of CATEGORY_NAMES) {
+      for (let o = -0.3; o <= 0.1001; o += 0.05) {
+        const trial = { ...offsets, [c]: Math.round(o * 100) / 100 };
+        if (file.threshold + trial[c] >= 1) continue;
+        const value = objective(evaluate({ ...modelFromFile(file), categoryOffsets: trial }, tuneDocs));
+        if (value > best + 1e-9 && guardFPR(trial) <= guardBase) { best = value; offsets[c] = trial[c]; }
+      }
+    }
+  }
+  file.categoryOffsets = offsets;
   return file;
 }
 
@@ -226,7 +246,8 @@ const FPR_BUDGET = Number(arg('fpr', '0.012'));
 const GROW_RATIO = Number(arg('grow', '0.5'));
 const pct = (x) => (Number.isNaN(x) ? '  n/a ' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
-const full = fit([...docs, ...extraDocs], docs);
+const extraNegatives = extraDocs.filter((d) => d.record.label === 'clean');
+const full = fit([...docs, ...extraDocs], docs, extraNegatives);
 const fullResult = evaluate(modelFromFile(full), docs);
 console.log(`trained on ${docs.length} records; threshold ${full.threshold}, grow ${full.growThreshold}`);
 console.log(`dev (resubstitution): doc recall ${pct(fullResult.docRecall)}  doc FPR ${pct(fullResult.docFPR)}  span recall ${pct(fullResult.spanRecall)}  clean chars kept ${pct(fullResult.cleanKept)}  gold chars flagged ${pct(fullResult.goldFlagged)}`);
@@ -243,7 +264,7 @@ if (!argv.includes('--no-loso')) {
   for (const family of FAMILIES) {
     const test = docs.filter((d) => d.families.has(family));
     const train = docs.filter((d) => !d.families.has(family));
-    const file = fit([...train, ...extraDocs], train);
+    const file = fit([...train, ...extraDocs], train, extraNegatives);
     const r = evaluate(modelFromFile(file), test);
     loso.push({ family, threshold: file.threshold, ...r });
     console.log(`  ${family.padEnd(34)} ${String(r.injected).padStart(4)} ${String(r.clean).padStart(5)}  ${pct(r.docRecall)}  ${pct(r.docFPR)}  ${pct(r.spanRecall)}   ${pct(r.cleanKept)}`);

@@ -48,6 +48,7 @@ export function scoreUnits(text: string, sentences: readonly { start: number; en
 }
 
 const EXTRACTION = featureIndex('extraction');
+const MAX_BRIDGE = 2;
 const CODE_CUES = [featureIndex('codeNoun'), featureIndex('followingCode'), featureIndex('yourCode')];
 
 function categoryOf(model: Model, item: ScoredUnit): Category {
@@ -77,7 +78,13 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
       matcher.pattern.lastIndex = 0;
     }
   }
-  const flagged = scored.map((s) => !s.unit.code && s.score >= threshold);
+  const offsets = Object.values(model.categoryOffsets);
+  const lowest = threshold + Math.min(0, ...offsets);
+  const flagged = scored.map((s) => {
+    if (s.unit.code || s.score < lowest) return false;
+    if (s.category) return s.score >= threshold;
+    return s.score >= threshold + (model.categoryOffsets[categoryOf(model, s)] ?? 0);
+  });
   if (!flagged.includes(true)) return [];
 
   // Grow in both directions until no neighbour clears the lower bar.
@@ -89,6 +96,17 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
         flagged[i] = true;
         changed = true;
       }
+    }
+  }
+  // Bridge short gaps: a clause or two between flagged clauses belongs to the same passage.
+  for (let i = 0; i < scored.length; i++) {
+    if (!flagged[i]) continue;
+    for (let gap = 2; gap <= MAX_BRIDGE + 1; gap++) {
+      const j = i + gap;
+      if (j >= scored.length) break;
+      if (!flagged[j]) continue;
+      if (gap > 1) for (let k = i + 1; k < j; k++) if (!scored[k].unit.code) flagged[k] = true;
+      break;
     }
   }
   // A code block right after a flagged clause that talks about code, or ends in a colon, is its payload.

@@ -9,7 +9,7 @@ import type { Unit } from './units.js';
  * every feature the scorer weighs positively, so it skips feature extraction entirely.
  */
 export const PREFILTER =
-  /\b(?:you|your|yourself|I|me|my|please|kindly|ignore|disregard|forget|instructions?|prompts?|sorry|cannot|can't|AI|model|assistant|important|appropriate|ethical|response|reply|answer|output|IMPORTANT|pretend|act|role|DAN|send|transfer|email|delete|download|share|pay|withdraw|code|snippet|translate|words|letters|sentences|paragraphs|commas)\b|[?!$@€£]|```/i;
+  /\b(?:you|your|yourself|I|me|my|please|kindly|ignore|disregard|forget|instructions?|prompts?|sorry|cannot|can't|AI|model|assistant|important|appropriate|ethical|response|reply|answer|output|IMPORTANT|pretend|act|role|DAN|send|transfer|email|delete|download|share|pay|withdraw|code|snippet|translate|words|letters|sentences|paragraphs|commas|crucial|essential|never|acceptable|illegal|harm\w{0,4}|violen\w{1,4}|respect\w{0,4}|help|support|should)\b|[?!$@€£]|```/i;
 
 export interface DocumentContext {
   /** Lower-cased content words of each prose unit. */

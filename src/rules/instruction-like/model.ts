@@ -21,6 +21,8 @@ export interface ModelFile {
   categoryBias: number[];
   threshold: number;
   growThreshold: number;
+  /** Added to the threshold for clauses of a category, tuned on the dev set. */
+  categoryOffsets?: Record<string, number>;
   /** Words the POS lexicon allows as base-form verbs: the imperative test. */
   verbs: string[];
   notes?: Record<string, unknown>;
@@ -35,6 +37,7 @@ export interface Model {
   categoryBias: number[];
   threshold: number;
   growThreshold: number;
+  categoryOffsets: Partial<Record<Category, number>>;
   verbs: ReadonlySet<string>;
 }
 
@@ -53,6 +56,7 @@ export function modelFromFile(file: ModelFile): Model {
     categoryBias: categories.map((c) => file.categoryBias[file.categories.indexOf(c)]),
     threshold: file.threshold,
     growThreshold: file.growThreshold,
+    categoryOffsets: { ...(file.categoryOffsets ?? {}) },
     verbs: new Set(file.verbs),
   };
 }
