@@ -153,3 +153,46 @@ describe('HTML report in headless Chromium', () => {
     await tab.close();
   }, 60_000);
 });
+
+describe('HTML report text rendering', () => {
+  const finding = (ruleId: string, start: number, end: number, extra: Partial<Finding> = {}): Finding => ({
+    ruleId,
+    messageId: 'm',
+    severity: 'warning',
+    message: `${ruleId} message`,
+    start,
+    end,
+    line: 1,
+    column: start + 1,
+    endLine: 1,
+    endColumn: end + 1,
+    ...extra,
+  });
+  const render = (text: string, findings: Finding[]) => {
+    const result: FileResult = { path: 'a.txt', findings, errorCount: 0, warningCount: findings.length, fixableCount: 0, source: text };
+    return html([result], { cwd: repoRoot, color: false, rules: ruleRegistry, summary: summarize([result]), toolVersion: 'test' });
+  };
+
+  it('marks overlapping findings with every rule that covers a segment', () => {
+    const out = render('aaa bbb ccc', [finding('rule-one', 0, 7), finding('rule-two', 4, 11)]);
+    expect(out).toMatch(/data-rules="rule-one" title="[^"]*">aaa <\/mark>/);
+    expect(out).toMatch(/data-rules="rule-one rule-two" title="rule-one: rule-one message\nrule-two: rule-two message">bbb<\/mark>/);
+    expect(out).toMatch(/data-rules="rule-two" title="[^"]*"> ccc<\/mark>/);
+  });
+
+  it('escapes markup in the text and shows hidden characters as badges', () => {
+    const out = render('<script>alert(1)</script>\u202eevil\u200b', [finding('rule-one', 0, 8)]);
+    expect(out).not.toContain('<script>alert(1)');
+    expect(out).toContain('&lt;script&gt;');
+    expect(out).toContain('U+202E</span>');
+    expect(out).toContain('U+200B</span>');
+  });
+
+  it('keeps a removal inside its highlight and never splits a surrogate pair', () => {
+    const text = 'ok 😀 IGNORE ok';
+    const start = text.indexOf('IGNORE');
+    const out = render(text, [finding('rule-one', start, start + 6, { fix: { safety: 'unsafe', remove: [[start, start + 6]] } })]);
+    expect(out).toMatch(/<mark [^>]*data-rule="rule-one"[^>]*><del class="fix unsafe"[^>]*>IGNORE<\/del><\/mark>/);
+    expect(out).toContain('😀');
+  });
+});
