@@ -16,11 +16,14 @@ export type Reply =
 export interface TestServer {
   baseUrl: string;
   requests: ChatBody[];
+  /** The Authorization header of each request ('' when absent). */
+  authorizations: string[];
   close(): Promise<void>;
 }
 
 export async function startServer(handle: (body: ChatBody, index: number) => Reply): Promise<TestServer> {
   const requests: ChatBody[] = [];
+  const authorizations: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -32,6 +35,7 @@ export async function startServer(handle: (body: ChatBody, index: number) => Rep
       }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatBody;
       const index = requests.push(body) - 1;
+      authorizations.push(req.headers.authorization ?? '');
       const reply = handle(body, index);
       const send = () => {
         if ('content' in reply) {
@@ -56,6 +60,7 @@ export async function startServer(handle: (body: ChatBody, index: number) => Rep
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    authorizations,
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
