@@ -132,7 +132,7 @@ export function renderDocument(view: DocumentView, n: number, options: RenderDoc
     parts.push(`<pre class="text findings-view">${highlightedText(text, view.findings, ruleClass)}</pre>`);
     if (text.length < view.text.length) parts.push(`<p class="note">Text cut at ${MAX_TEXT_LENGTH} characters of ${view.text.length}.</p>`);
     if (salience && salience.units.length > 0) {
-      parts.push(`<details class="heat"${options.open ? ' open' : ''}><summary>Salience heatmap (${salience.units.length} units; darker = where a free-running question generator would look)</summary><pre class="text heat-view">${salienceHeatmap(text, salience.units)}</pre></details>`);
+      parts.push(`<details class="heat"${options.open ? ' open' : ''}><summary>Salience heatmap (${salience.units.length} units; darker = where a free-running question generator looks more than uniform sampling would; darkest at 3×)</summary><pre class="text heat-view">${salienceHeatmap(text, salience.units)}</pre></details>`);
     }
   } else if (view.findings.length > 0 && view.findings.every((f) => f.end === f.start)) {
     parts.push('<p class="note">The document could not be read as text.</p>');

@@ -83,9 +83,15 @@ export function highlightedText(text: string, findings: readonly Finding[], rule
 
 export const HEAT_LEVELS = 10;
 
-/** The text with each salience unit shaded by its share of the document's salience. */
+/** A unit this many times more likely than under uniform generation gets the darkest shade. */
+export const HEAT_SATURATION = 3;
+
+/**
+ * The text with each salience unit shaded by how much more (or less) likely a question lands there
+ * than under uniform generation, so a flat document looks flat and a skewed one shows its hotspots.
+ */
 export function salienceHeatmap(text: string, units: readonly SalienceUnit[]): string {
-  const max = units.reduce((m, u) => Math.max(m, u.probability), 0) || 1;
+  const n = units.length || 1;
   const sorted = [...units].filter((u) => u.end > u.start && u.start < text.length).sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let at = 0;
@@ -94,8 +100,8 @@ export function salienceHeatmap(text: string, units: readonly SalienceUnit[]): s
     const end = Math.min(unit.end, text.length);
     if (end <= start) continue;
     if (start > at) parts.push(`<span class="gap">${visibleHtml(text.slice(at, start))}</span>`);
-    const level = Math.min(HEAT_LEVELS - 1, Math.floor((unit.probability / max) * HEAT_LEVELS));
-    const facts = [`${unit.kind}`, `salience ${unit.salience.toFixed(2)}`, `p ${(unit.probability * 100).toFixed(1)}%`, `content ${unit.content.toFixed(2)}`];
+    const level = Math.min(HEAT_LEVELS - 1, Math.floor(((unit.probability * n) / HEAT_SATURATION) * HEAT_LEVELS));
+    const facts = [`${unit.kind}`, `salience ${unit.salience.toFixed(2)}`, `p ${(unit.probability * 100).toFixed(1)}% (${(unit.probability * n).toFixed(2)}× uniform)`, `content ${unit.content.toFixed(2)}`];
     if (unit.features.length > 0) facts.push(unit.features.join(', '));
     if (unit.hotspot && unit.lowContent) facts.push('low-content hotspot');
     parts.push(`<span class="u h${level}${unit.hotspot && unit.lowContent ? ' weak' : ''}" title="${escapeHtml(facts.join(' · '))}">${visibleHtml(text.slice(start, end))}</span>`);
