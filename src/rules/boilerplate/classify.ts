@@ -29,7 +29,8 @@ const HEADING_LOOKAHEAD = 3;
 function judgeAlone(unit: Unit, options: ClassifyOptions): Judged {
   if (unit.kind === 'code') return { unit, verdict: 'good' };
   if (unit.words === 0) return { unit, verdict: 'bad', reason: unit.hadLinks ? 'link-farm' : 'residue' };
-  if (unit.hadLinks && unit.linkDensity > 0.5) return { unit, verdict: 'bad', reason: 'link-farm' };
+  // A linked heading is judged by what follows it, like any heading.
+  if (unit.hadLinks && unit.linkDensity > 0.5) return unit.kind === 'heading' ? { unit, verdict: 'short', reason: 'link-farm' } : { unit, verdict: 'bad', reason: 'link-farm' };
   if (unit.words <= 60 && options.isRecurring(unit)) return { unit, verdict: 'bad', reason: 'recurring' };
   if (unit.words <= FURNITURE_MAX_WORDS) {
     const kind = furnitureKind(unit.visible);
@@ -49,6 +50,8 @@ function nearestVerdicts(judged: Judged[], step: 1 | -1, ignoreNear: boolean): V
   const order = step === 1 ? judged.map((_, i) => i) : judged.map((_, i) => judged.length - 1 - i);
   for (const i of order) {
     result[i] = last;
+    // Lines with no words (a lone bracket, an image) carry no evidence either way.
+    if (judged[i].unit.words === 0) continue;
     const v = judged[i].verdict;
     if (v === 'good' || v === 'bad' || (v === 'near' && !ignoreNear)) last = v;
   }
@@ -66,7 +69,10 @@ export function classify(units: Unit[], options: ClassifyOptions): Judged[] {
     const j = judged[i];
     if (j.verdict === 'bad' && j.reason !== 'recurring') continue;
     if (!isHeadingLike(j) || j.verdict === 'good') continue;
-    for (let k = i + 1; k < judged.length && k <= i + HEADING_LOOKAHEAD; k++) {
+    let looked = 0;
+    for (let k = i + 1; k < judged.length && looked < HEADING_LOOKAHEAD; k++) {
+      if (judged[k].unit.words === 0) continue;
+      looked++;
       const v = judged[k].verdict;
       if (v === 'good') {
         judged[i] = { unit: j.unit, verdict: 'near' };
