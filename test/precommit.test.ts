@@ -39,14 +39,29 @@ function commitCount(repo: string): number {
   return out.code === 0 ? Number(out.output.trim()) : 0;
 }
 
+function requirePreCommit(): void {
+  const version = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
+  if (version.error || version.status !== 0) {
+    throw new Error('`pre-commit` is not installed (apt-get install -y pre-commit); .ci/run installs it. This test needs the real tool.');
+  }
+}
+
+describe('.pre-commit-hooks.yaml manifest', () => {
+  it('passes pre-commit validate-manifest and defines both hooks', () => {
+    requirePreCommit();
+    must('pre-commit', ['validate-manifest', '.pre-commit-hooks.yaml'], repoRoot);
+    const manifest = fs.readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8');
+    expect(manifest).toMatch(/^- id: corpuslint$/m);
+    expect(manifest).toMatch(/^- id: corpuslint-fix$/m);
+    expect(manifest).toContain('entry: corpuslint --fix --exit-non-zero-on-fix');
+  });
+});
+
 describe('pre-commit hooks (.pre-commit-hooks.yaml)', () => {
   let repo: string;
 
   beforeAll(() => {
-    const version = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
-    if (version.error || version.status !== 0) {
-      throw new Error('`pre-commit` is not installed (apt-get install -y pre-commit); .ci/run installs it. This test needs the real tool.');
-    }
+    requirePreCommit();
     const head = must('git', ['rev-parse', 'HEAD'], repoRoot).trim();
     repo = tmpTree({
       '.pre-commit-config.yaml': [
