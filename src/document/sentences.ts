@@ -99,7 +99,7 @@ function isHardBreak(previous: string, next: string): boolean {
   const nextStart = next.trimStart();
   if (prev === '' || nextStart === '') return true;
   if (endsWithTerminal(prev)) return false;
-  const nextCapital = /^[\p{Lu}\d"“‘'(\[]/u.test(nextStart);
+  const nextCapital = /^[\p{Lu}\d"“‘'([]/u.test(nextStart);
   if (!nextCapital) return false;
   if (prev.endsWith(':')) return true;
   if (/[,;\-–—(&]$/.test(prev)) return false;
@@ -211,7 +211,7 @@ function shouldMerge(previousPiece: string, nextPiece: string): boolean {
   const lower = word.toLowerCase();
   if (PREFIX_ABBREVIATIONS.has(lower)) return true;
   if (NUMERIC_ABBREVIATIONS.has(lower) && /^\d/.test(next)) return true;
-  if (POSTNOMINAL_ABBREVIATIONS.has(lower)) return !/^[\p{Lu}"“‘'(\[]/u.test(next);
+  if (POSTNOMINAL_ABBREVIATIONS.has(lower)) return !/^[\p{Lu}"“‘'([]/u.test(next);
   if (AMBIGUOUS_ABBREVIATIONS.has(lower) || NUMERIC_ABBREVIATIONS.has(lower) || /^\p{L}(?:\.\p{L}){1,5}$/u.test(word)) {
     return !SENTENCE_OPENERS.has(firstWord(next));
   }

@@ -9,6 +9,18 @@ import { wellFormedProblem } from './wellformed.js';
 
 const FRONTED_WH = /^(?:Who|What|Which|Where|When|How)\b/;
 
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the of and to an is was are were be been for on that with by it its at from this his her their has have had not or but which who'.split(' '),
+);
+
+/** The wh-templates are English; a sentence with almost no English function words gets clozes only. */
+function looksEnglish(tokens: readonly { text: string }[]): boolean {
+  if (tokens.length < 6) return true;
+  let hits = 0;
+  for (const t of tokens) if (ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())) hits++;
+  return hits / tokens.length >= 0.08;
+}
+
 export const BUILTIN_GENERATOR = { name: 'corpuslint-builtin', version: '1.0.0' } as const;
 
 /**
@@ -27,7 +39,8 @@ export function* builtinDrafts(text: string, target: Target): Generator<Draft> {
     else return draft;
     return undefined;
   };
-  for (const c of candidates) {
+  const english = looksEnglish(tokens);
+  for (const c of english ? candidates : []) {
     const question = whQuestion(text, tokens, c);
     const draft = question ? offer({ question, answerStart: c.start, answerEnd: c.end, kind: 'wh' }, true) : undefined;
     if (draft) yield draft;

@@ -96,8 +96,13 @@ function capitalise(text: string): string {
   return text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
+const TERMINAL = new Set([' ', '\t', '\n', '\r', '\u00a0', '.', '!', '?', ';', ':', ',', '…']);
+
+/** Drops trailing spaces and punctuation (a loop, not /[...]+$/, which rescans long runs). */
 function stripTerminal(text: string): string {
-  return text.replace(/[\s.!?;:,…]+$/u, '');
+  let end = text.length;
+  while (end > 0 && TERMINAL.has(text[end - 1])) end--;
+  return text.slice(0, end);
 }
 
 interface Replacement {

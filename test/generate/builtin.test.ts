@@ -30,6 +30,11 @@ describe('built-in generator', () => {
     expect(result.question.replace(BLANK, result.answer)).toBe('Farmers rely on floods to water crops.');
   });
 
+  it('asks only clozes about sentences that are not English', () => {
+    const result = first('Nunca ouviu as sensacionais brinquedorias musicais do grupo Serelepe, de Belo Horizonte.');
+    expect(result.kind).toBe('cloze');
+  });
+
   it('cuts long sentences to the clause around the answer', () => {
     const sentence =
       'After many years of careful planning by engineers from several countries and a long series of arguments in parliament about the cost, ' +
