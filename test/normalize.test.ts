@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizedView, needsNormalization } from '../src/normalize/index.js';
+import { normalizedView, needsNormalization, INVISIBLE_CANDIDATES, isInvisible } from '../src/normalize/index.js';
 import { Document } from '../src/document/document.js';
 import { documentNormalizedView } from '../src/normalize/index.js';
 
@@ -90,7 +90,28 @@ describe('normalizedView', () => {
           expect(splits(s) || splits(e)).toBe(false);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   }, 60_000);
+});
+
+describe('invisible characters', () => {
+  it('spells out exactly the format and default-ignorable code points', () => {
+    const property = /^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+    const spelled = new RegExp(`^(?:${INVISIBLE_CANDIDATES.source})$`);
+    const mismatches: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (property.test(ch) !== spelled.test(ch)) mismatches.push(cp.toString(16));
+    }
+    expect(mismatches).toEqual([]);
+  }, 60_000);
+
+  it('classifies what it drops', () => {
+    expect(isInvisible(0x200b)).toBe(true);
+    expect(isInvisible(0xe0041)).toBe(true);
+    expect(isInvisible(0x0041)).toBe(false);
+    expect(isInvisible(0x00e9)).toBe(false);
+  });
 });

@@ -6,9 +6,17 @@ export const TAG_LAST = 0xe007f;
 export const CANCEL_TAG = 0xe007f;
 export const BLACK_FLAG = 0x1f3f4;
 
-const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
-const FORMAT = /\p{Cf}/u;
 const MARK = /\p{M}/u;
+
+/**
+ * Every format or default-ignorable code point, spelled out (BMP ranges and surrogate pairs)
+ * because Unicode property classes scan text several times slower. A test checks it against
+ * `\p{Cf}` and `\p{Default_Ignorable_Code_Point}` over all code points.
+ */
+export const INVISIBLE_CANDIDATES =
+  /[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]|\ud804[\udcbd\udccd]|\ud80d[\udc30-\udc3f]|\ud82f[\udca0-\udca3]|\ud834[\udd73-\udd7a]|[\udb40-\udb43][\udc00-\udfff]/g;
+
+const ONE_INVISIBLE = new RegExp(`^(?:${INVISIBLE_CANDIDATES.source})$`);
 
 export const isTagCharacter = (cp: number): boolean => cp >= TAG_FIRST && cp <= TAG_LAST;
 
@@ -19,8 +27,7 @@ export const isTagCharacter = (cp: number): boolean => cp >= TAG_FIRST && cp <= 
  */
 export function isInvisible(cp: number): boolean {
   if (cp < 0xad) return false;
-  const ch = String.fromCodePoint(cp);
-  return FORMAT.test(ch) || DEFAULT_IGNORABLE.test(ch);
+  return ONE_INVISIBLE.test(String.fromCodePoint(cp));
 }
 
 /** True for combining marks, which attach to a base letter without changing what it spells. */

@@ -21,7 +21,8 @@ export interface NormalizedView {
 
 // `\` matters only before ASCII punctuation: a Markdown escape (`\[INST\]`, `<|im\_start|>`).
 const NEEDS_WORK = /[&\u0080-\uffff]|\\[!-/:-@[-`{-~]/;
-const NEXT_SPECIAL = /[&\u0080-\uffff]|\\[!-/:-@[-`{-~]/g;
+const NEXT_SPECIAL = /[&\\\u0080-\uffff]/g;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 /** False when the view of `text` is `text` itself: nothing non-ASCII, no character reference, no escape. */
 export function needsNormalization(text: string): boolean {
@@ -50,50 +51,73 @@ export function foldCodePoint(cp: number): string {
   return out;
 }
 
+// The map is kept as segments, not per character: a copied run maps unit by unit, an emitted
+// replacement maps every unit to the whole original range. Prose with a few curly quotes makes a
+// few segments, so the map costs little where there is nothing to find.
 class ViewBuilder {
   parts: string[] = [];
   length = 0;
-  starts: Int32Array;
-  ends: Int32Array;
+  count = 0;
+  /** Where each segment starts in the output. */
+  outStart: Int32Array;
+  /** Where each segment's original range starts and ends. */
+  origStart: Int32Array;
+  origEnd: Int32Array;
+  /** 1 when the segment is a verbatim copy (unit k maps to origStart + k). */
+  verbatim: Uint8Array;
 
   constructor(capacity: number) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+    this.outStart = new Int32Array(capacity);
+    this.origStart = new Int32Array(capacity);
+    this.origEnd = new Int32Array(capacity);
+    this.verbatim = new Uint8Array(capacity);
   }
 
-  private reserve(extra: number): void {
-    if (this.length + extra <= this.starts.length) return;
-    const size = Math.max(this.starts.length * 2, this.length + extra + 16);
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    starts.set(this.starts.subarray(0, this.length));
-    ends.set(this.ends.subarray(0, this.length));
-    this.starts = starts;
-    this.ends = ends;
+  private push(value: string, from: number, to: number, verbatim: boolean): void {
+    if (this.count === this.outStart.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.outStart = grow(this.outStart);
+      this.origStart = grow(this.origStart);
+      this.origEnd = grow(this.origEnd);
+      this.verbatim = grow(this.verbatim);
+    }
+    this.outStart[this.count] = this.length;
+    this.origStart[this.count] = from;
+    this.origEnd[this.count] = to;
+    this.verbatim[this.count] = verbatim ? 1 : 0;
+    this.count++;
+    this.parts.push(value);
+    this.length += value.length;
   }
 
   /** Copies original[from, to) unchanged. */
   copy(original: string, from: number, to: number): void {
-    if (to <= from) return;
-    this.reserve(to - from);
-    this.parts.push(original.slice(from, to));
-    for (let k = from; k < to; k++) {
-      this.starts[this.length] = k;
-      this.ends[this.length] = k + 1;
-      this.length++;
-    }
+    if (to > from) this.push(original.slice(from, to), from, to, true);
   }
 
   /** Emits `value`, every unit of it standing for original[from, to). */
   emit(value: string, from: number, to: number): void {
-    if (value === '') return;
-    this.reserve(value.length);
-    this.parts.push(value);
-    for (let k = 0; k < value.length; k++) {
-      this.starts[this.length] = from;
-      this.ends[this.length] = to;
-      this.length++;
+    if (value !== '') this.push(value, from, to, false);
+  }
+
+  /** The original range of output unit `at` (0 <= at < length). */
+  unit(at: number): [number, number] {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.outStart[mid] <= at) lo = mid;
+      else hi = mid - 1;
     }
+    if (this.verbatim[lo]) {
+      const k = this.origStart[lo] + (at - this.outStart[lo]);
+      return [k, k + 1];
+    }
+    return [this.origStart[lo], this.origEnd[lo]];
   }
 }
 
@@ -127,7 +151,7 @@ function tagRunEnd(text: string, at: number): number {
 export function normalizedView(text: string, options: { tags?: TagHandling } = {}): NormalizedView {
   if (!needsNormalization(text)) return identityView(text);
   const decodeTags = options.tags === 'decode';
-  const out = new ViewBuilder(text.length + 16);
+  const out = new ViewBuilder(64);
   let i = 0;
   while (i < text.length) {
     NEXT_SPECIAL.lastIndex = i;
@@ -138,8 +162,13 @@ export function normalizedView(text: string, options: { tags?: TagHandling } = {
     if (i >= text.length) break;
     if (text.charCodeAt(i) === 0x5c) {
       // A Markdown backslash escape renders as the punctuation alone.
-      out.emit(text[i + 1], i, i + 2);
-      i += 2;
+      if (i + 1 < text.length && ASCII_PUNCTUATION.test(text[i + 1])) {
+        out.emit(text[i + 1], i, i + 2);
+        i += 2;
+      } else {
+        out.copy(text, i, i + 1);
+        i++;
+      }
       continue;
     }
     if (text.charCodeAt(i) === 0x26) {
@@ -171,8 +200,6 @@ export function normalizedView(text: string, options: { tags?: TagHandling } = {
     out.emit(foldCodePoint(cp), i, i + width);
     i += width;
   }
-  const starts = out.starts;
-  const ends = out.ends;
   const length = out.length;
   return {
     text: out.parts.join(''),
@@ -181,10 +208,10 @@ export function normalizedView(text: string, options: { tags?: TagHandling } = {
       const s = Math.max(0, Math.min(start, length));
       const e = Math.max(s, Math.min(end, length));
       if (e === s) {
-        const at = s < length ? starts[s] : text.length;
+        const at = s < length ? out.unit(s)[0] : text.length;
         return [at, at];
       }
-      return [starts[s], ends[e - 1]];
+      return [out.unit(s)[0], out.unit(e - 1)[1]];
     },
   };
 }

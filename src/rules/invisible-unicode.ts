@@ -4,7 +4,7 @@
 // ZWJ sequences, ZWNJ/ZWJ in scripts that shape with them, flag tag sequences, a leading BOM.
 import type { RuleContext, RuleMeta } from '../types.js';
 import { docsUrl } from './docs-url.js';
-import { invisibleKind, isInvisible, isTagCharacter, type InvisibleKind } from '../normalize/index.js';
+import { INVISIBLE_CANDIDATES, invisibleKind, isInvisible, isTagCharacter, type InvisibleKind } from '../normalize/index.js';
 
 interface InvisibleOptions {
   softHyphens: boolean;
@@ -17,10 +17,13 @@ const NO_SPACE_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script
 const EMOJI_BEFORE_ZWJ = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}\u{20E3}]/u;
 const EMOJI_AFTER_ZWJ = /[\p{Extended_Pictographic}\p{Emoji_Presentation}\u{2640}\u{2642}\u{2695}\u{2696}\u{2708}\u{2764}]/u;
 const EMOJI_BASE = /\p{Emoji}/u;
-const RTL_SCRIPT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+// Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms; Adlam.
+const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]|\ud83a[\udd00-\udd5f]/;
 const HANGUL = /\p{Script=Hangul}/u;
 const HAN = /\p{Script=Han}/u;
 const ANY_NON_ASCII = /[\u0080-\uffff]/;
+// Jumps straight to the next candidate, so prose with curly quotes costs one regex scan.
+const NEXT_INVISIBLE = new RegExp(INVISIBLE_CANDIDATES.source, 'g');
 // Format characters that are visible or that their own script needs (Arabic number signs,
 // Egyptian hieroglyph and shorthand controls belong to their scripts).
 const VISIBLE_FORMAT = new Set([0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06dd, 0x070f, 0x0890, 0x0891, 0x08e2, 0x110bd, 0x110cd]);
@@ -51,7 +54,8 @@ function visibleNeighbour(text: string, at: number, direction: -1 | 1): number |
 
 interface Context {
   text: string;
-  hasRtl: boolean;
+  /** Whether the text holds right-to-left script; computed on the first direction mark. */
+  hasRtl?: boolean;
   options: InvisibleOptions;
 }
 
@@ -73,7 +77,7 @@ function isLegitimate(cp: number, at: number, width: number, ctx: Context): bool
     case 0x200e:
     case 0x200f:
     case 0x061c:
-      return ctx.hasRtl;
+      return (ctx.hasRtl ??= RTL_SCRIPT.test(text));
     case 0x00ad:
       return !ctx.options.softHyphens;
     case 0x115f:
@@ -181,7 +185,7 @@ export const meta: RuleMeta = {
 export function check(context: RuleContext<InvisibleOptions>): void {
   const text = context.document.text;
   if (!ANY_NON_ASCII.test(text)) return;
-  const ctx: Context = { text, hasRtl: RTL_SCRIPT.test(text), options: context.options };
+  const ctx: Context = { text, options: context.options };
   let run: { start: number; end: number; kind: InvisibleKind; codes: number[] } | undefined;
   const flush = () => {
     if (!run) return;
@@ -200,25 +204,23 @@ export function check(context: RuleContext<InvisibleOptions>): void {
     });
     run = undefined;
   };
-  for (let i = 0; i < text.length; ) {
+  NEXT_INVISIBLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NEXT_INVISIBLE.exec(text)) !== null) {
+    const i = m.index;
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    if (cp < 0xad || !isInvisible(cp)) {
-      flush();
-      i += width;
-      continue;
-    }
+    if (run && run.end !== i) flush();
     if (isTagCharacter(cp)) {
       const flagEnd = flagSequenceEnd(text, i);
       if (flagEnd !== undefined) {
         flush();
-        i = flagEnd;
+        NEXT_INVISIBLE.lastIndex = flagEnd;
         continue;
       }
     }
     if (isLegitimate(cp, i, width, ctx)) {
       flush();
-      i += width;
       continue;
     }
     const kind = invisibleKind(cp);
@@ -229,7 +231,6 @@ export function check(context: RuleContext<InvisibleOptions>): void {
       flush();
       run = { start: i, end: i + width, kind, codes: [cp] };
     }
-    i += width;
   }
   flush();
 }

@@ -15,12 +15,17 @@ export const catalog = buildCatalog(catalogEntries);
 
 // Every token holds `<`, `[` or `{`, every header `#` or a role word with a colon; disguises need a
 // non-ASCII character or `&`. Text with none of these cannot hold a token, so the view is never built.
-const MAY_HOLD_TOKEN = /[<[{#&\u0080-\uffff]|(?:human|assistant|user|system)[ \t]{0,2}:/i;
+const TOKEN_CHARACTER = /[<[{#&\u0080-\uffff]/;
+const ROLE_BEFORE_COLON = /(?:human|assistant|user|system)[ \t]{0,2}$/i;
 const TAG_CHARACTER = /\udb40[\udc00-\udc7f]/;
 
 /** The fast path: false when `text` cannot contain a catalog token or role header in any disguise. */
 export function mayHoldChatToken(text: string): boolean {
-  return MAY_HOLD_TOKEN.test(text);
+  if (TOKEN_CHARACTER.test(text)) return true;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
+    if (ROLE_BEFORE_COLON.test(text.slice(Math.max(0, at - 13), at))) return true;
+  }
+  return false;
 }
 
 export const meta: RuleMeta = {

@@ -91,8 +91,7 @@ function disguiseLabel(kinds: readonly string[]): string {
 
 export function analyzeView(original: string, view: NormalizedView, catalog: Catalog, options: SpoofOptions, code: () => Range[]): SpoofReport[] {
   const text = view.text;
-  const key = asciiLower(text);
-  const tokenMatches = findTokens(key, catalog);
+  const tokenMatches = findTokens(text, catalog);
   const markerMatches = findMarkers(text, catalog);
   if (tokenMatches.length === 0 && markerMatches.length === 0) return [];
   const codeRanges = code();
@@ -152,7 +151,7 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
       const token = h.token!;
       if (v.mention) continue;
       if (token.ambiguous && !h.strong && !v.hits.some((o) => !o.token!.ambiguous)) {
-        const corroborated = documentConfirmed ? !hasPartner(key, h) : unbalancedEndOfSequence(key, h);
+        const corroborated = documentConfirmed ? !hasPartner(text, h) : unbalancedEndOfSequence(text, h);
         if (!corroborated) continue;
       }
       const [start, end] = widenOverInvisible(original, h.os, h.oe);
@@ -171,14 +170,14 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
 const PARTNER_REACH = 4000;
 
 /** The text from the start of the paragraph (at most PARTNER_REACH back) up to `at`. */
-function paragraphBefore(key: string, at: number): string {
-  const window = key.slice(Math.max(0, at - PARTNER_REACH), at);
+function paragraphBefore(text: string, at: number): string {
+  const window = asciiLower(text.slice(Math.max(0, at - PARTNER_REACH), at));
   return window.slice(window.lastIndexOf('\n\n') + 1);
 }
 
 /** The text from `at` to the end of the paragraph (at most PARTNER_REACH on). */
-function paragraphAfter(key: string, at: number): string {
-  const window = key.slice(at, at + PARTNER_REACH);
+function paragraphAfter(text: string, at: number): string {
+  const window = asciiLower(text.slice(at, at + PARTNER_REACH));
   const end = window.indexOf('\n\n');
   return end === -1 ? window : window.slice(0, end);
 }
@@ -187,20 +186,20 @@ function paragraphAfter(key: string, at: number): string {
  * An innocent look-alike comes in pairs: `<s>…</s>`, `<system>…</system>`, `[IMG]…[/IMG]` in one
  * paragraph. A look-alike with its partner is markup even in a document that holds real tokens.
  */
-function hasPartner(key: string, h: Hit): boolean {
-  const token = key.slice(h.vs, h.ve);
+function hasPartner(text: string, h: Hit): boolean {
+  const token = asciiLower(text.slice(h.vs, h.ve));
   const m = /^([<[])(\/?)([^<>[\]/]{1,40})([>\]])$/.exec(token);
   if (!m) return false;
   const [, open, slash, name, close] = m;
-  if (slash) return paragraphBefore(key, h.vs).includes(`${open}${name}${close}`);
-  return paragraphAfter(key, h.ve).includes(`${open}/${name}${close}`);
+  if (slash) return paragraphBefore(text, h.vs).includes(`${open}${name}${close}`);
+  return paragraphAfter(text, h.ve).includes(`${open}/${name}${close}`);
 }
 
 /** `</s>` glued to the end of a sentence with no `<s>` open before it: an end-of-sequence token. */
-function unbalancedEndOfSequence(key: string, h: Hit): boolean {
-  if (key.slice(h.vs, h.ve) !== '</s>') return false;
-  if (paragraphBefore(key, h.vs).includes('<s>')) return false;
-  return h.vs > 0 && !/\s/.test(key[h.vs - 1]);
+function unbalancedEndOfSequence(text: string, h: Hit): boolean {
+  if (asciiLower(text.slice(h.vs, h.ve)) !== '</s>') return false;
+  if (paragraphBefore(text, h.vs).includes('<s>')) return false;
+  return h.vs > 0 && !/\s/.test(text[h.vs - 1]);
 }
 
 const PAIRED_STYLES = new Set(['hash', 'transcript']);

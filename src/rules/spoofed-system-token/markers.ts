@@ -29,15 +29,19 @@ function patterns(catalog: Catalog): MarkerPatterns {
   const hash = words('hash');
   const transcript = words('transcript');
   const phrase = words('phrase').map((w) => w.replace(/ /g, '[ \\t]{1,2}'));
+  // Each pattern starts with a literal or a character class, never a lookbehind, so the regex
+  // engine can skip ahead; what may stand before a match is checked by hand.
   p = {
-    hash: hash.length ? new RegExp(`(?<![^\\s>|])#{2,4}[ \\t]{0,3}(${hash.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
-    lineStart: transcript.length ? new RegExp(`(?<=^|\\n)[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
-    afterSentence: transcript.length ? new RegExp(`(?<=[.!?]["')\\]]{0,2}[ \\t]{1,3})(${transcript.map((w) => w.toUpperCase()).join('|')})[ \\t]{0,2}:`, 'gd') : undefined,
-    phrase: phrase.length ? new RegExp(`(?<![A-Za-z0-9])(${phrase.join('|')}):`, 'gid') : undefined,
+    hash: hash.length ? new RegExp(`#{2,4}[ \\t]{0,3}(${hash.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
+    lineStart: transcript.length ? new RegExp(`(?:^|\\n)[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
+    afterSentence: transcript.length ? new RegExp(`(${transcript.map((w) => w.toUpperCase()).join('|')})[ \\t]{0,2}:`, 'gd') : undefined,
+    phrase: phrase.length ? new RegExp(`(${phrase.join('|')}):`, 'gid') : undefined,
   };
   patternCache.set(catalog, p);
   return p;
 }
+
+const AFTER_SENTENCE = /[.!?]["')\]]{0,2}[ \t]{1,3}$/;
 
 function isAfterBlankLine(text: string, at: number): boolean {
   let k = at - 1;
@@ -54,22 +58,27 @@ function isAfterBlankLine(text: string, at: number): boolean {
 export function findMarkers(text: string, catalog: Catalog): MarkerMatch[] {
   const p = patterns(catalog);
   const found: MarkerMatch[] = [];
-  const collect = (re: RegExp | undefined, style: MarkerInfo['style'], whole: boolean) => {
+  const collect = (re: RegExp | undefined, style: MarkerInfo['style'], whole: boolean, standsWell: (at: number) => boolean) => {
     if (!re) return;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const wordStart = m.indices![1][0];
       const start = whole ? m.index : wordStart;
+      if (!standsWell(m.index)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
       const word = m[1].toLowerCase().replace(/[ \t]+/g, ' ');
       const info = catalog.markers.get(`${style}:${word}`);
       if (info) found.push({ start, end: m.index + m[0].length, info, afterBlankLine: isAfterBlankLine(text, start) });
     }
   };
-  collect(p.hash, 'hash', true);
-  collect(p.lineStart, 'transcript', false);
-  collect(p.afterSentence, 'transcript', false);
-  collect(p.phrase, 'phrase', false);
+  const before = (at: number) => (at > 0 ? text[at - 1] : '');
+  collect(p.hash, 'hash', true, (at) => at === 0 || /[\s>|]/.test(before(at)));
+  collect(p.lineStart, 'transcript', false, () => true);
+  collect(p.afterSentence, 'transcript', false, (at) => AFTER_SENTENCE.test(text.slice(Math.max(0, at - 6), at)));
+  collect(p.phrase, 'phrase', false, (at) => !/[A-Za-z0-9]/.test(before(at)));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   // A phrase header (`GPT4 Correct User:`) also holds a transcript word; keep the longer match.
   return found.filter((m, i) => i === 0 || m.start >= found[i - 1].end);

@@ -1,7 +1,7 @@
-// Finds catalog tokens in the (ASCII-lowercased) normalised text. A cheap shape scan proposes
+// Finds catalog tokens in the normalised text, ignoring ASCII case. A cheap shape scan proposes
 // bracketed candidates (`<…>`, `[…]`, `{{…}}`, `[…](#…)`), and each is looked up whole, so the cost
 // is linear in the text and independent of the catalog's size.
-import type { Catalog, CatalogToken } from './catalog.js';
+import { asciiLower, type Catalog, type CatalogToken } from './catalog.js';
 
 export interface TokenMatch {
   start: number;
@@ -33,11 +33,12 @@ function genericToken(key: string): CatalogToken | undefined {
   return token;
 }
 
-function lookup(catalog: Catalog, key: string): CatalogToken | undefined {
+function lookup(catalog: Catalog, candidate: string): CatalogToken | undefined {
+  const key = asciiLower(candidate);
   return catalog.tokens.get(key) ?? genericToken(key);
 }
 
-/** Catalog tokens in `key` (normalised, ASCII-lowercased text), in order, not overlapping. */
+/** Catalog tokens in `key` (normalised text), in order, not overlapping; case is ignored. */
 export function findTokens(key: string, catalog: Catalog): TokenMatch[] {
   const found: TokenMatch[] = [];
   CANDIDATE.lastIndex = 0;
