@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chatCompletion, DEFAULT_CLIENT_OPTIONS, LlmError, parseRetryAfter, type LlmClientOptions } from '../../src/generate/llm-client.js';
-import { LlmSource, type LlmSourceOptions } from '../../src/generate/llm-source.js';
+import { Limiter, LlmSource, type LlmSourceOptions } from '../../src/generate/llm-source.js';
 import { parseReply } from '../../src/generate/llm-prompts.js';
 import { groundAnswer } from '../../src/generate/grounding.js';
 import type { CleanDocument } from '../../src/generate/pipeline.js';
@@ -180,5 +180,26 @@ describe('LLM draft source', () => {
     await second.prepare([{ document: DOC, targets }]);
     expect(server.requests.length - before).toBe(1);
     expect(second.stats()).toMatchObject({ cacheHits: 2 });
+  });
+});
+
+describe('Limiter', () => {
+  it('never lets a newcomer exceed the limit when a task hands over its slot', async () => {
+    const limiter = new Limiter(2);
+    let active = 0;
+    let peak = 0;
+    const task = async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setImmediate(r));
+      active--;
+    };
+    const runs: Promise<void>[] = [];
+    for (let i = 0; i < 4; i++) runs.push(limiter.run(task));
+    // Newcomers arrive while the first tasks finish and wake the waiters.
+    await new Promise((r) => setImmediate(r));
+    for (let i = 0; i < 4; i++) runs.push(limiter.run(task));
+    await Promise.all(runs);
+    expect(peak).toBe(2);
   });
 });
