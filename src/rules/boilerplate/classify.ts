@@ -3,7 +3,7 @@
 // verdict of their neighbours, as in jusText (Pomikálek 2011): a short line between paragraphs
 // of the article is part of it, the same line between menu entries is not. Headings are kept
 // when content follows them.
-import { furnitureKind, type FurnitureKind } from './phrases.js';
+import { CONSENT_BANNER_MAX_WORDS, furnitureKind, isConsentBanner, type FurnitureKind } from './phrases.js';
 import type { Unit } from './units.js';
 
 export type Verdict = 'good' | 'near' | 'short' | 'bad';
@@ -24,7 +24,9 @@ export interface ClassifyOptions {
 
 const FURNITURE_MAX_WORDS = 12;
 const HEADING_MAX_WORDS = 20;
-const HEADING_LOOKAHEAD = 3;
+const HEADING_LOOKAHEAD = 5;
+/** Characters of text between a heading and the content it introduces. */
+const HEADING_DISTANCE = 200;
 
 function judgeAlone(unit: Unit, options: ClassifyOptions): Judged {
   if (unit.kind === 'code') return { unit, verdict: 'good' };
@@ -32,6 +34,7 @@ function judgeAlone(unit: Unit, options: ClassifyOptions): Judged {
   // A linked heading is judged by what follows it, like any heading.
   if (unit.hadLinks && unit.linkDensity > 0.5) return unit.kind === 'heading' ? { unit, verdict: 'short', reason: 'link-farm' } : { unit, verdict: 'bad', reason: 'link-farm' };
   if (unit.words <= 60 && options.isRecurring(unit)) return { unit, verdict: 'bad', reason: 'recurring' };
+  if (unit.words <= CONSENT_BANNER_MAX_WORDS && unit.kind !== 'heading' && isConsentBanner(unit.visible)) return { unit, verdict: 'bad', reason: 'cookie' };
   if (unit.words <= FURNITURE_MAX_WORDS) {
     const kind = furnitureKind(unit.visible);
     if (kind) return { unit, verdict: 'bad', reason: kind };
@@ -59,28 +62,35 @@ function nearestVerdicts(judged: Judged[], step: 1 | -1, ignoreNear: boolean): V
 }
 
 function isHeadingLike(j: Judged): boolean {
-  return j.unit.kind === 'heading' || (j.verdict === 'short' && j.unit.words <= HEADING_MAX_WORDS && !j.unit.hadLinks);
+  return (j.unit.kind === 'heading' && j.unit.words <= HEADING_MAX_WORDS) || (j.verdict === 'short' && j.unit.words <= HEADING_MAX_WORDS && !j.unit.hadLinks);
 }
 
 export function classify(units: Unit[], options: ClassifyOptions): Judged[] {
   const judged = units.map((unit) => judgeAlone(unit, options));
-  // A heading (or a short title-like line) directly followed by content becomes near-good.
+  // A heading (or a short title-like line) followed by content is content. Between a title
+  // and its first paragraph sit bylines and share bars, so the content may start a little later,
+  // as in jusText's heading distance; a linked heading must be followed by content at once.
+  const promoted = new Set<number>();
   for (let i = 0; i < judged.length; i++) {
     const j = judged[i];
     if (j.verdict === 'bad' && j.reason !== 'recurring') continue;
     if (!isHeadingLike(j) || j.verdict === 'good') continue;
+    const linked = j.unit.linkDensity > 0.5;
+    let distance = 0;
     let looked = 0;
-    for (let k = i + 1; k < judged.length && looked < HEADING_LOOKAHEAD; k++) {
+    for (let k = i + 1; k < judged.length && looked < HEADING_LOOKAHEAD && distance <= HEADING_DISTANCE; k++) {
       if (judged[k].unit.words === 0) continue;
       looked++;
       const v = judged[k].verdict;
       if (v === 'good') {
-        judged[i] = { unit: j.unit, verdict: 'near' };
+        promoted.add(i);
         break;
       }
-      if (v === 'bad') break;
+      if (linked || (v === 'bad' && judged[k].reason !== 'link-farm' && judged[k].reason !== 'share')) break;
+      distance += judged[k].unit.visible.length;
     }
   }
+  for (const i of promoted) judged[i] = { unit: judged[i].unit, verdict: 'good' };
   const prevDecided = nearestVerdicts(judged, 1, true);
   const nextDecided = nearestVerdicts(judged, -1, true);
   const prevAnyVerdict = nearestVerdicts(judged, 1, false);

@@ -8,8 +8,19 @@ const PHRASES: [FurnitureKind, RegExp][] = [
   ['skip', /\b(?:skip to (?:main )?(?:content|navigation|main|search|footer)|jump to (?:content|navigation)|back to top|return to top|scroll to top)\b/i],
   ['footer', /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bterms (?:of|and) (?:use|service|conditions)\b|\bprivacy (?:policy|notice)\b|\bcontact us\b|\babout us\b|\bsitemap\b|\bpowered by\b|\badvertise with us\b)/i],
   ['newsletter', /\b(?:newsletters?|subscribe|sign up|sign in|log in|login|register|create (?:an )?account|my account|get the app|download the app|enter your email|your email address)\b/i],
-  ['comments', /\b(?:comments? \(\d+\)|\d+ comments?|be the first to comment|leave a (?:comment|reply)|post a comment|view comments|show comments|add (?:a )?comment|no comments(?: yet)?|reply|load more|read more|see more|show more|continue reading|advertisement|sponsored(?: content)?|related (?:articles?|stories|posts|content)|recommended (?:for you|stories)|most (?:popular|read|viewed)|trending(?: now)?|you (?:may|might) also like|more from|more stories)\b/i],
+  ['comments', /\bcomments?\s?\(\d+\)|\b(?:\d+ comments?|be the first to comment|leave a (?:comment|reply)|post a comment|view comments|show comments|add (?:a )?comment|no comments(?: yet)?|reply|load more|read more|see more|show more|continue reading|advertisement|sponsored(?: content)?|related (?:articles?|stories|posts|content)|recommended (?:for you|stories)|most (?:popular|read|viewed)|trending(?: now)?|you (?:may|might) also like|more from|more stories)\b/i],
 ];
+
+/**
+ * Consent banners are worded in a way articles are not, so this applies to whole sentences too.
+ */
+const CONSENT_BANNER =
+  /\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to (?:improve|enhance|give|provide|ensure|personali[sz]e)|you (?:agree|consent) to (?:our|the) use of cookies|by (?:continuing|clicking|using)\b[^.]{0,60}\byou (?:agree|consent|accept)\b)/i;
+export const CONSENT_BANNER_MAX_WORDS = 60;
+
+export function isConsentBanner(text: string): boolean {
+  return CONSENT_BANNER.test(text);
+}
 
 /** The kind of furniture a short unit's wording points to, if any. */
 export function furnitureKind(text: string): FurnitureKind | undefined {

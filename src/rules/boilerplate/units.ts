@@ -67,5 +67,23 @@ export function splitUnits(document: Document): Unit[] {
     }
     for (const line of lines) if (line.text.trim() !== '') units.push(makeUnit('line', line.start, line.end, line.text, document));
   }
+  if (document.format === 'markdown') markMultilineLinkAnchors(units, text);
   return units;
+}
+
+const MAX_ANCHOR_UNITS = 8;
+
+/**
+ * Converters wrap a block in a link as `[` / block / `](target)` on separate lines: every unit in
+ * between is link text (a teaser heading in a related-articles list), whatever its own syntax says.
+ */
+function markMultilineLinkAnchors(units: Unit[], text: string): void {
+  for (let i = 0; i < units.length; i++) {
+    if (text.slice(units[i].start, units[i].end).trim() !== '[') continue;
+    let j = i + 1;
+    while (j < units.length && j - i <= MAX_ANCHOR_UNITS && !text.slice(units[j].start, units[j].end).trimStart().startsWith('](')) j++;
+    if (j >= units.length || j - i > MAX_ANCHOR_UNITS) continue;
+    for (let k = i + 1; k < j; k++) units[k] = { ...units[k], linkDensity: 1, hadLinks: true };
+    i = j;
+  }
 }
