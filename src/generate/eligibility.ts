@@ -1,7 +1,12 @@
 // Which sentence units can be targets. Headings, table rows and code are not prose; list stubs
 // ("Steps", "Bake for 25 min") and very short units carry too little to ask about; a sentence
 // that repeats an earlier one, word for word or nearly (token Jaccard >= 0.8, as for questions),
-// would only yield a duplicate question; repeats count across the documents of a run.
+// would only yield a duplicate question; repeats count across the documents of a run. With a
+// guard, a sentence is not a target when whatever would be written about it is flagged by the
+// sanitizer's rules standing alone: for the offline generator, every one of its drafts; for an
+// LLM source, which cannot be asked in advance, the sentence itself. Deciding this for every
+// sentence, not only for the chosen targets, keeps n the same for every k, so coverage stays
+// exactly min(1, k/n).
 import type { SentenceUnit } from '../document/sentences.js';
 import { wordTokens } from './tokens.js';
 import { QuestionDeduper } from './dedupe.js';
@@ -21,7 +26,7 @@ export interface EligibilityOptions {
 
 export const DEFAULT_ELIGIBILITY: EligibilityOptions = { minTokens: 4, maxTokens: 150, headings: false, listItems: 'sentences', tables: false };
 
-export type IneligibleReason = 'heading' | 'list-stub' | 'table' | 'code' | 'too-short' | 'too-long' | 'no-words' | 'repeated' | 'flagged-alone';
+export type IneligibleReason = 'heading' | 'list-stub' | 'table' | 'code' | 'too-short' | 'too-long' | 'no-words' | 'repeated' | 'flagged';
 
 export interface EligibleUnit {
   start: number;
@@ -74,7 +79,7 @@ export function eligibleUnits(text: string, units: readonly SentenceUnit[], opti
     if (!reason) {
       const sentence = text.slice(unit.start, unit.end);
       if (seen.check(sentence)) reason = 'repeated';
-      else if (context.accept && !context.accept(unit.start, unit.end)) reason = 'flagged-alone';
+      else if (context.accept && !context.accept(unit.start, unit.end)) reason = 'flagged';
       else seen.add(sentence);
     }
     if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;

@@ -142,10 +142,10 @@ export async function runGenerate(inputs: readonly RunInput[], options: Generate
     return verdict;
   };
 
+  // Offline sources are judged by their drafts (what would be written); others by the sentence.
   const usable = (document: CleanDocument, rules: readonly ActiveRule[], start: number, end: number) => {
-    if (!passes(document.text.slice(start, end), rules)) return false;
     const offline = options.source.offlineDrafts;
-    if (!offline) return true;
+    if (!offline) return passes(document.text.slice(start, end), rules);
     for (const draft of offline(document, { index: -1, start, end })) {
       if (!draftProblem(document.text, { index: -1, start, end }, draft) && passes(draft.question, rules) && passes(document.text.slice(draft.answerStart, draft.answerEnd), rules)) return true;
     }

@@ -68,7 +68,7 @@ describe('generate pipeline', () => {
     const lenient = await generate(docs, { allowFindings: true });
     expect(lenient.summary.documentsSkipped.count).toBe(0);
     expect(lenient.items.filter((i) => i.source.path === 'b.txt').map((i) => i.target.text)).toEqual(['The Volga is the longest river in Europe.']);
-    expect(lenient.summary.ineligibleUnits['flagged-alone']).toBe(1);
+    expect(lenient.summary.ineligibleUnits['flagged']).toBe(1);
   });
 
   it('marks items made without sanitizing', async () => {
