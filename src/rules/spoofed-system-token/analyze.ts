@@ -63,8 +63,11 @@ function contentFollows(text: string, at: number): boolean {
   return /^\s{0,40}[^\s]/.test(text.slice(at, at + 48));
 }
 
-const QUOTES_OPEN = `"'\u201c\u2018\u00ab\``;
-const QUOTES_CLOSE = `"'\u201d\u2019\u00bb\``;
+const QUOTES_OPEN = `"'\u201c\u2018\u00ab\`(`;
+const QUOTES_CLOSE = `"'\u201d\u2019\u00bb\`)`;
+// A token as the subject of a description: "<|endoftext|> marks the end of a document".
+const DESCRIBED = /^ (?:is|are|was|were|marks|denotes|separates|signals|means|ends|starts|begins|opens|closes|stands|tells|indicates|appears)\b/;
+const INTRODUCED = /(?:e\.g\.|i\.e\.|such as|like|called|named|see|the|a|an|token|tokens|string)[ ,:]$/i;
 
 // Words that prose about tokens uses; a token mid-sentence without any of them nearby is not
 // being talked about.
@@ -80,9 +83,11 @@ function looksLikeMention(text: string, start: number, end: number): boolean {
   if (before && QUOTES_OPEN.includes(before) && after && QUOTES_CLOSE.includes(after)) return true;
   const left = text.slice(Math.max(0, start - 2), start);
   const right = text.slice(end, end + 2);
-  const wordBefore = /^[\p{L}\p{N},;(]$/u.test(left[0] ?? '') && left[1] === ' ';
+  const lineStart = start === 0 || text[start - 1] === '\n';
+  const wordBefore = (/^[\p{L}\p{N},;(]$/u.test(left[0] ?? '') && left[1] === ' ') || INTRODUCED.test(text.slice(Math.max(0, start - 12), start));
   const wordAfter = /^ [\p{Ll}\p{N}(]$/u.test(right) || /^[,;:)]/.test(right) || /^\.(?:\s|$)/.test(right) || right === '.';
-  return wordBefore && wordAfter && TALKS_ABOUT_TOKENS.test(text.slice(Math.max(0, start - 120), Math.min(text.length, end + 120)));
+  const shaped = (wordBefore && wordAfter) || (lineStart && DESCRIBED.test(text.slice(end, end + 14)));
+  return shaped && TALKS_ABOUT_TOKENS.test(text.slice(Math.max(0, start - 120), Math.min(text.length, end + 120)));
 }
 
 function disguiseLabel(kinds: readonly string[]): string {
