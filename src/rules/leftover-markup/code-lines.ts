@@ -23,8 +23,11 @@ function symbolDensity(line: string): number {
 
 type Verdict = 'code' | 'weak' | 'prose';
 
+/** Tags and link syntax have scanners of their own; only what is left says whether a line is code. */
+const TAG_OR_LINK = /<\/?[A-Za-z][^<>\n]{0,300}>|!?\[([^[\]\n]{0,500})\]\([^()\n]{0,2000}\)|\[(?:https?:|\/|#)[^\s[\]]{0,2000}\]/g;
+
 function judge(line: string): Verdict {
-  const trimmed = line.trim();
+  const trimmed = line.replace(TAG_OR_LINK, (_m, anchor: string | undefined) => (anchor === undefined ? ' ' : ` ${anchor} `)).trim();
   if (trimmed === '') return 'prose';
   if (PUNCTUATION_ONLY.test(trimmed)) return 'weak';
   if (COMMENT_LINE.test(trimmed) && (trimmed.length < 200 || symbolDensity(trimmed) > 0.05)) return trimmed.startsWith('//') && /\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}/.test(trimmed) && symbolDensity(trimmed) < 0.04 ? 'weak' : 'code';
@@ -34,7 +37,7 @@ function judge(line: string): Verdict {
   if (pairs >= 3 && pairs * JSON_PAIR_SPACING >= trimmed.length) return 'code';
   if (CSS_RULE.test(trimmed) && density > 0.03 && !/[.!?]["”’]?$/.test(trimmed.replace(/[;}]+$/, ''))) return 'code';
   if (JS_EVIDENCE.test(trimmed) && density > 0.06) return 'code';
-  if (density > 0.3 && trimmed.length >= 8 && !/[A-Za-z]{3,}[ \t]+[A-Za-z]{3,}[ \t]+[A-Za-z]{3,}/.test(trimmed)) return 'code';
+  if (density > 0.3 && trimmed.length >= 16 && !/[A-Za-z]{3,}[ \t]+[A-Za-z]{3,}[ \t]+[A-Za-z]{3,}/.test(trimmed)) return 'code';
   if (/[;{]$/.test(trimmed) && density > 0.08) return 'weak';
   return 'prose';
 }
