@@ -59,7 +59,8 @@ export function selectFixes(findings: readonly Finding[], selection: FixSelectio
 }
 
 const HORIZONTAL_SPACE = /[ \t]/;
-const LIST_OR_QUOTE_MARKER_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)]|>|#{1,6})?[ \t]*$/;
+// The marker takes its trailing blanks with it, so two runs of blanks never compete (no backtracking).
+const LIST_OR_QUOTE_MARKER_LINE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>|#{1,6})[ \t]*)?$/;
 const CLOSING_PUNCTUATION = /^[.,;:!?)\]]/;
 
 /** Removes the given ranges, tidying whitespace at each seam. */
@@ -109,17 +110,41 @@ function tidySeam(left: string, right: string, atEnd: boolean): { out: string; r
   let rest = right;
   const leftEndsSpace = out.length > lineStart && HORIZONTAL_SPACE.test(out[out.length - 1]);
   if (leftEndsSpace && (rest === '' || HORIZONTAL_SPACE.test(rest[0]) || /^\r?\n/.test(rest))) rest = rest.replace(/^[ \t]+/, '');
-  if (rest === '' || /^\r?\n/.test(rest)) out = out.replace(/[ \t]+$/, '');
-  else if (CLOSING_PUNCTUATION.test(rest) && /[ \t]$/.test(out) && out.length > lineStart) out = out.replace(/[ \t]+$/, '');
+  if (rest === '' || /^\r?\n/.test(rest)) out = trimTrailingBlanks(out);
+  else if (CLOSING_PUNCTUATION.test(rest) && /[ \t]$/.test(out) && out.length > lineStart) out = trimTrailingBlanks(out);
   if (out.length === lineStart) rest = rest.replace(/^[ \t]+/, '');
   if (out === '') rest = rest.replace(/^(?:[ \t]*\r?\n)+/, '');
   return collapseBlankLines(out, rest);
 }
 
+// The seam helpers below look only at the end of `left`, which is all the output so far: a regex
+// anchored with `$` would be tried from every position of it, quadratic on long blank runs.
+
+/** `text` without its trailing spaces and tabs. */
+function trimTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
+}
+
+/** Where the trailing run of line breaks (each maybe followed by blanks) begins; `text.length` when none. */
+function trailingBlankLinesStart(text: string): number {
+  let start = text.length;
+  for (;;) {
+    let at = start;
+    while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+    if (at === 0 || text[at - 1] !== '\n') return start;
+    at--;
+    if (at > 0 && text[at - 1] === '\r') at--;
+    start = at;
+  }
+}
+
 /** Keeps at most one blank line across the seam, and none at the very start of the text. */
 function collapseBlankLines(left: string, right: string): { out: string; rest: string } {
   if (left === '') return { out: left, rest: right.replace(/^(?:[ \t]*\r?\n)+/, '') };
-  const trailingBreaks = (/(?:\r?\n[ \t]*)+$/.exec(left)?.[0].match(/\n/g) ?? []).length;
+  const trailingRun = left.slice(trailingBlankLinesStart(left));
+  const trailingBreaks = (trailingRun.match(/\n/g) ?? []).length;
   const leadingBlank = /^(?:[ \t]*\r?\n)+/.exec(right)?.[0] ?? '';
   const leadingBreaks = (leadingBlank.match(/\n/g) ?? []).length;
   if (trailingBreaks + leadingBreaks > 2) {
@@ -128,7 +153,7 @@ function collapseBlankLines(left: string, right: string): { out: string; rest: s
     const keep = lines.slice(0, allowed).map((l) => `${l}\n`).join('');
     return { out: left, rest: keep + right.slice(leadingBlank.length) };
   }
-  if (right === '' && trailingBreaks > 1) return { out: left.replace(/(?:\r?\n[ \t]*)+$/, (m) => (m.includes('\r\n') ? '\r\n' : '\n')), rest: right };
+  if (right === '' && trailingBreaks > 1) return { out: left.slice(0, left.length - trailingRun.length) + (trailingRun.includes('\r\n') ? '\r\n' : '\n'), rest: right };
   return { out: left, rest: right };
 }
 
