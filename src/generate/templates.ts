@@ -85,11 +85,10 @@ export function balance(text: string): string {
 }
 
 function tidy(text: string): string {
-  return balance(text.replace(/\s+/g, ' ').trim())
-    .replace(/\s+([,.;:?!])/g, '$1')
-    .replace(/\(\s*\)|\[\s*\]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let out = balance(text.replace(/\s+/g, ' ').trim());
+  if (/ [,.;:?!]/.test(out)) out = out.replace(/ ([,.;:?!])/g, '$1');
+  if (/\(\s*\)|\[\s*\]/.test(out)) out = out.replace(/\(\s*\)|\[\s*\]/g, '').replace(/\s+/g, ' ').trim();
+  return out;
 }
 
 function capitalise(text: string): string {

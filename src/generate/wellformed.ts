@@ -9,7 +9,10 @@ const PREAMBLE = /^(?:here (?:is|are)|sure[,!]|certainly[,!]|okay[,!]|as an ai|q
 
 export type WellFormedProblem = 'ending' | 'length' | 'unbalanced' | 'preamble';
 
+const PAIRED = /["“”()[\]{}]/;
+
 function balanced(text: string): boolean {
+  if (!PAIRED.test(text)) return true;
   if ((text.match(/"/g) ?? []).length % 2 !== 0) return false;
   if ((text.match(/“/g) ?? []).length !== (text.match(/”/g) ?? []).length) return false;
   const stack: string[] = [];
