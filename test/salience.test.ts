@@ -193,6 +193,15 @@ describe('inline features', () => {
     expect(scan.emphasisMarkers).toEqual([]);
   });
 
+  it('reads underscores as emphasis only when asked (Markdown), never in plain text', () => {
+    expect(scanInline('__init__', true).emphasisMarkers).toEqual([
+      [0, 2],
+      [6, 8],
+    ]);
+    expect(scanInline('__init__', false)).toMatchObject({ bold: false, emphasisMarkers: [] });
+    expect(scanInline('**Home**', false).bold).toBe(true);
+  });
+
   it('treats a link with empty text or an image as markup, not link text', () => {
     expect(scanInline('[](https://facebook.com/share)')).toMatchObject({ link: false, markup: true });
     expect(scanInline('![logo](/logo.png)')).toMatchObject({ link: false, markup: true });

@@ -41,7 +41,7 @@ export const meta: RuleMeta = {
   recommended: true,
   options: SALIENCE_OPTION_SCHEMA,
   fix: { safety: 'unsafe' },
-  needs: ['text', 'blocks', 'prose'],
+  needs: ['text', 'blocks', 'prose', 'hast'],
   examples: {
     valid: [
       {

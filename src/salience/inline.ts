@@ -63,7 +63,11 @@ function eachMatch(pattern: RegExp, text: string, visit: (match: RegExpExecArray
   }
 }
 
-export function scanInline(text: string): InlineScan {
+/**
+ * `underscoreEmphasis` is off for plain text, where `__init__` and `snake_case` are names, not
+ * emphasis: removing their underscores would change words.
+ */
+export function scanInline(text: string, underscoreEmphasis = true): InlineScan {
   const scan: InlineScan = { bold: false, italic: false, link: false, code: false, allCaps: ALL_CAPS.test(text), markup: false, plain: '', emphasisMarkers: [], linkShare: 0 };
   let linkChars = 0;
   const mask = new Mask(text);
@@ -107,10 +111,10 @@ export function scanInline(text: string): InlineScan {
     });
   };
   emphasis(STRONG_STAR, 2, 'bold');
-  emphasis(STRONG_UNDERSCORE, 2, 'bold');
+  if (underscoreEmphasis) emphasis(STRONG_UNDERSCORE, 2, 'bold');
   emphasis(STRIKE, 2, 'italic');
   emphasis(EM_STAR, 1, 'italic');
-  emphasis(EM_UNDERSCORE, 1, 'italic');
+  if (underscoreEmphasis) emphasis(EM_UNDERSCORE, 1, 'italic');
   scan.plain = mask.commit();
   scan.emphasisMarkers.sort((a, b) => a[0] - b[0]);
   const visible = scan.plain.replace(/\s+/g, '').length;

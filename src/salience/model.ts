@@ -155,7 +155,7 @@ export function analyseSalience(document: Document, options: SalienceOptions): D
 function buildSalience(document: Document, options: SalienceOptions): DocumentSalience {
   const { units: raw, groups: rawGroups } = splitUnits(document);
   const { weights } = options;
-  const scans = raw.map((unit) => scanInline(unit.text));
+  const scans = raw.map((unit) => scanInline(unit.text, document.format === 'markdown'));
   const content = withSectionContent(
     raw,
     contentWeights(
