@@ -16,6 +16,7 @@ export const meta: RuleMeta = {
   docsUrl: docsUrl('boilerplate'),
   messages: {
     'link-farm': 'Links without content ({{lines}} lines): navigation or related-article links.',
+    navigation: 'Navigation or breadcrumbs ({{lines}} lines).',
     'cookie-banner': 'Cookie or consent banner ({{lines}} lines).',
     'share-widget': 'Share or social widget ({{lines}} lines).',
     'skip-link': 'Skip link or back-to-top link ({{lines}} lines).',
@@ -64,7 +65,7 @@ const MESSAGE_BY_REASON: Record<Reason, string> = {
   footer: 'footer',
   newsletter: 'newsletter',
   comments: 'widget',
-  navigation: 'link-farm',
+  navigation: 'navigation',
   'short-lines': 'short-lines',
   recurring: 'recurring',
   residue: 'furniture',

@@ -23,6 +23,7 @@ export interface ClassifyOptions {
 }
 
 const FURNITURE_MAX_WORDS = 12;
+const RECURRING_GOOD_MAX_WORDS = 20;
 const HEADING_MAX_WORDS = 20;
 const HEADING_LOOKAHEAD = 5;
 /** Characters of text between a heading and the content it introduces. */
@@ -31,16 +32,20 @@ const HEADING_DISTANCE = 200;
 function judgeAlone(unit: Unit, options: ClassifyOptions): Judged {
   if (unit.kind === 'code') return { unit, verdict: 'good' };
   if (unit.words === 0) return { unit, verdict: 'bad', reason: unit.hadLinks ? 'link-farm' : 'residue' };
+  if (unit.insideLink) return { unit, verdict: 'bad', reason: 'link-farm' };
   // A linked heading is judged by what follows it, like any heading.
   if (unit.hadLinks && unit.linkDensity > 0.5) return unit.kind === 'heading' ? { unit, verdict: 'short', reason: 'link-farm' } : { unit, verdict: 'bad', reason: 'link-farm' };
-  if (unit.words <= 60 && options.isRecurring(unit)) return { unit, verdict: 'bad', reason: 'recurring' };
   if (unit.words <= CONSENT_BANNER_MAX_WORDS && unit.kind !== 'heading' && isConsentBanner(unit.visible)) return { unit, verdict: 'bad', reason: 'cookie' };
   if (unit.words <= FURNITURE_MAX_WORDS) {
     const kind = furnitureKind(unit.visible);
     if (kind) return { unit, verdict: 'bad', reason: kind };
   }
   const linky = unit.linkDensity > options.maxLinkDensity;
-  if (!linky && unit.words >= options.minContentWords && (unit.sentenceEnd || unit.words >= 2 * options.minContentWords)) return { unit, verdict: 'good' };
+  const goodAlone = !linky && unit.words >= options.minContentWords && (unit.sentenceEnd || unit.words >= 2 * options.minContentWords);
+  // Recurrence demotes furniture-shaped lines; a full paragraph found in several documents is
+  // more likely syndicated or duplicated content, which is another rule's business.
+  if ((!goodAlone || unit.words <= RECURRING_GOOD_MAX_WORDS) && options.isRecurring(unit)) return { unit, verdict: 'bad', reason: 'recurring' };
+  if (goodAlone) return { unit, verdict: 'good' };
   if (!linky && unit.words >= Math.ceil(options.minContentWords / 2) && unit.sentenceEnd) return { unit, verdict: 'near' };
   if (unit.kind === 'table' && !linky) return { unit, verdict: 'near' };
   return { unit, verdict: 'short', reason: 'short-lines' };

@@ -22,8 +22,12 @@ export function isConsentBanner(text: string): boolean {
   return CONSENT_BANNER.test(text);
 }
 
+/** Three or more short items joined by breadcrumb separators: `Home › News › Local`. */
+const BREADCRUMBS = /^[^›»>|/\\]{1,40}(?:\s[›»>|/\\]\s[^›»>|/\\]{1,40}){2,12}$/;
+
 /** The kind of furniture a short unit's wording points to, if any. */
 export function furnitureKind(text: string): FurnitureKind | undefined {
+  if (BREADCRUMBS.test(text)) return 'navigation';
   for (const [kind, pattern] of PHRASES) if (pattern.test(text)) return kind;
   return undefined;
 }

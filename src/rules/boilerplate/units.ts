@@ -16,6 +16,8 @@ export interface Unit {
   linkDensity: number;
   hadLinks: boolean;
   sentenceEnd: boolean;
+  /** Part of the anchor of a link written across several lines. */
+  insideLink?: boolean;
 }
 
 function makeUnit(kind: UnitKind, start: number, end: number, raw: string, document: Document): Unit {
@@ -83,7 +85,7 @@ function markMultilineLinkAnchors(units: Unit[], text: string): void {
     let j = i + 1;
     while (j < units.length && j - i <= MAX_ANCHOR_UNITS && !text.slice(units[j].start, units[j].end).trimStart().startsWith('](')) j++;
     if (j >= units.length || j - i > MAX_ANCHOR_UNITS) continue;
-    for (let k = i + 1; k < j; k++) units[k] = { ...units[k], linkDensity: 1, hadLinks: true };
+    for (let k = i + 1; k < j; k++) units[k] = { ...units[k], linkDensity: 1, hadLinks: true, insideLink: true };
     i = j;
   }
 }

@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as boilerplate from '../../src/rules/boilerplate.js';
+import * as leftoverMarkup from '../../src/rules/leftover-markup.js';
+import { Document } from '../../src/document/document.js';
+import { lintDocument, type ActiveRule } from '../../src/engine/lint-document.js';
+import { fixLoop } from '../../src/fix/fix-loop.js';
+import { withDefaults } from '../../src/config/options.js';
+import type { BoilerplateOptions, RecurrenceState } from '../../src/rules/boilerplate/corpus.js';
+import type { DocumentFormat } from '../../src/types.js';
+import { fixWith, lintWith, ruleTester } from '../support/rule-tester.js';
+
+const rule = boilerplate;
+
+const P1 = 'The river flooded the lower town twice this spring, and the council has now agreed to raise the embankment by a full metre.';
+const P2 = 'Engineers expect the work to take two summers, because the old stone wall has to be taken down and rebuilt section by section.';
+const ARTICLE = `${P1}\n\n${P2}\n`;
+
+function corpusState(texts: string[], format: DocumentFormat = 'text', options: Partial<BoilerplateOptions> = {}): RecurrenceState {
+  const opts = withDefaults(rule.meta, options) as unknown as BoilerplateOptions;
+  let state = rule.corpus.init(opts);
+  texts.forEach((text, i) => rule.corpus.collect(state, new Document({ text, format, path: `d${i}` }), opts));
+  state = rule.corpus.finish!(state, texts.length, opts);
+  return state;
+}
+
+describe('furniture kinds', () => {
+  ruleTester(rule, {
+    valid: [
+      { name: 'a plain article', text: ARTICLE },
+      { name: 'an article in Markdown with headings', text: `# Flood defences\n\n${P1}\n\n## The plan\n\n${P2}\n`, format: 'markdown' },
+      { name: 'an article about cookies', text: `${P1}\n\nA cookie is a small file that a website stores in the browser, and most sites set several of them on the first visit.\n\n${P2}\n` },
+      { name: 'sentences ending in a typographic quote', text: `${P1}\n\nThe mayor called the decision “long overdue and very welcome.”\n\n${P2}\n` },
+      { name: 'a short line between paragraphs stays', text: `${P1}\n\nWhat happens next\n\n${P2}\n` },
+      { name: 'a URL inside a sentence', text: `${P1}\n\nThe full plan is published at https://example.org/plan for anyone who wants the details.\n\n${P2}\n` },
+      { name: 'a real code block', text: `${P1}\n\n\`\`\`\nmake build\nmake install\n\`\`\`\n\n${P2}\n`, format: 'markdown' },
+      { name: 'HTML is left to leftover-markup', text: '<nav><a href="/">Home</a></nav><p>Text.</p>', format: 'html' },
+    ],
+    invalid: [
+      {
+        name: 'navigation menu (Markdown links)',
+        text: `-   [Home](/)\n-   [News](/news/)\n-   [Sport](/sport/)\n\n${ARTICLE}`,
+        format: 'markdown',
+        errors: [{ messageId: 'link-farm' }],
+        output: ARTICLE,
+      },
+      { name: 'breadcrumbs', text: `Home › News › Local\n\n${ARTICLE}`, errors: [{ messageId: 'navigation' }], output: ARTICLE },
+      { name: 'cookie banner', text: `${ARTICLE}\nWe use cookies to improve your experience on our site. By continuing you agree to our use of cookies.\n\nAccept all cookies\n`, errors: [{ messageId: 'cookie-banner' }], output: ARTICLE },
+      { name: 'share widget', text: `Share on Facebook\n\nTweet this\n\n${ARTICLE}`, errors: [{ messageId: 'share-widget' }], output: ARTICLE },
+      { name: 'comments widget', text: `${ARTICLE}\nComments (0)\n\nBe the first to comment\n`, errors: [{ messageId: 'widget' }], output: ARTICLE },
+      { name: 'skip link', text: `Skip to content\n\n${ARTICLE}`, errors: [{ messageId: 'skip-link' }], output: ARTICLE },
+      { name: 'footer and copyright', text: `${ARTICLE}\n© 2024 Example Media Ltd. All rights reserved.\n`, errors: [{ messageId: 'footer' }], output: ARTICLE },
+      { name: 'newsletter prompt', text: `${ARTICLE}\nSign up for our newsletter\n\nEnter your email address\n`, errors: [{ messageId: 'newsletter' }], output: ARTICLE },
+      {
+        name: 'related-article link farm in html-to-text output',
+        text: `${ARTICLE}\nMore stories\n * Council votes on new bridge [/news/bridge]\n * Ferry timetable changes for winter [/news/ferry]\n * School roof repaired after storm [/news/school]\n`,
+        errors: 1,
+        output: ARTICLE,
+      },
+      {
+        name: 'a run of short lines without punctuation',
+        text: `${ARTICLE}\nWorld\nBusiness\nCulture\nTravel\nWeather\n`,
+        errors: [{ messageId: 'short-lines' }],
+        output: ARTICLE,
+      },
+      {
+        name: 'a link-dense paragraph',
+        text: `[Council](/c) [budget](/b) [roads](/r) [flooding](/f) [schools](/s) and [parks](/p) news\n\n${ARTICLE}`,
+        format: 'markdown',
+        errors: [{ messageId: 'link-farm' }],
+        output: ARTICLE,
+      },
+    ],
+  });
+});
+
+describe('headings', () => {
+  it('keeps a title separated from its first paragraph by a byline and a share bar', () => {
+    const text = `# Flood defences to be raised\n\nBy A. Writer · 3 May 2024\n\n-   [Share on Facebook](https://facebook.com/share)\n\n${ARTICLE}`;
+    const fixed = fixWith(rule, text, 'markdown');
+    expect(fixed).toContain('# Flood defences to be raised');
+    expect(fixed).not.toContain('Share on Facebook');
+  });
+
+  it('drops a heading that only introduces links', () => {
+    const text = `${ARTICLE}\n## Most popular\n\n-   [Bridge vote](/a)\n-   [Ferry times](/b)\n-   [School roof](/c)\n`;
+    expect(fixWith(rule, text, 'markdown')).toBe(ARTICLE);
+  });
+
+  it('treats a heading wrapped in a multi-line link as link text', () => {
+    const text = `[\n\n#### Ferry timetable changes\n\n](/news/ferry)\n\n${ARTICLE}`;
+    const findings = lintWith(rule, text, 'markdown');
+    expect(findings.map((f) => f.messageId)).toEqual(['link-farm']);
+    expect(text.slice(findings[0].start, findings[0].end)).toContain('#### Ferry timetable changes');
+  });
+});
+
+describe('corpus pass: lines recurring across documents', () => {
+  const footer = 'Example Gazette | Local news since 1901';
+  const docs = [0, 1, 2, 3].map((i) => `${footer}\n\nStory ${i}: ${P1}\n\nPart ${i}: ${P2}\n`);
+
+  it('flags a line found in at least minDocumentFrequency documents', () => {
+    const corpus = corpusState(docs);
+    const findings = lintWith(rule, docs[0], 'text', undefined, corpus);
+    expect(findings.map((f) => [f.messageId, docs[0].slice(f.start, f.end)])).toEqual([['recurring', footer]]);
+  });
+
+  it('leaves the line alone when it is rarer than the threshold', () => {
+    const corpus = corpusState(docs, 'text', { minDocumentFrequency: 5 });
+    const findings = lintWith(rule, docs[0], 'text', { minDocumentFrequency: 5 }, corpus);
+    expect(findings).toEqual([]);
+  });
+
+  it('keeps a recurring heading that introduces content', () => {
+    const withHeading = [0, 1, 2, 3].map((i) => `# Background\n\nStory ${i}: ${P1}\n\nPart ${i}: ${P2}\n`);
+    const corpus = corpusState(withHeading, 'markdown');
+    expect(lintWith(rule, withHeading[0], 'markdown', undefined, corpus)).toEqual([]);
+  });
+
+  it('does not demote a full paragraph that recurs (duplicated content is not furniture)', () => {
+    const same = [0, 1, 2, 3].map(() => ARTICLE);
+    expect(lintWith(rule, ARTICLE, 'text', undefined, corpusState(same))).toEqual([]);
+  });
+
+  it('counts a line once per document', () => {
+    const corpus = corpusState([`${footer}\n${footer}\n${footer}\n${footer}\n\n${ARTICLE}`]);
+    expect(corpus.recurring?.size).toBe(0);
+  });
+});
+
+describe('mostly-boilerplate', () => {
+  const menu = Array.from({ length: 60 }, (_, i) => `-   [Section ${i}](/s${i}/)`).join('\n');
+
+  it('reports a document whose fix would remove more than maxShare', () => {
+    const text = `${menu}\n\n${P1}\n`;
+    const ids = lintWith(rule, `${menu}\n\nShort note.\n`, 'markdown').map((f) => f.messageId);
+    expect(ids).toContain('mostly-boilerplate');
+    const mostly = lintWith(rule, text, 'markdown').find((f) => f.messageId === 'mostly-boilerplate');
+    expect(mostly).toBeDefined();
+    expect(mostly?.fix).toBeUndefined();
+  });
+
+  it('stays quiet under the threshold and honours the option', () => {
+    const text = `${menu}\n\n${ARTICLE}`;
+    expect(lintWith(rule, text, 'markdown', { maxShare: 0.95 }).map((f) => f.messageId)).not.toContain('mostly-boilerplate');
+    expect(lintWith(rule, ARTICLE, 'text').map((f) => f.messageId)).not.toContain('mostly-boilerplate');
+  });
+});
+
+describe('a poorly converted page with both rules', () => {
+  const page = fs.readFileSync(new URL('../fixtures/poorly-converted-page.md', import.meta.url), 'utf8');
+  const active: ActiveRule[] = [boilerplate, leftoverMarkup].map((module) => ({ module, severity: 'warning', options: withDefaults(module.meta, {}) }));
+  const lint = (t: string) => lintDocument(new Document({ text: t, format: 'markdown', path: 'page.md' }), active);
+  const fixed = fixLoop(page, lint, { unsafe: false }).output;
+
+  it('keeps the headings, the paragraphs and the code block', () => {
+    for (const kept of [
+      '# Accessible buttons in plain HTML',
+      '## Start with the native element',
+      '## Labels that make sense out of context',
+      'A button that looks like a button but is built from a `<div>` fails every keyboard user',
+      'it even remembers a cookie-consent choice',
+      '“if I have to guess, the button is broken.”',
+      '```html\n<div class="btn" onclick="save()">Save</div>',
+      'https://developer.mozilla.org/en-US/docs/Web/HTML/Element/button',
+    ]) expect(fixed).toContain(kept);
+  });
+
+  it('drops the furniture', () => {
+    for (const gone of ['Skip to content', 'Tutorials', 'Why your CSS grid', 'Share on LinkedIn', 'Comments (0)', 'Be the first to comment', 'We use cookies', 'Accept all cookies', 'Related articles', 'Focus rings', 'newsletter', 'Privacy Policy', '©', 'The Daily Frontend logo'])
+      expect(fixed).not.toContain(gone);
+  });
+
+  it('is idempotent', () => {
+    expect(fixLoop(fixed, lint, { unsafe: false }).output).toBe(fixed);
+  });
+});
+
+describe('robustness', () => {
+  const pageish = fc.array(
+    fc.oneof(
+      fc.constantFrom('-   [Home](/)', 'Accept all cookies', '# Title', '', '[', '](/x)', '© 2024 X', 'Share', '```', '    code', P1, P2, '| a | b |', '|---|---|', '\r', '\u0000', '\uD800'),
+      fc.string({ maxLength: 40 }),
+    ),
+    { maxLength: 30 },
+  );
+
+  it('never crashes and keeps ranges inside the text', () => {
+    fc.assert(
+      fc.property(pageish, fc.constantFrom<DocumentFormat>('markdown', 'text'), (lines, format) => {
+        const text = lines.join('\n');
+        for (const f of lintWith(rule, text, format)) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          for (const [s, e] of f.fix?.remove ?? []) expect(s < e && e <= text.length).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fixes are idempotent', () => {
+    fc.assert(
+      fc.property(pageish, fc.constantFrom<DocumentFormat>('markdown', 'text'), (lines, format) => {
+        const once = fixWith(rule, lines.join('\n'), format);
+        expect(fixWith(rule, once, format)).toBe(once);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
