@@ -32,7 +32,46 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-const HTML_BLOCK_START = /^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\/[A-Za-z]|!--)/;
+// CommonMark's HTML block kinds: each has its own end condition, and only some may interrupt a paragraph.
+const HTML_RAW_START = /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
+const HTML_RAW_END = /<\/(?:script|pre|style|textarea)>/i;
+const HTML_SPECIAL: [RegExp, RegExp][] = [
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+const HTML_BLOCK_TAGS =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const HTML_BLOCK_TAG_START = new RegExp(`^ {0,3}</?(?:${HTML_BLOCK_TAGS})(?:[\\s/>]|$)`, 'i');
+/** A complete open or closing tag alone on its line (CommonMark's kind 7); it cannot interrupt a paragraph. */
+const HTML_LONE_TAG = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+
+/** Where an HTML block that starts on this line ends: 'blank', a closing pattern, or null when it is no HTML block. */
+function htmlBlockEnd(line: string, inParagraph: boolean): RegExp | 'blank' | null {
+  if (HTML_RAW_START.test(line)) return HTML_RAW_END;
+  for (const [start, end] of HTML_SPECIAL) if (start.test(line)) return end;
+  if (HTML_BLOCK_TAG_START.test(line)) return 'blank';
+  if (!inParagraph && HTML_LONE_TAG.test(line)) return 'blank';
+  return null;
+}
+
+/** The column reached after a prefix, with tabs advancing to the next multiple of four. */
+function columnAfter(prefix: string): number {
+  let column = 0;
+  for (const ch of prefix) column = ch === '\t' ? column + 4 - (column % 4) : column + 1;
+  return column;
+}
+
+function indentWidth(line: string): number {
+  let width = 0;
+  for (const ch of line) {
+    if (ch === ' ') width++;
+    else if (ch === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
 
 interface Line {
   start: number;
@@ -56,6 +95,11 @@ function splitLines(text: string): Line[] {
 
 const isBlank = (line: string) => line.trim() === '';
 
+function lastContentKind(blocks: readonly Block[]): BlockKind | undefined {
+  for (let k = blocks.length - 1; k >= 0; k--) if (blocks[k].kind !== 'blank') return blocks[k].kind;
+  return undefined;
+}
+
 function hasPipe(line: string): boolean {
   return line.includes('|');
 }
@@ -72,7 +116,8 @@ export function scanMarkdown(text: string): Block[] {
   };
   while (i < lines.length) {
     const line = lines[i];
-    const value = line.text;
+    // A byte order mark is not part of the first line's Markdown.
+    const value = i === 0 && line.text.charCodeAt(0) === 0xfeff ? line.text.slice(1) : line.text;
     if (isBlank(value)) {
       closeParagraph();
       blocks.push({ kind: 'blank', start: line.start, end: line.end });
@@ -87,7 +132,8 @@ export function scanMarkdown(text: string): Block[] {
       let j = i + 1;
       while (j < lines.length && !closing.test(lines[j].text)) j++;
       const last = Math.min(j, lines.length - 1);
-      blocks.push({ kind: 'fence', start: line.start, end: lines[last].end, level: marker.length });
+      // An unclosed fence runs to the end of the document, as in CommonMark.
+      blocks.push({ kind: 'fence', start: line.start, end: j >= lines.length ? text.length : lines[last].end, level: marker.length });
       i = last + 1;
       continue;
     }
@@ -112,10 +158,15 @@ export function scanMarkdown(text: string): Block[] {
       continue;
     }
     if (!paragraph && /^(?: {4}|\t)/.test(value)) {
+      // micromark (and so remark) keeps a whitespace line indented four or more as code content, but
+      // the first indented code right after a list item ends at its first blank line.
+      const afterList = lastContentKind(blocks) === 'list-item';
       let j = i;
       let lastCode = i;
       while (j < lines.length && (/^(?: {4}|\t)/.test(lines[j].text) || isBlank(lines[j].text))) {
-        if (!isBlank(lines[j].text)) lastCode = j;
+        const text = lines[j].text;
+        if (afterList && isBlank(text)) break;
+        if (!isBlank(text) || indentWidth(text) >= 4) lastCode = j;
         j++;
       }
       blocks.push({ kind: 'indented-code', start: line.start, end: lines[lastCode].end });
@@ -123,13 +174,37 @@ export function scanMarkdown(text: string): Block[] {
       continue;
     }
     const item = LIST_ITEM.exec(value);
-    if (item) {
+    if (item && !(paragraph && isBlank(value.slice(item[0].length)))) {
       closeParagraph();
-      // Lazy continuation lines belong to the item until a blank line or a new block starts.
+      // The item owns lines indented to its content column, blank lines between them, and lazy
+      // continuation lines of its paragraph; a fence inside it is the item's, not a top-level block.
+      const contentColumn = isBlank(value.slice(item[0].length)) ? indentWidth(value) + item[0].trim().length + 1 : columnAfter(item[0]);
       let j = i + 1;
-      while (j < lines.length && !isBlank(lines[j].text) && !LIST_ITEM.test(lines[j].text) && !ATX_HEADING.test(lines[j].text) && !FENCE_OPEN.test(lines[j].text)) j++;
-      blocks.push({ kind: 'list-item', start: line.start, end: lines[j - 1].end, contentStart: line.start + item[0].length });
-      i = j;
+      let last = i;
+      let openFence: RegExp | null = null;
+      while (j < lines.length) {
+        const next = lines[j].text;
+        if (openFence) {
+          if (openFence.test(next)) openFence = null;
+          last = j;
+          j++;
+          continue;
+        }
+        if (isBlank(next)) {
+          j++;
+          continue;
+        }
+        const indented = indentWidth(next) >= contentColumn;
+        const afterBlank = j > last + 1;
+        if (indented) {
+          const innerFence = FENCE_OPEN.exec(next.trimStart());
+          if (innerFence) openFence = new RegExp(`^\\s*${innerFence[1][0] === '`' ? '`' : '~'}{${innerFence[1].length},}[ \\t]*$`);
+        } else if (afterBlank || LIST_ITEM.test(next) || ATX_HEADING.test(next) || FENCE_OPEN.test(next) || THEMATIC_BREAK.test(next) || /^ {0,3}>/.test(next) || htmlBlockEnd(next, true)) break;
+        last = j;
+        j++;
+      }
+      blocks.push({ kind: 'list-item', start: line.start, end: lines[last].end, contentStart: line.start + item[0].length });
+      i = last + 1;
       continue;
     }
     if (/^ {0,3}>/.test(value)) {
@@ -148,11 +223,20 @@ export function scanMarkdown(text: string): Block[] {
       i = j;
       continue;
     }
-    if (!paragraph && HTML_BLOCK_START.test(value)) {
-      let j = i + 1;
-      while (j < lines.length && !isBlank(lines[j].text)) j++;
-      blocks.push({ kind: 'html', start: line.start, end: lines[j - 1].end });
-      i = j;
+    const htmlEnd = htmlBlockEnd(value, paragraph !== null);
+    if (htmlEnd) {
+      closeParagraph();
+      let j = i;
+      if (htmlEnd === 'blank') {
+        j = i + 1;
+        while (j < lines.length && !isBlank(lines[j].text)) j++;
+        j--;
+      } else {
+        while (j < lines.length && !htmlEnd.test(j === i ? value.replace(/^ {0,3}<!?-?-?/, '') : lines[j].text)) j++;
+        j = Math.min(j, lines.length - 1);
+      }
+      blocks.push({ kind: 'html', start: line.start, end: lines[j].end });
+      i = j + 1;
       continue;
     }
     if (paragraph) paragraph.end = line.end;
