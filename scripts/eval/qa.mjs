@@ -206,5 +206,6 @@ export async function main(argv) {
     });
     best = Math.max(best, count / ((performance.now() - t0) / 1000));
   }
+  fs.rmSync(out, { recursive: true, force: true });
   console.log(`\nSpeed (one-off, not a benchmark): built-in generator ${Math.round(best)} target sentences/s on ${count} targets`);
 }
