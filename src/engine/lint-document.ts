@@ -59,9 +59,29 @@ export function coreFinding(
   };
 }
 
-function clampRange(range: Range, length: number): Range {
-  const start = Math.max(0, Math.min(range[0], length));
-  return [start, Math.max(start, Math.min(range[1], length))];
+function clampOffset(offset: number, length: number): number {
+  // NaN and fractions from a buggy rule become whole offsets; NaN goes to 0 (an empty range).
+  const whole = Number.isFinite(offset) ? Math.trunc(offset) : offset === Infinity ? length : 0;
+  return Math.max(0, Math.min(whole, length));
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+function splitsPair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+}
+
+/**
+ * Clamps a reported range into the text and widens it to whole surrogate pairs: removing half a
+ * pair would leave a lone surrogate, which no UTF-8 writer can store without loss.
+ */
+function clampRange(range: Range, length: number, text: string): Range {
+  let start = clampOffset(range[0], length);
+  let end = Math.max(start, clampOffset(range[1], length));
+  if (splitsPair(text, start)) start--;
+  if (splitsPair(text, end)) end++;
+  return [start, end];
 }
 
 export function locate(document: Document, start: number, end: number): Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> {
@@ -78,7 +98,7 @@ function toFinding(document: Document, rule: ActiveRule, report: ReportDescripto
   const { meta } = rule.module;
   const template = meta.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${report.messageId}"`);
-  const [start, end] = clampRange([report.start, report.end], document.text.length);
+  const [start, end] = clampRange([report.start, report.end], document.text.length, document.text);
   const finding: Finding = {
     ruleId: meta.id,
     messageId: report.messageId,
@@ -91,7 +111,7 @@ function toFinding(document: Document, rule: ActiveRule, report: ReportDescripto
   if (document.record) finding.record = document.record;
   if (report.score !== undefined) finding.score = Math.round(report.score * 1000) / 1000;
   if (report.remove && report.remove.length > 0 && meta.fix) {
-    const remove = report.remove.map((r) => clampRange(r, document.text.length)).filter(([s, e]) => e > s);
+    const remove = report.remove.map((r) => clampRange(r, document.text.length, document.text)).filter(([s, e]) => e > s);
     if (remove.length > 0) finding.fix = { safety: report.fixSafety ?? meta.fix.safety, remove };
   }
   finding.excerpt = document.text.slice(start, Math.min(end, start + 200));
