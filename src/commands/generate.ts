@@ -88,7 +88,7 @@ LLM backend (any OpenAI-compatible chat-completions server):
   --max-reasks N          Re-asks after an invalid or ungrounded reply (default 2)
   --variants N            Prompt variants tried per target (default 2)
   --temperature T         Sampling temperature (default 0.7)
-  --cache-dir DIR         Response cache (default .corpuslintcache/llm); --no-cache disables it
+  --cache-dir DIR         Response cache (default .corpuslint-llm-cache); --no-cache disables it
   --dry-run               Print the number of planned LLM calls and exit
 `;
 
@@ -184,7 +184,7 @@ async function generateCommand(argv: string[], environment: GenerateEnvironment,
       variantsPerTarget: number(flags.variants, 'variants', isInt(1), 'a whole number >= 1') ?? 2,
       concurrency: number(flags.concurrency, 'concurrency', isInt(1), 'a whole number >= 1') ?? 4,
       maxDocumentChars: 12_000,
-      ...(flags['no-cache'] ? {} : { cacheDir: path.resolve(cwd, flags['cache-dir'] ?? '.corpuslintcache/llm') }),
+      ...(flags['no-cache'] ? {} : { cacheDir: path.resolve(cwd, flags['cache-dir'] ?? '.corpuslint-llm-cache') }),
     });
     source = llm;
   }
