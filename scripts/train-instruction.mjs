@@ -225,7 +225,8 @@ function fit(trainDocs, tuneDocs = trainDocs, guardDocs = []) {
   const offsets = {};
   const guardFPR = (o) => (guardDocs.length ? evaluate({ ...modelFromFile(file), categoryOffsets: o }, guardDocs).docFPR : 0);
   const guardBase = guardFPR(offsets);
-  const objective = (r) => (r.docFPR > FPR_BUDGET ? -1 : r.spanRecall);
+  // Span recall within the FPR budget, with a small penalty per category under 60% document recall.
+  const objective = (r) => (r.docFPR > FPR_BUDGET ? -1 : r.spanRecall - 0.01 * Object.values(r.byCategory).filter((v) => v < 0.6).length);
   let best = objective(evaluate({ ...modelFromFile(file), categoryOffsets: offsets }, tuneDocs));
   for (let pass = 0; pass < 2; pass++) {
     for (const c of CATEGORY_NAMES) {

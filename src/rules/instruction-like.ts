@@ -51,7 +51,9 @@ export const meta: RuleMeta = {
   options: {
     threshold: {
       type: 'number',
-      description: 'Clause score at or above which a span is reported. Lower finds more and keeps less clean text.',
+      description:
+        'Clause score at or above which a span is reported; the per-category offsets learned with the model are added to it. ' +
+        'Lower finds more and keeps less clean text. The default was chosen on the dev set.',
       default: modelFile.threshold,
       minimum: 0,
       maximum: 1,

@@ -3,7 +3,8 @@
 // sentences, and only some of them carry cues), attach a code block that a flagged clause
 // introduces, and merge neighbours into one span.
 import { clauseUnits, type Unit } from './units.js';
-import { buildContext, featureIndex, passesPrefilter, unitFeatures, type DocumentContext, type FeatureVector } from './features.js';
+import { featureIndex, isImperative, passesPrefilter, unitFeatures, type FeatureVector } from './features.js';
+import { DocumentContext } from './context.js';
 import { categorize, scoreUnit, type Category, type Model } from './model.js';
 
 export interface CustomMatcher {
@@ -39,7 +40,7 @@ export function scoreUnits(text: string, sentences: readonly { start: number; en
   units.forEach((unit, i) => {
     if (unit.code) return;
     if (!passesPrefilter(text.slice(unit.start, unit.end), model.verbs)) return;
-    context ??= buildContext(text, units, model.verbs);
+    context ??= new DocumentContext(text, units, (clause) => isImperative(clause, model.verbs));
     const features = unitFeatures(text, units, i, context, model.verbs);
     scored[i].features = features;
     scored[i].score = scoreUnit(model, features);
@@ -49,6 +50,7 @@ export function scoreUnits(text: string, sentences: readonly { start: number; en
 
 const EXTRACTION = featureIndex('extraction');
 const MAX_BRIDGE = 2;
+const PARAGRAPH_BREAK = /\n[ \t\r]*\n/;
 const CODE_CUES = [featureIndex('codeNoun'), featureIndex('followingCode'), featureIndex('yourCode')];
 
 function categoryOf(model: Model, item: ScoredUnit): Category {
@@ -78,12 +80,15 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
       matcher.pattern.lastIndex = 0;
     }
   }
-  const offsets = Object.values(model.categoryOffsets);
+  // Category offsets were tuned at the model's threshold; they shrink to nothing as a user's
+  // threshold approaches 1, so that 1 always means "only user phrases".
+  const scale = model.threshold < 1 ? Math.max(0, (1 - threshold) / (1 - model.threshold)) : 0;
+  const offsets = Object.values(model.categoryOffsets).map((o) => o * scale);
   const lowest = threshold + Math.min(0, ...offsets);
   const flagged = scored.map((s) => {
     if (s.unit.code || s.score < lowest) return false;
-    if (s.category) return s.score >= threshold;
-    return s.score >= threshold + (model.categoryOffsets[categoryOf(model, s)] ?? 0);
+    if (s.category) return true;
+    return s.score >= threshold + (model.categoryOffsets[categoryOf(model, s)] ?? 0) * scale;
   });
   if (!flagged.includes(true)) return [];
 
@@ -92,7 +97,9 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
     changed = false;
     for (let i = 0; i < scored.length; i++) {
       if (flagged[i] || scored[i].unit.code || scored[i].score < grow) continue;
-      if (flagged[i - 1] || flagged[i + 1]) {
+      const joinsPrevious = flagged[i - 1] && !PARAGRAPH_BREAK.test(text.slice(scored[i - 1].unit.end, scored[i].unit.start));
+      const joinsNext = flagged[i + 1] && !PARAGRAPH_BREAK.test(text.slice(scored[i].unit.end, scored[i + 1].unit.start));
+      if (joinsPrevious || joinsNext) {
         flagged[i] = true;
         changed = true;
       }
@@ -105,6 +112,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
       const j = i + gap;
       if (j >= scored.length) break;
       if (!flagged[j]) continue;
+      if (PARAGRAPH_BREAK.test(text.slice(scored[i].unit.end, scored[j].unit.start))) break;
       if (gap > 1) for (let k = i + 1; k < j; k++) if (!scored[k].unit.code) flagged[k] = true;
       break;
     }
@@ -123,7 +131,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
     if (!flagged[i]) continue;
     let j = i;
     let best = scored[i];
-    while (j + 1 < scored.length && flagged[j + 1]) {
+    while (j + 1 < scored.length && flagged[j + 1] && !PARAGRAPH_BREAK.test(text.slice(scored[j].unit.end, scored[j + 1].unit.start))) {
       j++;
       if (scored[j].score > best.score) best = scored[j];
     }

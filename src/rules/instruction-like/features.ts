@@ -1,7 +1,8 @@
 // Features of one clause unit in the context of its document. The names are the contract with the
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
-import { CUES, IMPERATIVE_OPENERS, NOT_IMPERATIVE, STOPWORDS, TOOL_VERBS } from './lexicons.js';
+import { CUES, IMPERATIVE_OPENERS, NOT_IMPERATIVE, TOOL_VERBS } from './lexicons.js';
+import { FLAG, type DocumentContext, type Flag } from './context.js';
 import type { Unit } from './units.js';
 
 /**
@@ -10,33 +11,6 @@ import type { Unit } from './units.js';
  */
 export const PREFILTER =
   /\b(?:you|your|yourself|I|me|my|please|kindly|ignore|disregard|forget|instructions?|prompts?|sorry|cannot|can't|AI|model|assistant|important|appropriate|ethical|response|reply|answer|output|IMPORTANT|pretend|act|role|DAN|send|transfer|email|delete|download|share|pay|withdraw|code|snippet|translate|words|letters|sentences|paragraphs|commas|crucial|essential|never|acceptable|illegal|harm\w{0,4}|violen\w{1,4}|respect\w{0,4}|help|support|should)\b|[?!$@€£]|```/i;
-
-export interface DocumentContext {
-  /** Lower-cased content words of each prose unit. */
-  unitWords: Map<number, string[]>;
-  /** How many prose units use each content word. */
-  wordUnits: Map<string, number>;
-  proseUnits: number;
-  backtickUnits: number;
-  secondPersonUnits: number;
-  questionUnits: number;
-  imperativeUnits: number;
-  listUnits: number;
-  firstPersonUnits: number;
-  /** Sum over prose units of their novelty, for the document's baseline. */
-  noveltySum: number;
-  assistantUnits: number;
-  dialogueUnits: number;
-  harmUnits: number;
-  toolUnits: number;
-  /** Units alone on their line, by unit index. */
-  isolated: Set<number>;
-}
-
-/** Any assistant-voice cue: the register of an LLM answer. */
-const ASSISTANT_VOICE = new RegExp(
-  [CUES.apology, CUES.cannot, CUES.asAnAI, CUES.condone, CUES.moralJudgement, CUES.itIsImportant].map((re) => re.source).join('|'), 'i',
-);
 
 const count = (re: RegExp, text: string, cap = 20): number => {
   re.lastIndex = 0;
@@ -53,16 +27,6 @@ const test = (re: RegExp, text: string): number => {
   return hit ? 1 : 0;
 };
 
-function contentWords(text: string): string[] {
-  const words: string[] = [];
-  CUES.word.lastIndex = 0;
-  for (let m = CUES.word.exec(text); m; m = CUES.word.exec(text)) {
-    const w = m[0].toLowerCase();
-    if (w.length >= 4 && !STOPWORDS.has(w)) words.push(w.length > 5 ? w.slice(0, 6) : w);
-  }
-  return words;
-}
-
 /** The first word that could carry the mood of the clause, after list markers and openers. */
 export function leadingVerb(text: string): string {
   const words = /^[\s\d.)*•+#>'"“‘([{-]{0,8}([A-Za-z'’]{1,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})/.exec(text);
@@ -78,50 +42,6 @@ export function leadingVerb(text: string): string {
 export function isImperative(text: string, verbs: ReadonlySet<string>): boolean {
   const verb = leadingVerb(text);
   return verb !== '' && verbs.has(verb) && !NOT_IMPERATIVE.has(verb);
-}
-
-export function buildContext(text: string, units: readonly Unit[], verbs: ReadonlySet<string>): DocumentContext {
-  const context: DocumentContext = {
-    unitWords: new Map(), wordUnits: new Map(), proseUnits: 0, backtickUnits: 0, secondPersonUnits: 0,
-    questionUnits: 0, imperativeUnits: 0, listUnits: 0, firstPersonUnits: 0, noveltySum: 0, assistantUnits: 0, dialogueUnits: 0, harmUnits: 0, toolUnits: 0, isolated: new Set(),
-  };
-  units.forEach((unit, index) => {
-    if (unit.code) return;
-    const t = text.slice(unit.start, unit.end);
-    context.proseUnits++;
-    context.backtickUnits += test(CUES.backtick, t);
-    context.secondPersonUnits += test(CUES.secondPerson, t);
-    context.questionUnits += test(CUES.question, t);
-    context.listUnits += test(CUES.listItem, t);
-    context.firstPersonUnits += test(CUES.firstPerson, t);
-    if (isImperative(t, verbs)) context.imperativeUnits++;
-    context.assistantUnits += test(ASSISTANT_VOICE, t);
-    context.dialogueUnits += test(CUES.dialogueTag, t);
-    context.harmUnits += test(CUES.harmWord, t);
-    context.toolUnits += test(CUES.toolVerb, t);
-    if (aloneOnLine(text, unit)) context.isolated.add(index);
-    const words = contentWords(t);
-    context.unitWords.set(index, words);
-    for (const w of new Set(words)) context.wordUnits.set(w, (context.wordUnits.get(w) ?? 0) + 1);
-  });
-  if (context.proseUnits > 1) for (const words of context.unitWords.values()) context.noveltySum += noveltyOf(words, context);
-  return context;
-}
-
-function aloneOnLine(text: string, unit: Unit): boolean {
-  let before = unit.start - 1;
-  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
-  let after = unit.end;
-  while (after < text.length && (text[after] === ' ' || text[after] === '\t' || text[after] === '\r')) after++;
-  return (before < 0 || text[before] === '\n') && (after >= text.length || text[after] === '\n');
-}
-
-/** Share of a unit's content words that no other unit of the document uses. */
-function noveltyOf(words: readonly string[], context: DocumentContext): number {
-  if (words.length === 0 || context.proseUnits < 2) return 0;
-  let shared = 0;
-  for (const w of words) if ((context.wordUnits.get(w) ?? 0) > 1) shared++;
-  return 1 - shared / words.length;
 }
 
 const MENTIONABLE = [CUES.override, CUES.metaInstructions, CUES.extraction, CUES.jailbreak, CUES.youAreNow, CUES.actAs, CUES.apology, CUES.cannot];
@@ -144,11 +64,6 @@ function maskQuotes(t: string): string {
   const masked = t.replace(CUES.quoted, (m) => ' '.repeat(m.length));
   CUES.quoted.lastIndex = 0;
   return masked;
-}
-
-/** Share of other prose units showing a property, with the unit itself taken out. */
-function otherRate(total: number, self: number, units: number): number {
-  return units > 1 ? (total - self) / (units - 1) : 0;
 }
 
 export const FEATURE_NAMES = [
@@ -245,7 +160,8 @@ export function unitFeatures(
   const myResource = test(CUES.myResource, t);
   set('myResource', myResource);
   set('money', test(CUES.money, t));
-  set('emailAddress', test(CUES.emailAddress, t));
+  const email = t.includes('@') ? test(CUES.emailAddress, t) : 0;
+  set('emailAddress', email);
   set('toolName', test(CUES.toolName, t));
   set('quotedId', test(CUES.quotedId, t));
   set('codeNoun', test(CUES.codeNoun, t));
@@ -267,22 +183,18 @@ export function unitFeatures(
   set('short', words <= 5 ? 1 : 0);
 
   // Context: how much this clause departs from the rest of its document.
-  const others = context.proseUnits - 1;
-  const novelty = noveltyOf(context.unitWords.get(index) ?? [], context);
+  const around = context.surroundings(index);
+  const self = context.profile(index).flags;
+  const contrast = (flag: Flag) => (self & FLAG[flag] ? 1 - around.rate(flag) : 0);
+  const novelty = around.novelty;
   set('novelty', novelty);
-  const backtickRate = otherRate(context.backtickUnits, backtick, context.proseUnits);
-  set('styleBreak', backtick ? 0 : backtickRate);
-  const youRate = otherRate(context.secondPersonUnits, you > 0 ? 1 : 0, context.proseUnits);
-  set('secondPersonContrast', you > 0 ? 1 - youRate : 0);
-  const questionRate = otherRate(context.questionUnits, question, context.proseUnits);
-  set('questionContrast', question ? 1 - questionRate : 0);
-  const imperativeRate = otherRate(context.imperativeUnits, imperative, context.proseUnits);
-  set('imperativeContrast', imperative ? 1 - imperativeRate : 0);
-  const firstRate = otherRate(context.firstPersonUnits, firstPerson > 0 ? 1 : 0, context.proseUnits);
-  set('firstPersonContrast', firstPerson > 0 ? 1 - firstRate : 0);
-  set('listContext', otherRate(context.listUnits, test(CUES.listItem, t), context.proseUnits));
-  const meanOther = others > 0 ? (context.noveltySum - novelty) / others : novelty;
-  set('noveltyExcess', others > 0 ? novelty - meanOther : 0);
+  set('styleBreak', self & FLAG.backtick ? 0 : around.rate('backtick'));
+  set('secondPersonContrast', contrast('secondPerson'));
+  set('questionContrast', contrast('question'));
+  set('imperativeContrast', contrast('imperative'));
+  set('firstPersonContrast', contrast('firstPerson'));
+  set('listContext', around.rate('list'));
+  set('noveltyExcess', around.noveltyExcess);
   const mustContain = test(CUES.mustContain, t);
   const makeSure = test(CUES.makeSure, t);
   set('mustContain', mustContain);
@@ -293,21 +205,18 @@ export function unitFeatures(
   ));
   const anyAssistant = Math.max(assistant, moral, important);
   set('anyAssistant', anyAssistant);
-  const harmSelf = test(CUES.harmWord, raw);
-  set('harmContrast', harmSelf ? 1 - otherRate(context.harmUnits, 1, context.proseUnits) : 0);
-  const toolSelf = test(CUES.toolVerb, raw);
-  set('toolContrast', toolSelf ? 1 - otherRate(context.toolUnits, 1, context.proseUnits) : 0);
-  const isolated = context.isolated.has(index) ? 1 : 0;
-  set('lineContrast', isolated ? 1 - otherRate(context.isolated.size, 1, context.proseUnits) : 0);
-  set('assistantContrast', anyAssistant ? 1 - otherRate(context.assistantUnits, 1, context.proseUnits) : 0);
-  set('anyOverride', Math.max(test(CUES.override, t), test(CUES.metaInstructions, t), test(CUES.extraction, t), test(CUES.followingInstruction, t)));
+  set('harmContrast', contrast('harm'));
+  set('toolContrast', contrast('tool'));
+  set('lineContrast', contrast('isolated'));
+  set('assistantContrast', anyAssistant ? 1 - around.rate('assistant') : 0);
   set('quoteCover', quoted.share);
   set('vocative', test(CUES.vocative, t));
-  set('dialogueContext', otherRate(context.dialogueUnits, test(CUES.dialogueTag, raw), context.proseUnits));
+  set('dialogueContext', around.rate('dialogue'));
   set('cueQuoted', quoted.cue);
   set('reportingFrame', test(CUES.reportingFrame, t));
   set('dialogueTag', test(CUES.dialogueTag, raw));
   set('thirdPersonStart', test(CUES.thirdPersonStart, t));
+  set('anyOverride', Math.max(test(CUES.override, t), test(CUES.metaInstructions, t), test(CUES.extraction, t), test(CUES.followingInstruction, t)));
   set('anyPersona', Math.max(test(CUES.youAreNow, t), test(CUES.actAs, t), test(CUES.jailbreak, t), test(CUES.fromNowOn, t)));
   set('anyTool', Math.max(toolStart, myResource) * Math.max(imperative, test(CUES.please, t), test(CUES.requestToMe, t)));
 
@@ -315,7 +224,7 @@ export function unitFeatures(
   set('imperativeNovel', imperative * novelty);
   set('questionNovel', question * novelty);
   set('assistantNovel', Math.max(assistant, moral, important) * novelty);
-  set('toolRequest', Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, test(CUES.emailAddress, t), test(CUES.money, t)));
+  set('toolRequest', Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, test(CUES.money, t)));
   return x;
 }
 

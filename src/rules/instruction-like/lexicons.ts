@@ -31,7 +31,7 @@ export const CUES = {
   // Requests and questions
   please: /\b(?:please|kindly|pls)\b/i,
   requestToMe: /\b(?:tell|show|give|send|help|teach|let|remind|email|forward|provide|find)\s+me\b|\b(?:can|could|would|will)\s+you\b|\bI\s+(?:want|need|would like)\s+(?:you|to)\b/i,
-  question: /\?\s*["'”’)\]]*\s*$/,
+  question: /\?[\s"'”’)\]]{0,8}$/,
   questionStart: /^(?:what|how|why|where|when|who|which|whose|is|are|can|could|would|should|do|does|did|will|have|has)\b/i,
 
   // Output constraints

@@ -1,0 +1,166 @@
+// The surroundings of a clause: how its neighbours read. An injected passage departs from the
+// text around it (new vocabulary, a sudden "you", a question in a page of statements), so each
+// contrast feature compares the clause with a window of neighbouring clauses. Profiles are built
+// lazily, only for clauses near a candidate, so clean stretches of a long document cost nothing.
+import { CUES, STOPWORDS } from './lexicons.js';
+import type { Unit } from './units.js';
+
+export const FLAG = {
+  backtick: 1, secondPerson: 2, question: 4, list: 8, firstPerson: 16, imperative: 32, assistant: 64, dialogue: 128, harm: 256,
+  tool: 512, isolated: 1024,
+} as const;
+export type Flag = keyof typeof FLAG;
+
+/** Clauses on each side that make up the surroundings. */
+const WINDOW = 4;
+
+export interface Profile {
+  flags: number;
+  /** Ids of the clause's content words (lower-cased, cut to six letters so inflections meet), with repeats. */
+  words: Int32Array;
+  /** The same ids without repeats. */
+  distinct: Int32Array;
+}
+
+export interface Surroundings {
+  /** Neighbouring prose clauses in the window. */
+  others: number;
+  /** Share of neighbours showing a flag. */
+  rate(flag: Flag): number;
+  /** Share of the clause's content words that no neighbour uses. */
+  novelty: number;
+  /** Novelty minus the neighbours' own average novelty within the window. */
+  noveltyExcess: number;
+}
+
+const test = (re: RegExp, text: string): boolean => {
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
+};
+
+/** Any assistant-voice cue: the register of an LLM answer. */
+const ASSISTANT_VOICE = new RegExp(
+  [CUES.apology, CUES.cannot, CUES.asAnAI, CUES.condone, CUES.moralJudgement, CUES.itIsImportant].map((re) => re.source).join('|'), 'i',
+);
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/** Content words by a hand-rolled scan: this runs on every clause near a candidate. */
+export function contentWords(text: string): string[] {
+  const words: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+    if (i - start >= 4) {
+      const word = text.slice(start, i).toLowerCase();
+      if (!STOPWORDS.has(word)) words.push(word.length > 6 ? word.slice(0, 6) : word);
+    }
+  }
+  return words;
+}
+
+function aloneOnLine(text: string, unit: Unit): boolean {
+  let before = unit.start - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+  let after = unit.end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t' || text[after] === '\r')) after++;
+  return (before < 0 || text[before] === '\n') && (after >= text.length || text[after] === '\n');
+}
+
+export class DocumentContext {
+  private readonly profiles = new Map<number, Profile>();
+  private readonly wordIds = new Map<string, number>();
+  /** Per word id: how many clauses of the current window use it. Reset after each window. */
+  private spread = new Uint16Array(256);
+  /** Prose unit indices in order, and each unit's place among them. */
+  private readonly prose: number[] = [];
+  private readonly place: Int32Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly units: readonly Unit[],
+    private readonly isImperative: (clause: string) => boolean,
+  ) {
+    this.place = new Int32Array(units.length).fill(-1);
+    units.forEach((unit, i) => {
+      if (unit.code) return;
+      this.place[i] = this.prose.length;
+      this.prose.push(i);
+    });
+  }
+
+  profile(index: number): Profile {
+    let profile = this.profiles.get(index);
+    if (!profile) {
+      const unit = this.units[index];
+      const t = this.text.slice(unit.start, unit.end);
+      let flags = 0;
+      if (t.includes('`')) flags |= FLAG.backtick;
+      if (test(CUES.secondPerson, t)) flags |= FLAG.secondPerson;
+      if (test(CUES.question, t)) flags |= FLAG.question;
+      if (test(CUES.listItem, t)) flags |= FLAG.list;
+      if (test(CUES.firstPerson, t)) flags |= FLAG.firstPerson;
+      if (this.isImperative(t)) flags |= FLAG.imperative;
+      if (test(ASSISTANT_VOICE, t)) flags |= FLAG.assistant;
+      if (test(CUES.dialogueTag, t)) flags |= FLAG.dialogue;
+      if (test(CUES.harmWord, t)) flags |= FLAG.harm;
+      if (test(CUES.toolVerb, t)) flags |= FLAG.tool;
+      if (aloneOnLine(this.text, unit)) flags |= FLAG.isolated;
+      const ids = contentWords(t).map((w) => {
+        let id = this.wordIds.get(w);
+        if (id === undefined) {
+          id = this.wordIds.size;
+          this.wordIds.set(w, id);
+        }
+        return id;
+      });
+      profile = { flags, words: Int32Array.from(ids), distinct: Int32Array.from(new Set(ids)) };
+      this.profiles.set(index, profile);
+    }
+    return profile;
+  }
+
+  surroundings(index: number): Surroundings {
+    const at = this.place[index];
+    const neighbours: Profile[] = [];
+    for (let k = Math.max(0, at - WINDOW); k <= Math.min(this.prose.length - 1, at + WINDOW); k++) {
+      if (k !== at) neighbours.push(this.profile(this.prose[k]));
+    }
+    const self = this.profile(index);
+    if (this.spread.length < this.wordIds.size) {
+      const grown = new Uint16Array(Math.max(this.wordIds.size, this.spread.length * 2));
+      grown.set(this.spread);
+      this.spread = grown;
+    }
+    const spread = this.spread;
+    for (const w of self.distinct) spread[w]++;
+    for (const p of neighbours) for (const w of p.distinct) spread[w]++;
+    const noveltyOf = (p: Profile) => {
+      if (p.words.length === 0 || neighbours.length === 0) return 0;
+      let shared = 0;
+      for (const w of p.words) if (spread[w] > 1) shared++;
+      return 1 - shared / p.words.length;
+    };
+    const novelty = noveltyOf(self);
+    let otherSum = 0;
+    for (const p of neighbours) otherSum += noveltyOf(p);
+    const meanOther = neighbours.length ? otherSum / neighbours.length : novelty;
+    for (const w of self.distinct) spread[w] = 0;
+    for (const p of neighbours) for (const w of p.distinct) spread[w] = 0;
+    return {
+      others: neighbours.length,
+      rate: (flag) => (neighbours.length ? neighbours.filter((p) => p.flags & FLAG[flag]).length / neighbours.length : 0),
+      novelty,
+      noveltyExcess: neighbours.length ? novelty - meanOther : 0,
+    };
+  }
+}
