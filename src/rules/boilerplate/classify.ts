@@ -70,14 +70,32 @@ function isHeadingLike(j: Judged): boolean {
   return (j.unit.kind === 'heading' && j.unit.words <= HEADING_MAX_WORDS) || (j.verdict === 'short' && j.unit.words <= HEADING_MAX_WORDS && !j.unit.hadLinks);
 }
 
+const MENU_ITEM_MAX_WORDS = 3;
+const MENU_MIN_ITEMS = 3;
+
+/** Runs of one-to-three-word lines (`News`, `Travel`, `Food`): menu entries, never headings. */
+function menuRuns(judged: Judged[]): boolean[] {
+  const inMenu = judged.map(() => false);
+  let i = 0;
+  while (i < judged.length) {
+    let j = i;
+    while (j < judged.length && judged[j].unit.kind === 'line' && judged[j].unit.words > 0 && judged[j].unit.words <= MENU_ITEM_MAX_WORDS && !judged[j].unit.sentenceEnd) j++;
+    if (j - i >= MENU_MIN_ITEMS) for (let k = i; k < j; k++) inMenu[k] = true;
+    i = Math.max(j, i + 1);
+  }
+  return inMenu;
+}
+
 export function classify(units: Unit[], options: ClassifyOptions): Judged[] {
   const judged = units.map((unit) => judgeAlone(unit, options));
   // A heading (or a short title-like line) followed by content is content. Between a title
   // and its first paragraph sit bylines and share bars, so the content may start a little later,
   // as in jusText's heading distance; a linked heading must be followed by content at once.
+  const inMenu = menuRuns(judged);
   const promoted = new Set<number>();
   for (let i = 0; i < judged.length; i++) {
     const j = judged[i];
+    if (inMenu[i]) continue;
     if (j.verdict === 'bad' && j.reason !== 'recurring') continue;
     if (!isHeadingLike(j) || j.verdict === 'good') continue;
     const linked = j.unit.linkDensity > 0.5;
