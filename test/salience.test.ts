@@ -168,8 +168,8 @@ describe('units', () => {
   });
 
   it('strips closing hashes and setext underlines from headings', () => {
-    const text = '## Tides ##\n\nHarbour\n=======\n';
-    expect(splitUnits(doc(text)).units.map((u) => u.text)).toEqual(['Tides', 'Harbour']);
+    const text = '## Tides ##\n\nHarbour\n=======\n\n# Learning C#\n\n### ###\n\n#\ttabs\t#\t\n';
+    expect(splitUnits(doc(text)).units.map((u) => u.text)).toEqual(['Tides', 'Harbour', 'Learning C#', 'tabs']);
   });
 });
 

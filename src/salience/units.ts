@@ -42,7 +42,6 @@ export interface UnitSplit {
 }
 
 const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
-const CLOSING_HASHES = /[ \t]+#+[ \t]*$|^#+[ \t]*$/;
 
 function trimRange(text: string, start: number, end: number): Range {
   while (start < end && /\s/.test(text[start])) start++;
@@ -71,6 +70,17 @@ class UnitCollector {
   }
 }
 
+/** Drops an ATX heading's closing sequence (`## Title ##`), scanning back instead of with a regex. */
+function withoutClosingHashes(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  let hashes = i;
+  while (hashes > start && text[hashes - 1] === '#') hashes--;
+  if (hashes === i) return end;
+  if (hashes === start) return start;
+  return text[hashes - 1] === ' ' || text[hashes - 1] === '\t' ? hashes : end;
+}
+
 function headingContent(text: string, block: Block): Range {
   let start = block.contentStart ?? block.start;
   let end = block.end;
@@ -78,8 +88,7 @@ function headingContent(text: string, block: Block): Range {
   const lastBreak = body.lastIndexOf('\n');
   if (lastBreak !== -1) end = block.start + lastBreak; // a setext heading: drop the underline
   else {
-    const closing = CLOSING_HASHES.exec(text.slice(start, end));
-    if (closing) end = start + closing.index;
+    end = withoutClosingHashes(text, start, end);
   }
   if (end < start) end = start;
   [start, end] = trimRange(text, start, end);
