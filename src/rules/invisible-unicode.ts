@@ -28,6 +28,8 @@ const NEXT_INVISIBLE = new RegExp(INVISIBLE_CANDIDATES.source, 'g');
 // Egyptian hieroglyph and shorthand controls belong to their scripts).
 const VISIBLE_FORMAT = new Set([0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06dd, 0x070f, 0x0890, 0x0891, 0x08e2, 0x110bd, 0x110cd]);
 
+const NEEDS_NEIGHBOURS = new Set([0x200b, 0x200c, 0x200d, 0x115f, 0x1160, 0x3164, 0xffa0, 0x17b4, 0x17b5, 0x180b, 0x180c, 0x180d, 0x180e, 0x180f, 0x034f]);
+
 function codePointBefore(text: string, at: number): number | undefined {
   if (at <= 0) return undefined;
   const low = text.charCodeAt(at - 1);
@@ -62,8 +64,11 @@ interface Context {
 /** True when an invisible character at `at` is doing legitimate work where it stands. */
 function isLegitimate(cp: number, at: number, width: number, ctx: Context): boolean {
   const { text } = ctx;
-  const before = charOf(visibleNeighbour(text, at, -1));
-  const after = charOf(visibleNeighbour(text, at + width, 1));
+  if (isTagCharacter(cp)) return false;
+  const neighbours = () => [charOf(visibleNeighbour(text, at, -1)), charOf(visibleNeighbour(text, at + width, 1))];
+  let before = '';
+  let after = '';
+  if (NEEDS_NEIGHBOURS.has(cp)) [before, after] = neighbours();
   switch (cp) {
     case 0xfeff:
       return at === 0;

@@ -87,6 +87,18 @@ function emit(context: RuleContext<SpoofOptions>, report: SpoofReport): void {
   context.report({ messageId: report.messageId, data: report.data, start: report.start, end: report.end, remove: report.remove, severity: report.severity, score: report.score });
 }
 
+/** Whether [start, end) overlaps a range of `sorted` (sorted by start, not overlapping each other). */
+function overlapsAny(sorted: readonly [number, number][], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid][1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo][0] < end;
+}
+
 export function check(context: RuleContext<SpoofOptions>): void {
   const { document, options } = context;
   const text = document.text;
@@ -96,8 +108,9 @@ export function check(context: RuleContext<SpoofOptions>): void {
   const reports = analyzeView(text, documentNormalizedView(document), catalog, options, lazyCode);
   if (TAG_CHARACTER.test(text)) {
     // Tokens spelled in tag characters exist only in the view that decodes them.
+    const taken = reports.map((r): [number, number] => [r.start, r.end]).sort((a, b) => a[0] - b[0]);
     for (const extra of analyzeView(text, documentNormalizedView(document, 'decode'), catalog, options, lazyCode)) {
-      if (!reports.some((r) => r.start < extra.end && extra.start < r.end)) reports.push(extra);
+      if (!overlapsAny(taken, extra.start, extra.end)) reports.push(extra);
     }
   }
   for (const report of reports) emit(context, report);

@@ -129,15 +129,16 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
     clusters.push([t]);
   }
 
-  interface ClusterVerdict { hits: Hit[]; role?: Role; turn: boolean; confirmed: boolean; mention: boolean }
+  interface ClusterVerdict { hits: Hit[]; role?: Role; turn: boolean; confirmed: boolean; mention: boolean; holdsUnambiguous: boolean }
   const verdicts: ClusterVerdict[] = clusters.map((hits) => {
     let role: Role | undefined;
-    for (const h of hits) {
+    for (let k = 0; k < hits.length; k++) {
+      const h = hits[k];
       role ??= h.token!.role;
       const word = roleWordAt(text, h.ve);
       if (word) {
         role ??= word.role;
-        const next = hits[hits.indexOf(h) + 1];
+        const next = hits[k + 1];
         const enclosed = next !== undefined && /^[ \t]*$/.test(text.slice(word.end, next.vs));
         roleNamesOf.set(h, { range: [word.start, word.end], enclosed });
       }
@@ -147,15 +148,15 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
     const confirmed = hits.some((h) => !h.token!.ambiguous || h.strong);
     const turn = role !== undefined && confirmed && contentFollows(text, tail);
     const mention = hits.length === 1 && !last.strong && !roleNamesOf.has(last) && looksLikeMention(text, last.vs, last.ve);
-    return { hits, role, turn, confirmed, mention };
+    return { hits, role, turn, confirmed, mention, holdsUnambiguous: hits.some((h) => !h.token!.ambiguous) };
   });
-  const documentConfirmed = verdicts.some((v) => v.confirmed && !v.mention && v.hits.some((h) => !h.token!.ambiguous));
+  const documentConfirmed = verdicts.some((v) => v.confirmed && !v.mention && v.holdsUnambiguous);
 
   for (const v of verdicts) {
     for (const h of v.hits) {
       const token = h.token!;
       if (v.mention) continue;
-      if (token.ambiguous && !h.strong && !v.hits.some((o) => !o.token!.ambiguous)) {
+      if (token.ambiguous && !h.strong && !v.holdsUnambiguous) {
         const corroborated = documentConfirmed ? !hasPartner(text, h) : unbalancedEndOfSequence(text, h);
         if (!corroborated) continue;
       }
@@ -172,7 +173,7 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
   return reports;
 }
 
-const PARTNER_REACH = 4000;
+const PARTNER_REACH = 800;
 
 /** The text from the start of the paragraph (at most PARTNER_REACH back) up to `at`. */
 function paragraphBefore(text: string, at: number): string {

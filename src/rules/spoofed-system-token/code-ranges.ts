@@ -73,6 +73,19 @@ export function codeRanges(document: Document): Range[] {
   return [...blocks, ...inlineCode(text, blocks)].sort((a, b) => a[0] - b[0]);
 }
 
+/** True when [start, end) lies inside one of `ranges` (sorted by start, not nested). */
 export function insideAny(ranges: readonly Range[], start: number, end: number): boolean {
-  return ranges.some(([s, e]) => start >= s && end <= e);
+  let lo = 0;
+  let hi = ranges.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][0] <= start) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // Fenced and indented blocks from two sources may overlap; look back over a few.
+  for (let k = best; k >= 0 && k > best - 4; k--) if (start >= ranges[k][0] && end <= ranges[k][1]) return true;
+  return false;
 }

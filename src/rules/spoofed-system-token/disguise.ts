@@ -1,5 +1,5 @@
 // Names how a matched token was disguised, from the original characters it spans.
-import { homoglyphScript, invisibleKind, isCombiningMark, isInvisible } from '../../normalize/index.js';
+import { homoglyphScript, invisibleKind, isCombiningMark, isInvisible, isTagCharacter } from '../../normalize/index.js';
 import { decodeReferenceAt } from '../../normalize/entities.js';
 
 export const HTML_ENTITIES = 'HTML entities';
@@ -45,19 +45,23 @@ function kindOf(cp: number): string {
   return 'compatibility forms';
 }
 
-/** Widens [start, end) over invisible characters touching it, so a removal leaves none behind. */
+/** Invisible characters a removal may take along: not tag characters, which spell text of their own. */
+const swallowable = (cp: number) => isInvisible(cp) && cp !== 0xfeff && !isTagCharacter(cp);
+const WIDEN_LIMIT = 16;
+
+/** Widens [start, end) over a few invisible characters touching it, so a removal leaves none behind. */
 export function widenOverInvisible(text: string, start: number, end: number): [number, number] {
   let s = start;
   let e = end;
-  while (s > 0) {
+  while (s > 0 && start - s < WIDEN_LIMIT) {
     const low = text.charCodeAt(s - 1);
     const cp = low >= 0xdc00 && low <= 0xdfff && s >= 2 ? text.codePointAt(s - 2)! : low;
-    if (!isInvisible(cp) || cp === 0xfeff) break;
+    if (!swallowable(cp)) break;
     s -= cp > 0xffff ? 2 : 1;
   }
-  while (e < text.length) {
+  while (e < text.length && e - end < WIDEN_LIMIT) {
     const cp = text.codePointAt(e)!;
-    if (!isInvisible(cp) || cp === 0xfeff) break;
+    if (!swallowable(cp)) break;
     e += cp > 0xffff ? 2 : 1;
   }
   return [s, e];
