@@ -14,7 +14,7 @@ import { tmpTree } from './support/tmp.js';
 const CI_ITERATIONS = 15;
 
 describe('crash safety of --fix', () => {
-  it('a run killed with SIGKILL at a random moment leaves every file original or fully fixed, and a later run finishes the job', () => {
+  it('a run killed with SIGKILL at a random moment leaves every file original or fully fixed, and a later run lints only the corpus files', () => {
     expect(fs.existsSync(builtCli), 'run `npm run build` first').toBe(true);
     const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'kill-test.mjs'), '--iterations', String(CI_ITERATIONS), '--scale', '0.05', '--verify-every', '5', '--json'], {
       cwd: repoRoot,
