@@ -237,7 +237,9 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
   const coverage: CoverageFigures = {
     salience: round(expectedCoverage(saliences, n)),
     content: round(contentTotal > 0 ? contentCovered / contentTotal : expectedCoverage(saliences, n)),
-    uniform: round(uniformCoverage(n, n)), targeted: round(targetedCoverage(n, n)) };
+    uniform: round(uniformCoverage(n, n)),
+    targeted: round(targetedCoverage(n, n)),
+  };
   const lowContentHotspotShare = round(massOf((u) => u.hotspot && u.lowContent));
   const reasons: SalienceFigures['reasons'] = [];
   if (n >= options.minUnits) {
