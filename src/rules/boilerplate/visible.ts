@@ -88,5 +88,11 @@ export function countWords(text: string): number {
 
 /** The line ends a sentence: terminal punctuation, possibly inside closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
-  return /[.!?。！？…:;][\s"'”’»」』)\]]{0,3}$/u.test(text) && !/\.\.\.$|…$/u.test(text.replace(/[\s"'”’»」』)\]]+$/u, ''));
+  if (!/[.!?。！？…:;][\s"'”’»」』)\]]{0,3}$/u.test(text)) return false;
+  let end = text.length;
+  while (end > 0 && CLOSERS.has(text[end - 1])) end--;
+  const core = text.slice(Math.max(0, end - 3), end);
+  return !core.endsWith('...') && !core.endsWith('…');
 }
+
+const CLOSERS = new Set([' ', '\t', '\n', '\r', '"', "'", '”', '’', '»', '」', '』', ')', ']']);

@@ -21,6 +21,21 @@ function symbolDensity(line: string): number {
   return count / Math.max(1, line.trim().length);
 }
 
+function withoutTrailing(text: string, characters: string): string {
+  let end = text.length;
+  while (end > 0 && characters.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** Three words of three or more letters in a row: prose, however many brackets surround it. */
+function hasThreeWords(text: string): boolean {
+  const tokens = text.split(/[ \t]+/);
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (/[A-Za-z]{3}$/.test(tokens[i]) && /^[A-Za-z]{3,}$/.test(tokens[i + 1]) && /^[A-Za-z]{3}/.test(tokens[i + 2])) return true;
+  }
+  return false;
+}
+
 type Verdict = 'code' | 'weak' | 'prose';
 
 /** Tags and link syntax have scanners of their own; only what is left says whether a line is code. */
@@ -35,9 +50,9 @@ function judge(line: string): Verdict {
   if (JSON_LINE.test(trimmed) && density > 0.06) return 'code';
   const pairs = trimmed.match(JSON_PAIR)?.length ?? 0;
   if (pairs >= 3 && pairs * JSON_PAIR_SPACING >= trimmed.length) return 'code';
-  if (CSS_RULE.test(trimmed) && density > 0.03 && !/[.!?]["”’]?$/.test(trimmed.replace(/[;}]+$/, ''))) return 'code';
+  if (CSS_RULE.test(trimmed) && density > 0.03 && !/[.!?]["”’]?$/.test(withoutTrailing(trimmed, ';}'))) return 'code';
   if (JS_EVIDENCE.test(trimmed) && density > 0.06) return 'code';
-  if (density > 0.3 && trimmed.length >= 16 && !/[A-Za-z]{3,}[ \t]+[A-Za-z]{3,}[ \t]+[A-Za-z]{3,}/.test(trimmed)) return 'code';
+  if (density > 0.3 && trimmed.length >= 16 && !hasThreeWords(trimmed)) return 'code';
   if (/[;{]$/.test(trimmed) && density > 0.08) return 'weak';
   return 'prose';
 }
