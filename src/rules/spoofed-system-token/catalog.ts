@@ -92,6 +92,7 @@ export function buildCatalog(entries: readonly CatalogEntry[]): Catalog {
 
 /** Family names for a message: the first three, then a count. */
 export function familyLabel(families: readonly string[]): string {
-  const unique = [...new Set(families.map((f) => f.replace(/\s*\(.*\)\s*$/, '')))];
+  const withoutNote = (f: string) => (f.endsWith(')') && f.includes(' (') ? f.slice(0, f.indexOf(' (')) : f);
+  const unique = [...new Set(families.map(withoutNote))];
   return unique.length <= 3 ? unique.join('; ') : `${unique.slice(0, 3).join('; ')} and ${unique.length - 3} more`;
 }

@@ -6,7 +6,7 @@ import type { Range } from '../../types.js';
 
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})[^\n]*$/gm;
 const BACKTICKS = /`+/g;
-const HTML_CODE_OPEN = /<(code|pre|kbd|samp)\b[^>]{0,200}>/gi;
+const HTML_CODE_OPEN = /<(code|pre|kbd|samp)\b[^<>]{0,200}>/gi;
 
 function fencedBlocks(text: string): Range[] {
   const ranges: Range[] = [];

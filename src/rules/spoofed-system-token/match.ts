@@ -9,7 +9,8 @@ export interface TokenMatch {
   token: CatalogToken;
 }
 
-const CANDIDATE = /\[[^[\]\n]{1,48}\]\(#[^()\s]{1,32}\)|<[^<>\n]{1,64}>|\[[^[\]\n]{1,48}\]|\{\{[^{}\n]{1,48}\}\}/g;
+// The bodies exclude every opening character, so no character is scanned by two attempts.
+const CANDIDATE = /\[[^[\]<{\n]{1,48}\](?:\(#[^()\s]{1,32}\))?|<[^<>[{\n]{1,64}>|\{\{[^{}<[\n]{1,48}\}\}/g;
 
 // A `<|…|>` name built like the special tokens of the model families (underscore-joined parts, one
 // of them from this vocabulary) is flagged even when its family is not in the catalog.
