@@ -11,6 +11,7 @@ import { LineIndex } from './line-index.js';
 import { scanMarkdown, scanPlainText, type Block } from './markdown-scan.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { htmlProse, identityProse, type ProseView } from './prose.js';
+import { flatHast } from './flat-hast.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
 const htmlParser = unified().use(rehypeParse);
@@ -57,7 +58,15 @@ export class Document {
 
   /** The hast (rehype-parse), with positions into the text. */
   get hast(): HastRoot {
-    return this.memo('hast', () => htmlParser.parse(this.text) as HastRoot);
+    return this.memo('hast', () => {
+      try {
+        return htmlParser.parse(this.text) as HastRoot;
+      } catch (error) {
+        // The tree converter recurses once per nesting level; hostile pages nest deeper than the stack.
+        if (error instanceof RangeError) return flatHast(this.text);
+        throw error;
+      }
+    });
   }
 
   /** The text a reader sees, mapped back to source offsets. */

@@ -31,7 +31,17 @@ const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const TABLE_DELIMITER_CELL = /^:?-+:?$/;
+
+/** A GFM table delimiter row (`| --- | :-: |`), checked cell by cell to stay linear on hostile lines. */
+function isTableDelimiter(line: string): boolean {
+  if (indentWidth(line) > 3) return false;
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  const cells = row.split('|');
+  return cells.length > 0 && cells.every((cell) => TABLE_DELIMITER_CELL.test(cell.trim()));
+}
 // CommonMark's HTML block kinds: each has its own end condition, and only some may interrupt a paragraph.
 const HTML_RAW_START = /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_RAW_END = /<\/(?:script|pre|style|textarea)>/i;
@@ -215,7 +225,7 @@ export function scanMarkdown(text: string): Block[] {
       i = j;
       continue;
     }
-    if (hasPipe(value) && i + 1 < lines.length && TABLE_DELIMITER.test(lines[i + 1].text) && hasPipe(lines[i + 1].text)) {
+    if (hasPipe(value) && i + 1 < lines.length && isTableDelimiter(lines[i + 1].text) && hasPipe(lines[i + 1].text)) {
       closeParagraph();
       let j = i + 2;
       while (j < lines.length && !isBlank(lines[j].text) && hasPipe(lines[j].text)) j++;

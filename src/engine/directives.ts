@@ -4,7 +4,18 @@
 import type { Document } from '../document/document.js';
 import type { Finding } from '../types.js';
 
-const DIRECTIVE = /<!--\s*corpuslint-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+const DIRECTIVE_BODY = /^[ \t\r\n]*corpuslint-(disable-next-line|disable|enable)\b/;
+
+/** HTML comments found with indexOf, so hostile text with many unclosed comments stays linear. */
+function* directives(text: string): Generator<{ kind: string; rest: string; index: number }> {
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', open + 4)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close === -1) return;
+    const body = text.slice(open + 4, close);
+    const match = DIRECTIVE_BODY.exec(body);
+    if (match) yield { kind: match[1], rest: body.slice(match[0].length), index: open };
+  }
+}
 
 interface Region {
   start: number;
@@ -22,10 +33,10 @@ export function directiveRegions(document: Document): Region[] {
   const text = document.text;
   const regions: Region[] = [];
   const open = new Map<string, number>();
-  for (const match of text.matchAll(DIRECTIVE)) {
-    const kind = match[1];
-    const rules = parseRuleList(match[2]);
-    const at = match.index ?? 0;
+  for (const directive of directives(text)) {
+    const kind = directive.kind;
+    const rules = parseRuleList(directive.rest);
+    const at = directive.index;
     const key = rules ? [...rules].sort().join(',') : '*';
     if (kind === 'disable-next-line') {
       const lineEnd = text.indexOf('\n', at);

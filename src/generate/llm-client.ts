@@ -57,7 +57,8 @@ export interface ClientStats {
 }
 
 export function chatCompletionsUrl(baseUrl: string): string {
-  const trimmed = baseUrl.replace(/\/+$/, '');
+  let trimmed = baseUrl;
+  while (trimmed.endsWith('/')) trimmed = trimmed.slice(0, -1);
   return trimmed.endsWith('/chat/completions') ? trimmed : `${trimmed}/chat/completions`;
 }
 

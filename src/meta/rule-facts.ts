@@ -3,7 +3,7 @@ import { CORE_FINDINGS } from '../engine/lint-document.js';
 import { DOCS_BASE } from '../rules/docs-url.js';
 import type { OptionSchema, RuleModule } from '../types.js';
 
-export const PROJECT_URL = DOCS_BASE.replace(/\/blob\/.*$/, '');
+export const PROJECT_URL = DOCS_BASE.slice(0, DOCS_BASE.indexOf('/blob/') === -1 ? DOCS_BASE.length : DOCS_BASE.indexOf('/blob/'));
 /** Core findings have no page of their own; the rules index documents them. */
 export const CORE_FINDINGS_URL = `${DOCS_BASE}README.md#core-findings`;
 
