@@ -90,6 +90,9 @@ function runReason(run: Judged[]): Reason {
   return best;
 }
 
+const MIN_UNITS_FOR_CONTEXT = 3;
+const CONTEXTUAL_REASONS: ReadonlySet<string> = new Set(['short-lines', 'context', 'residue', 'navigation']);
+
 export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>): void {
   const { document, options } = context;
   if (document.format === 'html') return;
@@ -121,9 +124,12 @@ export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>)
     });
     run = [];
   };
+  // Verdicts that lean on neighbours need neighbours: in a document of one or two units (a JSONL record
+  // of a sentence or two) only furniture wording and link density count, never shortness or context.
+  const hasContext = units.length >= MIN_UNITS_FOR_CONTEXT;
   for (const j of judged) {
     totalWords += j.unit.words;
-    if (j.verdict === 'bad') {
+    if (j.verdict === 'bad' && (hasContext || !CONTEXTUAL_REASONS.has(j.reason ?? 'context'))) {
       removedWords += j.unit.words;
       run.push(j);
     } else flush();

@@ -2,7 +2,7 @@
 // pile up on salient spans (headings, lists, tables, bold, links, leftover markup, the opening lines).
 // When those spans carry little content, the questions are wasted and the body goes unasked.
 import type { RuleContext, RuleMeta } from '../types.js';
-import { analyseSalience, type SalienceGroup } from '../salience/model.js';
+import { analyseSalience, mayFlag, type SalienceGroup } from '../salience/model.js';
 import { SALIENCE_OPTION_SCHEMA, salienceOptions, type SalienceOptions } from '../salience/options.js';
 import { docsUrl } from './docs-url.js';
 
@@ -87,6 +87,7 @@ function hotspotGroups(groups: readonly SalienceGroup[], options: SalienceOption
 
 export function check(context: RuleContext<Record<string, unknown>>): void {
   const options = salienceOptions(context.options);
+  if (!mayFlag(context.document, options)) return;
   const { figures, groups } = analyseSalience(context.document, options);
   if (figures.reasons.length === 0) return;
   context.report({

@@ -152,18 +152,18 @@ export function analyseSalience(document: Document, options: SalienceOptions): D
   return document.shared(key, () => buildSalience(document, options));
 }
 
-function buildSalience(document: Document, options: SalienceOptions): DocumentSalience {
-  const { units: raw, groups: rawGroups } = splitUnits(document);
+interface Presentation {
+  features: Feature[];
+  /** Salience with position. */
+  salience: number;
+  /** Salience from presentation alone, without position: what makes a hotspot. */
+  presentation: number;
+}
+
+/** Per-unit presentation salience: structure, inline decoration and position; no content weights. */
+function presentationOf(raw: readonly RawUnit[], scans: readonly ReturnType<typeof scanInline>[], options: SalienceOptions): Presentation[] {
   const { weights } = options;
-  const scans = raw.map((unit) => scanInline(unit.text, document.format === 'markdown'));
-  const content = withSectionContent(
-    raw,
-    contentWeights(
-      scans.map((s) => s.plain),
-      options,
-    ),
-  );
-  const units: SalienceUnit[] = raw.map((unit, i) => {
+  return raw.map((unit, i) => {
     const scan = scans[i];
     const { features, salience: structural } = structuralFeatures(unit, weights);
     let salience = 1 + structural;
@@ -188,6 +188,39 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
       features.push('position');
       salience += weights.position * (1 - i / options.positionUnits);
     }
+    return { features, salience, presentation };
+  });
+}
+
+/**
+ * True when the document may be flagged. Exact, and cheap: without a presentation hotspot the
+ * low-content share is zero whatever the content weights, so the TF-IDF pass is needed only when a
+ * hotspot exists or the coverage from salience alone is below the threshold.
+ */
+const unitsOf = (document: Document) => document.shared('salience-units', () => splitUnits(document));
+
+export function mayFlag(document: Document, options: SalienceOptions): boolean {
+  const { units: raw } = unitsOf(document);
+  if (raw.length < options.minUnits) return false;
+  const presentation = presentationOf(raw, raw.map((unit) => scanInline(unit.text, document.format === 'markdown')), options);
+  if (presentation.some((p) => p.presentation >= options.hotspotSalience)) return true;
+  return expectedCoverage(presentation.map((p) => p.salience), raw.length) < options.minCoverage;
+}
+
+function buildSalience(document: Document, options: SalienceOptions): DocumentSalience {
+  const { units: raw, groups: rawGroups } = unitsOf(document);
+  const scans = raw.map((unit) => scanInline(unit.text, document.format === 'markdown'));
+  const content = withSectionContent(
+    raw,
+    contentWeights(
+      scans.map((s) => s.plain),
+      options,
+    ),
+  );
+  const presentations = presentationOf(raw, scans, options);
+  const units: SalienceUnit[] = raw.map((unit, i) => {
+    const scan = scans[i];
+    const { features, salience, presentation } = presentations[i];
     const offset = unit.textOffset;
     return {
       kind: unit.kind,

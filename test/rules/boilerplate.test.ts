@@ -210,3 +210,14 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('boilerplate on documents too short to have context', () => {
+  // JSONL records are often one or two sentences: shortness alone says nothing about them.
+  it.each(['plain', 'Tides rise twice a day.', 'The Danube flows through ten countries.', 'Short title\nOne sentence of content.'])('leaves %j alone', (text) => {
+    expect(lintWith(rule, text).map((f) => f.messageId)).toEqual([]);
+  });
+
+  it('still flags furniture wording in a one-line document', () => {
+    expect(lintWith(rule, 'This website uses cookies to improve your experience. Accept all cookies').length).toBeGreaterThan(0);
+  });
+});
