@@ -74,12 +74,11 @@ interface Planned {
 }
 
 /**
- * Rules that judge a page's structure rather than its content. The boilerplate rule flags any
- * standalone short text (one short line is "mostly boilerplate" by construction), so it would
- * reject every answer and most questions; injected, spoofed, invisible or markup content is still
- * caught by the other rules.
+ * Rules whose findings the output guard ignores. None by default: every rule of the config checks each
+ * question and answer (boilerplate judges one- and two-line texts by furniture wording only, so a
+ * question is not "furniture" for being short). Callers can add rules that judge page structure.
  */
-export const GUARD_IGNORED_RULES: ReadonlySet<string> = new Set(['boilerplate']);
+export const GUARD_IGNORED_RULES: ReadonlySet<string> = new Set();
 
 export function itemId(document: CleanDocument, targetIndex: number): string {
   return crypto.createHash('sha1').update(`${document.path}\u0000${document.record ?? ''}\u0000${targetIndex}`).digest('hex').slice(0, 16);
