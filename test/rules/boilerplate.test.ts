@@ -7,7 +7,7 @@ import { Document } from '../../src/document/document.js';
 import { lintDocument, type ActiveRule } from '../../src/engine/lint-document.js';
 import { fixLoop } from '../../src/fix/fix-loop.js';
 import { withDefaults } from '../../src/config/options.js';
-import type { BoilerplateOptions, RecurrenceState } from '../../src/rules/boilerplate/corpus.js';
+import { lineKey, type BoilerplateOptions, type RecurrenceState } from '../../src/rules/boilerplate/corpus.js';
 import type { DocumentFormat } from '../../src/types.js';
 import { fixWith, lintWith, ruleTester } from '../support/rule-tester.js';
 
@@ -219,5 +219,28 @@ describe('boilerplate on documents too short to have context', () => {
 
   it('still flags furniture wording in a one-line document', () => {
     expect(lintWith(rule, 'This website uses cookies to improve your experience. Accept all cookies').length).toBeGreaterThan(0);
+  });
+});
+
+describe('lineKey', () => {
+  // The one-pass key must equal the plain definition: lower-case, digit runs to 0, other runs to a space, trimmed.
+  function reference(visible: string): number | undefined {
+    const normal = visible.toLowerCase().replace(/[\p{N}]+/gu, '0').replace(/[^\p{L}0]+/gu, ' ').trim();
+    if (normal.replace(/[ 0]/g, '').length < 3) return undefined;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < normal.length; i++) {
+      hash ^= normal.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return hash >>> 0;
+  }
+  it('equals the reference normalisation on arbitrary lines', () => {
+    const pieces = fc.constantFrom('Home', ' ', '|', '2024', '0', '©', 'É', 'über', '—', '  ', '12', 'a', 'B', '日本', '😀', ',', '\t', 'x0y', 'ǅ');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')), (line) => {
+      expect(lineKey(line)).toBe(reference(line));
+    }), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (line) => {
+      expect(lineKey(line)).toBe(reference(line));
+    }), { numRuns: 500 });
   });
 });

@@ -17,16 +17,52 @@ export interface RecurrenceState {
   recurring: Set<number> | undefined;
 }
 
-/** Case, digits, punctuation and spacing do not make a furniture line different. */
+const LETTER = /\p{L}/u;
+const NUMBER = /\p{N}/u;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Case, digits, punctuation and spacing do not make a furniture line different: the key hashes the
+ * lower-cased line with every run of digits as one `0` and every other run of non-letters as one
+ * space, trimmed. One pass, no intermediate strings: the corpus pass keys every line of the corpus.
+ */
 export function lineKey(visible: string): number | undefined {
-  const normal = visible.toLowerCase().replace(/[\p{N}]+/gu, '0').replace(/[^\p{L}0]+/gu, ' ').trim();
-  if (normal.replace(/[ 0]/g, '').length < 3) return undefined;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < normal.length; i++) {
-    hash ^= normal.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+  const lower = visible.toLowerCase();
+  let hash = FNV_OFFSET;
+  let letters = 0;
+  let started = false;
+  let pendingSpace = false;
+  let inDigits = false;
+  const emit = (code: number) => {
+    hash ^= code;
+    hash = Math.imul(hash, FNV_PRIME);
+  };
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < lower.length;
+    const char = wide ? lower.slice(i, i + 2) : lower[i];
+    const isLetter = code < 128 ? code >= 97 && code <= 122 : LETTER.test(char);
+    const isNumber = !isLetter && (code < 128 ? code >= 48 && code <= 57 : NUMBER.test(char));
+    if (isLetter || isNumber) {
+      if (pendingSpace && started) emit(32);
+      pendingSpace = false;
+      started = true;
+      if (isLetter) {
+        for (let k = 0; k < char.length; k++) emit(char.charCodeAt(k));
+        letters += char.length;
+        inDigits = false;
+      } else if (!inDigits) {
+        emit(48);
+        inDigits = true;
+      }
+    } else {
+      pendingSpace = true;
+      inDigits = false;
+    }
+    if (wide) i++;
   }
-  return hash >>> 0;
+  return letters < 3 ? undefined : hash >>> 0;
 }
 
 export function unitsOf(document: Document): Unit[] {
