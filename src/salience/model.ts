@@ -193,9 +193,9 @@ function presentationOf(raw: readonly RawUnit[], scans: readonly ReturnType<type
 }
 
 /**
- * True when the document may be flagged. Exact, and cheap: without a presentation hotspot the
- * low-content share is zero whatever the content weights, so the TF-IDF pass is needed only when a
- * hotspot exists or the coverage from salience alone is below the threshold.
+ * True when the document may be flagged. Exact, and cheap: the low-content hotspot share can never
+ * exceed the share of all hotspots, so the TF-IDF pass is needed only when the hotspots together hold
+ * more than the allowed share, or when the coverage from salience alone is below the threshold.
  */
 const unitsOf = (document: Document) => document.shared('salience-units', () => splitUnits(document));
 
@@ -203,8 +203,12 @@ export function mayFlag(document: Document, options: SalienceOptions): boolean {
   const { units: raw } = unitsOf(document);
   if (raw.length < options.minUnits) return false;
   const presentation = presentationOf(raw, raw.map((unit) => scanInline(unit.text, document.format === 'markdown')), options);
-  if (presentation.some((p) => p.presentation >= options.hotspotSalience)) return true;
-  return expectedCoverage(presentation.map((p) => p.salience), raw.length) < options.minCoverage;
+  const saliences = presentation.map((p) => p.salience);
+  if (expectedCoverage(saliences, raw.length) < options.minCoverage) return true;
+  // The low-content hotspot share is at most the share of all hotspots, whatever the content weights.
+  const total = saliences.reduce((a, b) => a + b, 0) || 1;
+  const hotspotMass = presentation.reduce((sum, p) => sum + (p.presentation >= options.hotspotSalience ? p.salience : 0), 0);
+  return round(hotspotMass / total) > options.maxLowContentShare;
 }
 
 function buildSalience(document: Document, options: SalienceOptions): DocumentSalience {
