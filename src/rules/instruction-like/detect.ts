@@ -3,7 +3,7 @@
 // sentences, and only some of them carry cues), attach a code block that a flagged clause
 // introduces, and merge neighbours into one span.
 import { clauseUnits, type Unit } from './units.js';
-import { featureIndex, isImperative, passesPrefilter, unitFeatures, type FeatureVector } from './features.js';
+import { featureIndex, isImperative, mayBeDirected, passesPrefilter, unitFeatures, type FeatureVector } from './features.js';
 import { DocumentContext } from './context.js';
 import { categorize, scoreUnit, type Category, type Model } from './model.js';
 
@@ -30,25 +30,52 @@ export interface ScoredUnit {
   score: number;
   features?: FeatureVector;
   category?: Category;
+  /** Whether the clause may start a span: it has a word that a model-directed cue needs. */
+  seedable?: boolean;
+  /** Features not computed yet: the clause can only join a span, so it is scored when a flagged neighbour asks. */
+  pending?: () => FeatureVector;
 }
 
-/** Scores every clause of a text; clauses the prefilter rejects score 0 without feature work. */
-export function scoreUnits(text: string, sentences: readonly { start: number; end: number }[], model: Model): ScoredUnit[] {
+/**
+ * Scores the clauses of a text. Clauses the prefilter rejects score 0 without feature work;
+ * clauses that cannot start a span are scored lazily unless `eager` (training wants them all).
+ */
+export function scoreUnits(text: string, sentences: readonly { start: number; end: number }[], model: Model, eager = false): ScoredUnit[] {
   const units = clauseUnits(text, sentences);
   const scored: ScoredUnit[] = units.map((unit) => ({ unit, score: 0 }));
   let context: DocumentContext | undefined;
+  const featuresOf = (i: number) => {
+    context ??= new DocumentContext(text, units, (clause) => isImperative(clause, model.verbs));
+    return unitFeatures(text, units, i, context, model.verbs);
+  };
   units.forEach((unit, i) => {
     if (unit.code) return;
-    if (!passesPrefilter(text.slice(unit.start, unit.end), model.verbs)) return;
-    context ??= new DocumentContext(text, units, (clause) => isImperative(clause, model.verbs));
-    const features = unitFeatures(text, units, i, context, model.verbs);
-    scored[i].features = features;
-    scored[i].score = scoreUnit(model, features);
+    const clause = text.slice(unit.start, unit.end);
+    if (!passesPrefilter(clause, model.verbs)) return;
+    const item = scored[i];
+    item.seedable = mayBeDirected(clause, model.verbs);
+    if (!item.seedable && !eager) {
+      item.pending = () => featuresOf(i);
+      return;
+    }
+    item.features = featuresOf(i);
+    item.score = scoreUnit(model, item.features);
   });
   return scored;
 }
 
+/** Computes a lazily scored clause's features and score; true if it has a score now. */
+function settle(model: Model, item: ScoredUnit): boolean {
+  if (item.pending) {
+    item.features = item.pending();
+    item.score = scoreUnit(model, item.features);
+    item.pending = undefined;
+  }
+  return item.features !== undefined;
+}
+
 const EXTRACTION = featureIndex('extraction');
+const DIRECTED = featureIndex('directed');
 const MAX_BRIDGE = 2;
 const PARAGRAPH_BREAK = /\n[ \t\r]*\n/;
 const CODE_CUES = [featureIndex('codeNoun'), featureIndex('followingCode'), featureIndex('yourCode')];
@@ -85,9 +112,14 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
   const scale = model.threshold < 1 ? Math.max(0, (1 - threshold) / (1 - model.threshold)) : 0;
   const offsets = Object.values(model.categoryOffsets).map((o) => o * scale);
   const lowest = threshold + Math.min(0, ...offsets);
+  // Only a clause aimed at the model may start a span, unless its score is very high; undirected
+  // clauses can still join a span that a directed neighbour started.
+  const undirected = Math.max(threshold, model.undirectedThreshold);
   const flagged = scored.map((s) => {
-    if (s.unit.code || s.score < lowest) return false;
+    if (s.unit.code) return false;
     if (s.category) return true;
+    if (s.score < lowest || !s.seedable) return false;
+    if (!(s.features && s.features[DIRECTED] > 0) && s.score < undirected) return false;
     return s.score >= threshold + (model.categoryOffsets[categoryOf(model, s)] ?? 0) * scale;
   });
   if (!flagged.includes(true)) return [];
@@ -96,7 +128,8 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = 0; i < scored.length; i++) {
-      if (flagged[i] || scored[i].unit.code || scored[i].score < grow) continue;
+      if (flagged[i] || scored[i].unit.code || !(flagged[i - 1] || flagged[i + 1])) continue;
+      if (!settle(model, scored[i]) || scored[i].score < grow) continue;
       const joinsPrevious = flagged[i - 1] && !PARAGRAPH_BREAK.test(text.slice(scored[i - 1].unit.end, scored[i].unit.start));
       const joinsNext = flagged[i + 1] && !PARAGRAPH_BREAK.test(text.slice(scored[i].unit.end, scored[i + 1].unit.start));
       if (joinsPrevious || joinsNext) {

@@ -1,7 +1,7 @@
 // Features of one clause unit in the context of its document. The names are the contract with the
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
-import { CUES, IMPERATIVE_OPENERS, NOT_IMPERATIVE, TOOL_VERBS } from './lexicons.js';
+import { CUES, DIRECTED_WORDS, GENERATION_VERBS, IMPERATIVE_OPENERS, NOT_IMPERATIVE, TOOL_VERBS } from './lexicons.js';
 import { FLAG, type DocumentContext, type Flag } from './context.js';
 import type { Unit } from './units.js';
 
@@ -44,6 +44,9 @@ export function isImperative(text: string, verbs: ReadonlySet<string>): boolean 
   return verb !== '' && verbs.has(verb) && !NOT_IMPERATIVE.has(verb);
 }
 
+/** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
+const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
+
 const MENTIONABLE = [CUES.override, CUES.metaInstructions, CUES.extraction, CUES.jailbreak, CUES.youAreNow, CUES.actAs, CUES.apology, CUES.cannot];
 
 /** How much of a clause sits inside quotation marks, and whether an instruction cue is among it. */
@@ -85,6 +88,7 @@ export const FEATURE_NAMES = [
   'harmContrast', 'toolContrast', 'lineContrast',
   'quoteCover', 'cueQuoted', 'vocative', 'dialogueContext', 'reportingFrame', 'dialogueTag', 'thirdPersonStart', 'anyOverride', 'anyPersona', 'anyTool',
   'imperativeYourOutput', 'imperativeNovel', 'questionNovel', 'assistantNovel', 'toolRequest',
+  'generationTask', 'faqQuestion', 'novelQuestion', 'directed',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -224,11 +228,66 @@ export function unitFeatures(
   set('imperativeNovel', imperative * novelty);
   set('questionNovel', question * novelty);
   set('assistantNovel', Math.max(assistant, moral, important) * novelty);
-  set('toolRequest', Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, test(CUES.money, t)));
+  const toolRequest = Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, test(CUES.money, t));
+  set('toolRequest', toolRequest);
+
+  // Whether the clause is aimed at the model that reads the document rather than at a person:
+  // it names the model, refers to its instructions or its answer, constrains the output, changes
+  // its persona, speaks in its voice, asks for tool actions on "my" data, or hands it a task of
+  // its own (a generation request, or a question out of place among statements). The detector
+  // lets only such clauses seed a span unless their score is very high.
+  const generationTask = imperative && GENERATION_VERBS.has(leading) ? 1 : 0;
+  set('generationTask', generationTask);
+  const faq = question && test(FIRST_PERSON_QUESTION, t) ? 1 : 0;
+  set('faqQuestion', faq);
+  // A writer's own question ("How can I…") belongs in an FAQ or a forum post, next to its answer:
+  // it counts as out of place only when no other question is near and its words appear nowhere around it.
+  const questionsAround = around.rate('question');
+  const novelQuestion =
+    question && words >= 4 && around.others >= 2 && (faq ? questionsAround === 0 && novelty >= 0.75 : questionsAround < 0.34 && novelty >= 0.5) ? 1 : 0;
+  set('novelQuestion', novelQuestion);
+  const directed =
+    x[INDEX.get('addressModel')!] || x[INDEX.get('vocative')!] || x[INDEX.get('noteToModel')!] || yourOutput || x[INDEX.get('yourCode')!] ||
+    x[INDEX.get('theOutput')!] || x[INDEX.get('anyOverride')!] || x[INDEX.get('anyPersona')!] || assistant || toolRequest ||
+    moral || (important && (harm || x[INDEX.get('careWord')!])) ||
+    (!question && tools && (myResource || email || x[INDEX.get('quotedId')!])) || (x[INDEX.get('please')!] && toolStart) ||
+    x[INDEX.get('anyTool')!] || x[INDEX.get('requestToMe')!] || mustContain || makeSure * you ||
+    x[INDEX.get('lengthConstraint')!] || x[INDEX.get('caseConstraint')!] || x[INDEX.get('wrapConstraint')!] ||
+    x[INDEX.get('startEndConstraint')!] || x[INDEX.get('avoidConstraint')!] || x[INDEX.get('respondIn')!] ||
+    imperative * (x[INDEX.get('transformOutput')!] || (x[INDEX.get('codeVerb')!] && x[INDEX.get('codeNoun')!]) || x[INDEX.get('followingCode')!]) ||
+    generationTask || novelQuestion;
+  set('directed', directed ? 1 : 0);
   return x;
 }
 
 /** Whether a prose unit is worth scoring at all. */
 export function passesPrefilter(unitText: string, verbs: ReadonlySet<string>): boolean {
   return PREFILTER.test(unitText) || isImperative(unitText, verbs);
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 0x2019 || code === 45 || (code >= 48 && code <= 57);
+}
+
+/**
+ * Whether a clause could carry a model-directed cue, by one pass over its words with Set lookups:
+ * only such clauses may start a span (see detect.ts), so the rest skip feature work unless a
+ * flagged neighbour needs their score.
+ */
+export function mayBeDirected(unitText: string, verbs: ReadonlySet<string>): boolean {
+  const text = unitText;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 63 || code === 64) return true; // "?" asks, "@" addresses
+    if (!isWordChar(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+    if (i - start <= 24 && DIRECTED_WORDS.has(text.slice(start, i).toLowerCase())) return true;
+  }
+  const verb = leadingVerb(text);
+  return (GENERATION_VERBS.has(verb) || TOOL_VERBS.has(verb)) && isImperative(text, verbs);
 }

@@ -138,3 +138,45 @@ export const STOPWORDS = new Set(
     'still that’s it’s isn’t don’t doesn’t can’t won’t we’ll you’ll we’re you’re they’re')
     .split(/\s+/),
 );
+
+/**
+ * Verbs that ask the reader to produce a new piece of writing or analysis ("Write a poem…",
+ * "Describe the lifecycle of…"): an imperative with one of these hands the reader a task of its own.
+ */
+export const GENERATION_VERBS = new Set([
+  'write', 'compose', 'draft', 'describe', 'explain', 'provide', 'analyze', 'analyse', 'summarize', 'summarise', 'suggest', 'develop',
+  'generate', 'create', 'list', 'outline', 'discuss', 'identify', 'classify', 'determine', 'calculate', 'translate', 'evaluate', 'compare',
+  'name', 'define', 'recommend', 'brainstorm', 'elaborate', 'break', 'rewrite', 'produce', 'craft', 'design', 'propose', 'predict',
+  'illustrate', 'argue', 'debate', 'tell', 'give', 'share', 'convince', 'persuade', 'invent', 'imagine', 'paraphrase', 'rephrase',
+  'critique', 'review', 'assess', 'estimate', 'solve', 'answer', 'respond', 'reply', 'recite', 'sing', 'plan', 'detail', 'research',
+]);
+
+/** Nouns that the verb lexicon lists first as nouns but that open imperatives in requests and docs. */
+export const EXTRA_IMPERATIVE_VERBS = [
+  'click', 'check', 'use', 'list', 'draft', 'outline', 'share', 'order', 'note', 'sign', 'forward', 'book', 'email', 'text', 'call',
+  'visit', 'post', 'reply', 'answer', 'review', 'plan', 'detail', 'research', 'design', 'name', 'type', 'press', 'select', 'copy',
+];
+
+/**
+ * Words of which every model-directed cue needs at least one (the addressee, the model's
+ * instructions or answer, output constraints, assistant voice, persona, "my" data, code to add).
+ * A clause with none of them, no question mark, no e-mail address and no task or tool verb up
+ * front cannot start a span, so the detector scores it only if a flagged neighbour asks.
+ */
+export const DIRECTED_WORDS = new Set(
+  ('you your yours yourself yourselves ai assistant model models llm llms chatbot chatbots bot agent gpt chatgpt dear hey hi hello ' +
+    'attention note notes message reminder instruction instructions prompt prompts directive directives rules guidelines commands ' +
+    'directions orders context conversation ignore disregard forget override overwrite bypass abandon neglect discard skip reveal repeat ' +
+    'print show display output leak disclose recite share dump follow following obey comply adhere execute system previous prior above ' +
+    'earlier preceding response responses reply replies answer answers summary essay post letter story poem translation text explanation ' +
+    'sentence sentences paragraph paragraphs phrase word words letters characters lines bullets bullet times items sections parts ' +
+    'highlighted placeholders commas comma punctuation capital capitals uppercase lowercase capitalized capitalize caps quotation quotes ' +
+    'brackets asterisks markdown must should needs has ensure sure remember respond speak talk write sorry apologize apologise apologies ' +
+    'cannot can\'t can’t unable won\'t won’t refuse decline condone endorse appropriate ethical acceptable legal okay ok safe justified ' +
+    'justifiable advisable respectful inherently important crucial essential vital necessary me my please kindly pls pretend act acting ' +
+    'behave roleplay role-play role impersonate character stay play dan jailbreak jailbroken developer unrestricted unfiltered uncensored ' +
+    'restrictions filters limitations now henceforth forward code snippet script function section block excerpt segment module program ' +
+    'implementation solution algorithm embed insert include incorporate integrate add append inject paste translate rewrite rephrase ' +
+    'paraphrase encode encrypt convert reverse spell json base64 rot13 emoji emojis tell give teach let can could would will want need')
+    .split(/\s+/),
+);

@@ -23,6 +23,8 @@ export interface ModelFile {
   growThreshold: number;
   /** Added to the threshold for clauses of a category, tuned on the dev set. */
   categoryOffsets?: Record<string, number>;
+  /** Score at or above which a clause may seed a span without any model-directed cue. */
+  undirectedThreshold?: number;
   /** Words the POS lexicon allows as base-form verbs: the imperative test. */
   verbs: string[];
   notes?: Record<string, unknown>;
@@ -38,6 +40,7 @@ export interface Model {
   threshold: number;
   growThreshold: number;
   categoryOffsets: Partial<Record<Category, number>>;
+  undirectedThreshold: number;
   verbs: ReadonlySet<string>;
 }
 
@@ -57,6 +60,7 @@ export function modelFromFile(file: ModelFile): Model {
     threshold: file.threshold,
     growThreshold: file.growThreshold,
     categoryOffsets: { ...(file.categoryOffsets ?? {}) },
+    undirectedThreshold: file.undirectedThreshold ?? 0.98,
     verbs: new Set(file.verbs),
   };
 }
