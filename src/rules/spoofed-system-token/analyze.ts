@@ -12,11 +12,12 @@ export interface SpoofOptions {
   /** Tokens inside inline code or code blocks: never flagged, flagged when disguised, or always. */
   code: 'skip' | 'disguised' | 'all';
   /**
-   * Role names written after a token: `inside-header` removes those enclosed by two tokens of one
-   * header (`<|start_header_id|>system<|end_header_id|>`), `all` also those that end a header line
-   * (`<|im_start|>system`), `keep` removes none.
+   * Role names written after a token: `echoed` removes only a name its token already spells
+   * (`system` in `<|im_system|>system<|im_middle|>`), `inside-header` also those enclosed by two
+   * tokens of one header (`<|start_header_id|>system<|end_header_id|>`), `all` also those that end
+   * a header line (`<|im_start|>system`), `keep` removes none.
    */
-  roleNames: 'keep' | 'inside-header' | 'all';
+  roleNames: 'keep' | 'echoed' | 'inside-header' | 'all';
 }
 
 export interface SpoofReport {
@@ -50,6 +51,28 @@ const ROLE_OF: Record<string, Role> = {
   analysis: 'assistant', final: 'assistant', commentary: 'assistant',
 };
 const GAP_LIMIT = 40;
+
+interface RoleName {
+  range: Range;
+  /** Followed by another token of the same header, as in `<|start_header_id|>system<|end_header_id|>`. */
+  enclosed: boolean;
+  /** Repeats a part of its own token's name, as `system` repeats `<|im_system|>`. */
+  echoed: boolean;
+}
+
+/** Whether the token's name holds the role word as one of its parts (`im_system` holds `system`). */
+function spellsRole(token: CatalogToken, word: string): boolean {
+  return token.key.split(/[^a-z0-9]+/).includes(word);
+}
+
+// A role name after a token is header structure, but corpus labels (and most readers) count it as
+// text unless the token itself already says it; an echoed name carries nothing the token did not,
+// so removing it with the token loses nothing and leaves no stray copy of the header behind.
+function removesRoleName(mode: SpoofOptions['roleNames'], name: RoleName): boolean {
+  if (mode === 'all') return true;
+  if (mode === 'inside-header') return name.enclosed || name.echoed;
+  return mode === 'echoed' && name.echoed;
+}
 
 function roleWordAt(text: string, at: number): { start: number; end: number; role: Role } | undefined {
   const m = ROLE_WORD.exec(text.slice(at, at + 24));
@@ -110,7 +133,7 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
   const markers = markerMatches.map((m) => ({ ...hit(m.start, m.end), marker: m.info, afterBlankLine: m.afterBlankLine })).filter(admitted);
 
   const reports: SpoofReport[] = [];
-  const roleNamesOf = new Map<Hit, { range: Range; enclosed: boolean }>();
+  const roleNamesOf = new Map<Hit, RoleName>();
 
   // Clusters: tokens joined by nothing but whitespace and at most one role name.
   const clusters: Hit[][] = [];
@@ -140,7 +163,8 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
         role ??= word.role;
         const next = hits[k + 1];
         const enclosed = next !== undefined && /^[ \t]*$/.test(text.slice(word.end, next.vs));
-        roleNamesOf.set(h, { range: [word.start, word.end], enclosed });
+        const echoed = spellsRole(h.token!, asciiLower(text.slice(word.start, word.end)));
+        roleNamesOf.set(h, { range: [word.start, word.end], enclosed, echoed });
       }
     }
     const last = hits[hits.length - 1];
@@ -163,7 +187,7 @@ export function analyzeView(original: string, view: NormalizedView, catalog: Cat
       const [start, end] = widenOverInvisible(original, h.os, h.oe);
       const remove: Range[] = [[start, end]];
       const roleName = roleNamesOf.get(h);
-      if (roleName && (options.roleNames === 'all' || (options.roleNames === 'inside-header' && roleName.enclosed))) remove.push(view.toOriginal(roleName.range[0], roleName.range[1]));
+      if (roleName && removesRoleName(options.roleNames, roleName)) remove.push(view.toOriginal(roleName.range[0], roleName.range[1]));
       const data = { token: token.display, family: familyLabel(token.families), disguise: disguiseLabel(h.disguise), role: v.role ?? 'system' };
       const score = v.turn ? 0.95 : h.strong ? 0.85 : token.ambiguous || token.generic ? 0.6 : 0.75;
       reports.push({ messageId: v.turn ? 'turn' : 'token', data, start, end, remove, severity: v.turn ? 'error' : 'warning', score });
