@@ -247,7 +247,7 @@ function fit(trainDocs, tuneDocs = trainDocs, guardDocs = []) {
 const L2 = Number(arg('l2', '1e-3'));
 const UNDIRECTED = Number(arg('undirected', '0.98'));
 const FPR_BUDGET = Number(arg('fpr', '0.0199'));
-const GROW_RATIO = Number(arg('grow', '0.5'));
+const GROW_RATIO = Number(arg('grow', '0.65'));
 const pct = (x) => (Number.isNaN(x) ? '  n/a ' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
 const extraNegatives = extraDocs.filter((d) => d.record.label === 'clean');
