@@ -61,6 +61,7 @@ export function scanTags(text: string, code: Protected): Artifact[] {
   const bareOpenings: { name: string; artifact: Artifact }[] = [];
   const closedNames = new Set<string>();
   let lower: string | undefined;
+  let commentClose = -2;
   let i = text.indexOf('<');
   while (i !== -1) {
     const protectedEnd = code.endAt(i);
@@ -69,7 +70,9 @@ export function scanTags(text: string, code: Protected): Artifact[] {
       continue;
     }
     if (text.startsWith('<!--', i)) {
-      const close = text.indexOf('-->', i + 4);
+      // The next `-->` only moves forward: searching again from every unclosed `<!--` is quadratic.
+      if (commentClose !== -1 && commentClose < i + 4) commentClose = text.indexOf('-->', i + 4);
+      const close = commentClose;
       if (close !== -1 && close - i < MAX_COMMENT) {
         found.push(whole('comment', i, close + 3));
         i = text.indexOf('<', close + 3);
