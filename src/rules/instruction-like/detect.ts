@@ -3,7 +3,7 @@
 // sentences, and only some of them carry cues), attach a code block that a flagged clause
 // introduces, and merge neighbours into one span.
 import { clauseUnits, type Unit } from './units.js';
-import { featureIndex, isImperative, mayBeDirected, passesPrefilter, unitFeatures, type FeatureVector } from './features.js';
+import { featureIndex, isImperative, mayBeDirected, passesPrefilter, unitFeatures, type FeatureVector, type SeedFloor } from './features.js';
 import { DocumentContext } from './context.js';
 import { categorize, scoreUnit, type Category, type Model } from './model.js';
 
@@ -36,17 +36,32 @@ export interface ScoredUnit {
   pending?: () => FeatureVector;
 }
 
+const logit = (p: number): number => (p <= 0 ? -Infinity : p >= 1 ? Infinity : Math.log(p / (1 - p)));
+
+/** The lowest score at which a clause may seed a span, as decide() applies it. */
+function seedThresholds(model: Model, threshold: number): { lowest: number; undirected: number } {
+  const scale = model.threshold < 1 ? Math.max(0, (1 - threshold) / (1 - model.threshold)) : 0;
+  const offsets = Object.values(model.categoryOffsets).map((o) => o * scale);
+  const lowest = threshold + Math.min(0, ...offsets);
+  return { lowest, undirected: Math.max(threshold, model.undirectedThreshold) };
+}
+
 /**
- * Scores the clauses of a text. Clauses the prefilter rejects score 0 without feature work;
- * clauses that cannot start a span are scored lazily unless `eager` (training wants them all).
+ * Scores the clauses of a text. Clauses the prefilter rejects score 0 without feature work.
+ * Unless `eager` (training wants every score), a clause that cannot start a span at `threshold`
+ * is left pending and scored in full only when a flagged neighbour asks.
  */
-export function scoreUnits(text: string, sentences: readonly { start: number; end: number }[], model: Model, eager = false): ScoredUnit[] {
+export function scoreUnits(
+  text: string, sentences: readonly { start: number; end: number }[], model: Model, eager = false, threshold = model.threshold,
+): ScoredUnit[] {
   const units = clauseUnits(text, sentences);
   const scored: ScoredUnit[] = units.map((unit) => ({ unit, score: 0 }));
   let context: DocumentContext | undefined;
-  const featuresOf = (i: number) => {
+  const seed = seedThresholds(model, threshold);
+  const floor: SeedFloor = { weights: model.weights, bias: model.bias, directedLogit: logit(seed.lowest), undirectedLogit: logit(seed.undirected) };
+  const featuresOf = (i: number, prune?: SeedFloor) => {
     context ??= new DocumentContext(text, units, (clause) => isImperative(clause, model.verbs));
-    return unitFeatures(text, units, i, context, model.verbs);
+    return unitFeatures(text, units, i, context, model.verbs, prune);
   };
   units.forEach((unit, i) => {
     if (unit.code) return;
@@ -54,12 +69,15 @@ export function scoreUnits(text: string, sentences: readonly { start: number; en
     if (!passesPrefilter(clause, model.verbs)) return;
     const item = scored[i];
     item.seedable = mayBeDirected(clause, model.verbs);
-    if (!item.seedable && !eager) {
-      item.pending = () => featuresOf(i);
+    const features = item.seedable || eager ? featuresOf(i, eager ? undefined : floor) : null;
+    if (!features) {
+      // Cannot start a span: it may only join one, so it is scored when a flagged neighbour asks.
+      item.seedable = false;
+      item.pending = () => featuresOf(i)!;
       return;
     }
-    item.features = featuresOf(i);
-    item.score = scoreUnit(model, item.features);
+    item.features = features;
+    item.score = scoreUnit(model, features);
   });
   return scored;
 }
@@ -89,7 +107,7 @@ function categoryOf(model: Model, item: ScoredUnit): Category {
 }
 
 export function detect(text: string, sentences: readonly { start: number; end: number }[], model: Model, options: DetectOptions = {}): Detection[] {
-  return decide(text, scoreUnits(text, sentences, model), model, options);
+  return decide(text, scoreUnits(text, sentences, model, false, options.threshold ?? model.threshold), model, options);
 }
 
 /** Turns scored clauses into spans. Exported so that training can rescore cached features. */
@@ -110,11 +128,9 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
   // Category offsets were tuned at the model's threshold; they shrink to nothing as a user's
   // threshold approaches 1, so that 1 always means "only user phrases".
   const scale = model.threshold < 1 ? Math.max(0, (1 - threshold) / (1 - model.threshold)) : 0;
-  const offsets = Object.values(model.categoryOffsets).map((o) => o * scale);
-  const lowest = threshold + Math.min(0, ...offsets);
+  const { lowest, undirected } = seedThresholds(model, threshold);
   // Only a clause aimed at the model may start a span, unless its score is very high; undirected
   // clauses can still join a span that a directed neighbour started.
-  const undirected = Math.max(threshold, model.undirectedThreshold);
   const flagged = scored.map((s) => {
     if (s.unit.code) return false;
     if (s.category) return true;

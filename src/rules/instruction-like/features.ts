@@ -1,7 +1,7 @@
 // Features of one clause unit in the context of its document. The names are the contract with the
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
-import { CUES, DIRECTED_WORDS, GENERATION_VERBS, IMPERATIVE_OPENERS, NOT_IMPERATIVE, TOOL_VERBS } from './lexicons.js';
+import { CODE_VERBS, CUES, DIRECTED_WORDS, GENERATION_VERBS, IMPERATIVE_OPENERS, NOT_IMPERATIVE, TOOL_VERBS } from './lexicons.js';
 import { FLAG, type DocumentContext, type Flag } from './context.js';
 import type { Unit } from './units.js';
 
@@ -97,9 +97,23 @@ export type FeatureVector = Float64Array;
 const INDEX = new Map<string, number>(FEATURE_NAMES.map((name, i) => [name, i]));
 export const featureIndex = (name: FeatureName): number => INDEX.get(name)!;
 
+/** The least logits a clause must be able to reach to start a span, with the scorer's weights. */
+export interface SeedFloor {
+  weights: Float64Array;
+  bias: number;
+  /** For a clause with a model-directed cue. */
+  directedLogit: number;
+  /** For any other clause. */
+  undirectedLogit: number;
+}
+
+/**
+ * The features of one clause. With a `floor`, returns null when the clause could not start a span
+ * whatever its context: the caller scores it later, in full, only if a flagged neighbour asks.
+ */
 export function unitFeatures(
-  text: string, units: readonly Unit[], index: number, context: DocumentContext, verbs: ReadonlySet<string>,
-): FeatureVector {
+  text: string, units: readonly Unit[], index: number, context: DocumentContext, verbs: ReadonlySet<string>, floor?: SeedFloor,
+): FeatureVector | null {
   const unit = units[index];
   const raw = text.slice(unit.start, unit.end);
   const quoted = quotedShare(raw);
@@ -186,6 +200,64 @@ export function unitFeatures(
   set('logWords', Math.log1p(words) / 5);
   set('short', words <= 5 ? 1 : 0);
 
+  const mustContain = test(CUES.mustContain, t);
+  const makeSure = test(CUES.makeSure, t);
+  set('mustContain', mustContain);
+  set('makeSure', makeSure);
+  set('anyConstraint', Math.max(
+    test(CUES.lengthConstraint, t), test(CUES.caseConstraint, t), test(CUES.wrapConstraint, t), test(CUES.startEndConstraint, t),
+    test(CUES.avoidConstraint, t), test(CUES.transformOutput, t), test(CUES.respondIn, t), yourOutput,
+  ));
+  const anyAssistant = Math.max(assistant, moral, important);
+  set('anyAssistant', anyAssistant);
+  set('quoteCover', quoted.share);
+  set('vocative', test(CUES.vocative, t));
+  set('cueQuoted', quoted.cue);
+  set('reportingFrame', test(CUES.reportingFrame, t));
+  set('dialogueTag', test(CUES.dialogueTag, raw));
+  set('thirdPersonStart', test(CUES.thirdPersonStart, t));
+  set('anyOverride', Math.max(test(CUES.override, t), test(CUES.metaInstructions, t), test(CUES.extraction, t), test(CUES.followingInstruction, t)));
+  set('anyPersona', Math.max(test(CUES.youAreNow, t), test(CUES.actAs, t), test(CUES.jailbreak, t), test(CUES.fromNowOn, t)));
+  set('anyTool', Math.max(toolStart, myResource) * Math.max(imperative, test(CUES.please, t), test(CUES.requestToMe, t)));
+  set('imperativeYourOutput', imperative * Math.max(yourOutput, test(CUES.theOutput, t)));
+  const toolRequest = Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, test(CUES.money, t));
+  set('toolRequest', toolRequest);
+
+  // Whether the clause is aimed at the model that reads the document rather than at a person:
+  // it names the model, refers to its instructions or its answer, constrains the output, changes
+  // its persona, speaks in its voice, asks for tool actions on "my" data, or hands it a task of
+  // its own (a generation request, or a question out of place among statements). The detector
+  // lets only such clauses seed a span unless their score is very high.
+  const generationTask = imperative && GENERATION_VERBS.has(leading) ? 1 : 0;
+  set('generationTask', generationTask);
+  const faq = question && test(FIRST_PERSON_QUESTION, t) ? 1 : 0;
+  set('faqQuestion', faq);
+  const directedHere =
+    x[INDEX.get('addressModel')!] || x[INDEX.get('vocative')!] || x[INDEX.get('noteToModel')!] || yourOutput || x[INDEX.get('yourCode')!] ||
+    x[INDEX.get('theOutput')!] || x[INDEX.get('anyOverride')!] || x[INDEX.get('anyPersona')!] || assistant || toolRequest ||
+    moral || (important && (harm || x[INDEX.get('careWord')!])) ||
+    (!question && tools && (myResource || email || x[INDEX.get('quotedId')!])) || (x[INDEX.get('please')!] && toolStart) ||
+    x[INDEX.get('anyTool')!] || x[INDEX.get('requestToMe')!] || mustContain || makeSure * you ||
+    x[INDEX.get('lengthConstraint')!] || x[INDEX.get('caseConstraint')!] || x[INDEX.get('wrapConstraint')!] ||
+    x[INDEX.get('startEndConstraint')!] || x[INDEX.get('avoidConstraint')!] || x[INDEX.get('respondIn')!] ||
+    imperative * (x[INDEX.get('transformOutput')!] || (x[INDEX.get('codeVerb')!] && x[INDEX.get('codeNoun')!]) || x[INDEX.get('followingCode')!]) ||
+    generationTask;
+
+  // The context features below cost the most (profiles of the neighbouring clauses). A clause
+  // that could not start a span even if every one of them took its most favourable value skips them.
+  if (floor) {
+    let logit = floor.bias;
+    for (let k = 0; k < x.length; k++) logit += floor.weights[k] * x[k];
+    const up = (name: FeatureName, possible: unknown) => (possible ? Math.max(0, floor.weights[INDEX.get(name)!]) : 0);
+    logit += up('novelty', 1) + up('styleBreak', 1) + up('listContext', 1) + up('noveltyExcess', 1) + up('dialogueContext', 1) +
+      up('lineContrast', 1) + up('secondPersonContrast', you) + up('questionContrast', question) + up('firstPersonContrast', 1) +
+      up('imperativeContrast', 1) + up('harmContrast', 1) + up('toolContrast', 1) + up('assistantContrast', 1) +
+      up('imperativeNovel', imperative) + up('questionNovel', question) + up('assistantNovel', anyAssistant) +
+      up('novelQuestion', question) + up('directed', directedHere || question);
+    const needed = directedHere || question ? floor.directedLogit : floor.undirectedLogit;
+    if (logit < needed) return null;
+  }
+
   // Context: how much this clause departs from the rest of its document.
   const around = context.surroundings(index);
   const self = context.profile(index).flags;
@@ -199,64 +271,22 @@ export function unitFeatures(
   set('firstPersonContrast', contrast('firstPerson'));
   set('listContext', around.rate('list'));
   set('noveltyExcess', around.noveltyExcess);
-  const mustContain = test(CUES.mustContain, t);
-  const makeSure = test(CUES.makeSure, t);
-  set('mustContain', mustContain);
-  set('makeSure', makeSure);
-  set('anyConstraint', Math.max(
-    test(CUES.lengthConstraint, t), test(CUES.caseConstraint, t), test(CUES.wrapConstraint, t), test(CUES.startEndConstraint, t),
-    test(CUES.avoidConstraint, t), test(CUES.transformOutput, t), test(CUES.respondIn, t), yourOutput,
-  ));
-  const anyAssistant = Math.max(assistant, moral, important);
-  set('anyAssistant', anyAssistant);
   set('harmContrast', contrast('harm'));
   set('toolContrast', contrast('tool'));
   set('lineContrast', contrast('isolated'));
   set('assistantContrast', anyAssistant ? 1 - around.rate('assistant') : 0);
-  set('quoteCover', quoted.share);
-  set('vocative', test(CUES.vocative, t));
   set('dialogueContext', around.rate('dialogue'));
-  set('cueQuoted', quoted.cue);
-  set('reportingFrame', test(CUES.reportingFrame, t));
-  set('dialogueTag', test(CUES.dialogueTag, raw));
-  set('thirdPersonStart', test(CUES.thirdPersonStart, t));
-  set('anyOverride', Math.max(test(CUES.override, t), test(CUES.metaInstructions, t), test(CUES.extraction, t), test(CUES.followingInstruction, t)));
-  set('anyPersona', Math.max(test(CUES.youAreNow, t), test(CUES.actAs, t), test(CUES.jailbreak, t), test(CUES.fromNowOn, t)));
-  set('anyTool', Math.max(toolStart, myResource) * Math.max(imperative, test(CUES.please, t), test(CUES.requestToMe, t)));
-
-  set('imperativeYourOutput', imperative * Math.max(yourOutput, test(CUES.theOutput, t)));
   set('imperativeNovel', imperative * novelty);
   set('questionNovel', question * novelty);
-  set('assistantNovel', Math.max(assistant, moral, important) * novelty);
-  const toolRequest = Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, test(CUES.money, t));
-  set('toolRequest', toolRequest);
+  set('assistantNovel', anyAssistant * novelty);
 
-  // Whether the clause is aimed at the model that reads the document rather than at a person:
-  // it names the model, refers to its instructions or its answer, constrains the output, changes
-  // its persona, speaks in its voice, asks for tool actions on "my" data, or hands it a task of
-  // its own (a generation request, or a question out of place among statements). The detector
-  // lets only such clauses seed a span unless their score is very high.
-  const generationTask = imperative && GENERATION_VERBS.has(leading) ? 1 : 0;
-  set('generationTask', generationTask);
-  const faq = question && test(FIRST_PERSON_QUESTION, t) ? 1 : 0;
-  set('faqQuestion', faq);
   // A writer's own question ("How can I…") belongs in an FAQ or a forum post, next to its answer:
   // it counts as out of place only when no other question is near and its words appear nowhere around it.
   const questionsAround = around.rate('question');
   const novelQuestion =
     question && words >= 4 && around.others >= 2 && (faq ? questionsAround === 0 && novelty >= 0.75 : questionsAround < 0.34 && novelty >= 0.5) ? 1 : 0;
   set('novelQuestion', novelQuestion);
-  const directed =
-    x[INDEX.get('addressModel')!] || x[INDEX.get('vocative')!] || x[INDEX.get('noteToModel')!] || yourOutput || x[INDEX.get('yourCode')!] ||
-    x[INDEX.get('theOutput')!] || x[INDEX.get('anyOverride')!] || x[INDEX.get('anyPersona')!] || assistant || toolRequest ||
-    moral || (important && (harm || x[INDEX.get('careWord')!])) ||
-    (!question && tools && (myResource || email || x[INDEX.get('quotedId')!])) || (x[INDEX.get('please')!] && toolStart) ||
-    x[INDEX.get('anyTool')!] || x[INDEX.get('requestToMe')!] || mustContain || makeSure * you ||
-    x[INDEX.get('lengthConstraint')!] || x[INDEX.get('caseConstraint')!] || x[INDEX.get('wrapConstraint')!] ||
-    x[INDEX.get('startEndConstraint')!] || x[INDEX.get('avoidConstraint')!] || x[INDEX.get('respondIn')!] ||
-    imperative * (x[INDEX.get('transformOutput')!] || (x[INDEX.get('codeVerb')!] && x[INDEX.get('codeNoun')!]) || x[INDEX.get('followingCode')!]) ||
-    generationTask || novelQuestion;
-  set('directed', directed ? 1 : 0);
+  set('directed', directedHere || novelQuestion ? 1 : 0);
   return x;
 }
 
@@ -279,7 +309,8 @@ export function mayBeDirected(unitText: string, verbs: ReadonlySet<string>): boo
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (code === 63 || code === 64) return true; // "?" asks, "@" addresses
+    // "?" asks, "@" addresses, a currency sign names money to move.
+    if (code === 63 || code === 64 || code === 36 || code === 0x20ac || code === 0xa3) return true;
     if (!isWordChar(code)) {
       i++;
       continue;
@@ -289,5 +320,5 @@ export function mayBeDirected(unitText: string, verbs: ReadonlySet<string>): boo
     if (i - start <= 24 && DIRECTED_WORDS.has(text.slice(start, i).toLowerCase())) return true;
   }
   const verb = leadingVerb(text);
-  return (GENERATION_VERBS.has(verb) || TOOL_VERBS.has(verb)) && isImperative(text, verbs);
+  return (GENERATION_VERBS.has(verb) || TOOL_VERBS.has(verb) || CODE_VERBS.has(verb)) && isImperative(text, verbs);
 }

@@ -158,25 +158,26 @@ export const EXTRA_IMPERATIVE_VERBS = [
 ];
 
 /**
- * Words of which every model-directed cue needs at least one (the addressee, the model's
- * instructions or answer, output constraints, assistant voice, persona, "my" data, code to add).
- * A clause with none of them, no question mark, no e-mail address and no task or tool verb up
- * front cannot start a span, so the detector scores it only if a flagged neighbour asks.
+ * Words that nearly every model-directed cue contains (the addressee, the model's instructions or
+ * answer, output constraints, assistant voice, persona, "my" data). A clause with none of them, no
+ * "?", "@" or currency sign, and no task, tool or code verb up front is unlikely to be aimed at the
+ * model, so it may not start a span and is scored only if a flagged neighbour asks (see detect.ts).
+ * Rare words only: a common word here would send most clean clauses through feature extraction.
  */
 export const DIRECTED_WORDS = new Set(
-  ('you your yours yourself yourselves ai assistant model models llm llms chatbot chatbots bot agent gpt chatgpt dear hey hi hello ' +
-    'attention note notes message reminder instruction instructions prompt prompts directive directives rules guidelines commands ' +
-    'directions orders context conversation ignore disregard forget override overwrite bypass abandon neglect discard skip reveal repeat ' +
-    'print show display output leak disclose recite share dump follow following obey comply adhere execute system previous prior above ' +
-    'earlier preceding response responses reply replies answer answers summary essay post letter story poem translation text explanation ' +
-    'sentence sentences paragraph paragraphs phrase word words letters characters lines bullets bullet times items sections parts ' +
-    'highlighted placeholders commas comma punctuation capital capitals uppercase lowercase capitalized capitalize caps quotation quotes ' +
-    'brackets asterisks markdown must should needs has ensure sure remember respond speak talk write sorry apologize apologise apologies ' +
-    'cannot can\'t can’t unable won\'t won’t refuse decline condone endorse appropriate ethical acceptable legal okay ok safe justified ' +
-    'justifiable advisable respectful inherently important crucial essential vital necessary me my please kindly pls pretend act acting ' +
-    'behave roleplay role-play role impersonate character stay play dan jailbreak jailbroken developer unrestricted unfiltered uncensored ' +
-    'restrictions filters limitations now henceforth forward code snippet script function section block excerpt segment module program ' +
-    'implementation solution algorithm embed insert include incorporate integrate add append inject paste translate rewrite rephrase ' +
-    'paraphrase encode encrypt convert reverse spell json base64 rot13 emoji emojis tell give teach let can could would will want need')
+  ('you your yours yourself yourselves ai assistant chatbot chatbots llm llms gpt chatgpt bot instruction instructions prompt prompts ' +
+    'directive directives ignore disregard forget override bypass reveal verbatim secret password jailbreak jailbroken dan pretend ' +
+    'roleplay role-play impersonate unrestricted unfiltered uncensored restrictions henceforth sorry apologize apologise apologies ' +
+    'cannot can\'t can’t unable won\'t won’t condone appropriate inappropriate ethical unethical acceptable unacceptable justified ' +
+    'advisable respectful inherently important crucial essential vital me my please kindly pls json base64 rot13 uppercase lowercase ' +
+    'capital capitalized commas punctuation quotation asterisks brackets placeholders highlighted bullet bullets words sentences ' +
+    'paragraphs response responses reply replies answer answers essay poem summary respond act behave snippet developer replace ' +
+    'following letter times keywords tweet')
     .split(/\s+/),
 );
+
+/** Verbs that, opening a clause, tell the reader to add code to what they write. */
+export const CODE_VERBS = new Set([
+  'embed', 'insert', 'incorporate', 'integrate', 'inject', 'append', 'paste', 'enhance', 'enrich', 'augment', 'infuse', 'weave',
+  'implant', 'blend', 'merge', 'plug', 'elevate', 'add', 'include', 'run', 'execute', 'deploy',
+]);
