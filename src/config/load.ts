@@ -84,8 +84,41 @@ function applySettings(target: Record<string, ResolvedRule>, settings: Record<st
 
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** Resolves the user config for one file path (relative to the config's directory for overrides). */
+/** Which overrides apply to a file: files that match the same overrides share one effective config. */
+function matchingOverrides(loaded: LoadedConfig, filePath: string): boolean[] {
+  const relative = path.relative(loaded.baseDir, path.resolve(filePath)).split(path.sep).join('/');
+  return (loaded.config.overrides ?? []).map((override) => {
+    const matches = picomatch(asList(override.files), { dot: true, matchBase: !asList(override.files).some((g) => g.includes('/')) });
+    const excluded = asList(override.excludedFiles);
+    return matches(relative) && !(excluded.length > 0 && picomatch(excluded, { dot: true })(relative));
+  });
+}
+
+const resolved = new WeakMap<LoadedConfig, { config: UserConfig; registry: ReadonlyMap<string, RuleModule>; byOverrides: Map<string, EffectiveConfig> }>();
+
+/**
+ * Resolves the user config for one file path (relative to the config's directory for overrides).
+ * Resolution clones every rule's defaults, so results are shared between files that match the same
+ * overrides; treat the result as read-only.
+ */
 export function resolveConfig(loaded: LoadedConfig, filePath: string, registry: ReadonlyMap<string, RuleModule>): EffectiveConfig {
+  const applies = matchingOverrides(loaded, filePath);
+  let memo = resolved.get(loaded);
+  // The CLI replaces `loaded.config` for --rule; a replaced config or registry starts a new memo.
+  if (!memo || memo.config !== loaded.config || memo.registry !== registry) {
+    memo = { config: loaded.config, registry, byOverrides: new Map() };
+    resolved.set(loaded, memo);
+  }
+  const key = applies.map((a) => (a ? '1' : '0')).join('');
+  let effective = memo.byOverrides.get(key);
+  if (!effective) {
+    effective = computeConfig(loaded, applies, registry);
+    memo.byOverrides.set(key, effective);
+  }
+  return effective;
+}
+
+function computeConfig(loaded: LoadedConfig, applies: readonly boolean[], registry: ReadonlyMap<string, RuleModule>): EffectiveConfig {
   const { config } = loaded;
   const presets = asList(config.extends);
   let rules: Record<string, ResolvedRule> = {};
@@ -96,12 +129,8 @@ export function resolveConfig(loaded: LoadedConfig, filePath: string, registry: 
   for (const preset of presets) rules = { ...rules, ...presetRules(preset, registry) };
   applySettings(rules, config.rules, registry);
   let jsonl = { ...DEFAULT_JSONL, ...(config.jsonl ?? {}) };
-  const relative = path.relative(loaded.baseDir, path.resolve(filePath)).split(path.sep).join('/');
-  for (const override of config.overrides ?? []) {
-    const matches = picomatch(asList(override.files), { dot: true, matchBase: !asList(override.files).some((g) => g.includes('/')) });
-    const excluded = asList(override.excludedFiles);
-    if (!matches(relative)) continue;
-    if (excluded.length > 0 && picomatch(excluded, { dot: true })(relative)) continue;
+  for (const [i, override] of (config.overrides ?? []).entries()) {
+    if (!applies[i]) continue;
     applySettings(rules, override.rules, registry);
     jsonl = { ...jsonl, ...(override.jsonl ?? {}) };
   }
