@@ -39,17 +39,29 @@ function measure(command, commandArgs, cwd) {
 }
 
 const mb = (bytes) => bytes / (1024 * 1024);
+
+/** A timed run that lints nothing measures nothing: check once that the report covers the corpus. */
+function assertCovers(args, cwd, expect) {
+  const out = path.join(repoRoot, 'bench', 'check.json');
+  spawnSync(process.execPath, [cli, '--no-config-lookup', '--no-ignore', '--format', 'json', '--output-file', out, ...args], { cwd, encoding: 'utf8' });
+  const summary = JSON.parse(fs.readFileSync(out, 'utf8')).summary;
+  fs.rmSync(out, { force: true });
+  for (const [key, want] of Object.entries(expect)) {
+    if (summary[key] !== want) throw new Error(`bench: corpuslint ${args.join(' ')} reported ${key} ${summary[key]}, expected ${want}`);
+  }
+}
 const results = {};
 const corpus = buildCorpus(repoRoot);
 console.log(`corpus: ${corpus.markdownFiles} Markdown files, ${mb(corpus.markdownBytes).toFixed(1)} MB; JSONL ${mb(corpus.jsonlBytes).toFixed(1)} MB, ${corpus.records} records`);
 
 if (only.has('markdown')) {
+  assertCovers(['md'], path.dirname(corpus.mdDir), { files: corpus.markdownFiles });
   const runs = { corpuslint: [], corpuslint1: [], markdownlint: [] };
   for (let rep = 0; rep < reps; rep++) {
     // Alternate the tools so drifting load on the machine hits both alike.
     runs.markdownlint.push(measure(process.execPath, [markdownlint, 'md/**/*.md'], path.dirname(corpus.mdDir)));
-    runs.corpuslint.push(measure(process.execPath, [cli, '--no-config-lookup', '--format', 'json', '--output-file', '/dev/null', 'md'], path.dirname(corpus.mdDir)));
-    runs.corpuslint1.push(measure(process.execPath, [cli, '--no-config-lookup', '--concurrency', 'off', '--format', 'json', '--output-file', '/dev/null', 'md'], path.dirname(corpus.mdDir)));
+    runs.corpuslint.push(measure(process.execPath, [cli, '--no-config-lookup', '--no-ignore', '--format', 'json', '--output-file', '/dev/null', 'md'], path.dirname(corpus.mdDir)));
+    runs.corpuslint1.push(measure(process.execPath, [cli, '--no-config-lookup', '--no-ignore', '--concurrency', 'off', '--format', 'json', '--output-file', '/dev/null', 'md'], path.dirname(corpus.mdDir)));
     console.log(`  rep ${rep + 1}: markdownlint-cli2 ${runs.markdownlint.at(-1).seconds}s, corpuslint ${runs.corpuslint.at(-1).seconds}s, corpuslint (1 thread) ${runs.corpuslint1.at(-1).seconds}s`);
   }
   const summary = Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, { seconds: median(list.map((r) => r.seconds)), rssMiB: median(list.map((r) => r.rssMiB)), mbPerSecond: mb(corpus.markdownBytes) / median(list.map((r) => r.seconds)) }]));
@@ -60,10 +72,11 @@ if (only.has('markdown')) {
 }
 
 if (only.has('jsonl')) {
+  assertCovers([corpus.jsonl], repoRoot, { records: corpus.records });
   const runs = { off: [], two: [] };
   for (let rep = 0; rep < reps; rep++) {
-    runs.off.push(measure(process.execPath, [cli, '--no-config-lookup', '--concurrency', 'off', '--format', 'json', '--output-file', '/dev/null', corpus.jsonl], repoRoot));
-    runs.two.push(measure(process.execPath, [cli, '--no-config-lookup', '--concurrency', '2', '--format', 'json', '--output-file', '/dev/null', corpus.jsonl], repoRoot));
+    runs.off.push(measure(process.execPath, [cli, '--no-config-lookup', '--no-ignore', '--concurrency', 'off', '--format', 'json', '--output-file', '/dev/null', corpus.jsonl], repoRoot));
+    runs.two.push(measure(process.execPath, [cli, '--no-config-lookup', '--no-ignore', '--concurrency', '2', '--format', 'json', '--output-file', '/dev/null', corpus.jsonl], repoRoot));
     console.log(`  rep ${rep + 1}: JSONL 1 thread ${runs.off.at(-1).seconds}s, 2 threads ${runs.two.at(-1).seconds}s`);
   }
   const s = (list) => ({ seconds: median(list.map((r) => r.seconds)), rssMiB: median(list.map((r) => r.rssMiB)), mbPerSecond: mb(corpus.jsonlBytes) / median(list.map((r) => r.seconds)) });
@@ -83,5 +96,6 @@ if (only.has('micro')) {
 }
 
 fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
-fs.writeFileSync(path.join(repoRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nwritten: bench/results.json');
+const resultsFile = path.join(repoRoot, 'bench', `results-${[...only].join('-')}.json`);
+fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwritten: ${path.relative(repoRoot, resultsFile)}`);
