@@ -27,6 +27,51 @@ const test = (re: RegExp, text: string): number => {
   return hit ? 1 : 0;
 };
 
+/**
+ * Substrings (lower case) of which each guarded cue needs at least one: a cheap `includes` scan
+ * rules most cues out before their regular expression runs. Each list is a necessary condition of
+ * its pattern in lexicons.ts, so the features are the same with or without the guards.
+ */
+const GUARDS: Partial<Record<keyof typeof CUES, readonly string[]>> = {
+  override: ["ignor", "disregard", "forget", "overrid", "overwrit", "bypass", "abandon", "neglect", "discard", "skip"],
+  extraction: ["reveal", "repeat", "print", "show", "display", "output", "leak", "disclos", "recit", "spell out", "tell me", "share", "write out", "dump"],
+  followingInstruction: ["follow", "adhere", "obey", "comply", "execute"],
+  metaInstructions: ["instruction", "prompt", "directive", "guideline", "command", "direction", "order", "context", "message", "conversation", "rules"],
+  youAreNow: ["you"],
+  actAs: ["act", "behav", "respond", "answer", "role", "speak", "pretend", "impersonat", "in character", "stay in", "play"],
+  jailbreak: ["dan", "jailbr", "developer mode", "do anything", "no ", "unfiltered", "uncensored", "unrestricted", "without"],
+  fromNowOn: ["from now", "from this point", "henceforth", "going forward", "rest of"],
+  apology: ["sorry", "apologi"],
+  cannot: ["cannot", "can", "won", "will not", "unable", "not able", "decline", "refuse", "feel comfortable", "think"],
+  asAnAI: ["ai", "artificial", "model", "assistant", "computer program"],
+  condone: ["not", "n't", "n’t", "cannot"],
+  moralJudgement: ["not", "never", "neither"],
+  itIsImportant: ["it is", "it's", "it’s", "it remains"],
+  lengthConstraint: ["least", "most", "exactly", "than", "under", "between"],
+  caseConstraint: ["capital", "upper", "lower", "small", "caps"],
+  wrapConstraint: ["quot", "bracket", "asterisk", "markdown"],
+  startEndConstraint: ["start", "begin", "end", "finish", "conclude", "close", "sign off", "must", "should", "has to", "needs to"],
+  avoidConstraint: ["comma", "letter", "word", "punctuation", "capital", "keyword"],
+  transformOutput: ["translat", "rewrit", "rephras", "paraphras", "encod", "encrypt", "convert", "revers", "scrambl", "jumbl", "replac", "substitut", "swap", "shuffl", "spell", "combin"],
+  mustContain: ["must", "should", "need", "has to"],
+  makeSure: ["sure", "ensure", "remember", "forget"],
+  respondIn: ["respond", "reply", "answer", "write", "speak", "talk"],
+  yourOutput: ["your"],
+  yourCode: ["your"],
+  theOutput: ["respons", "repl", "answer", "output", "message", "summar", "essay", "post", "letter", "stor", "poem", "translation", "text", "explanation", "elucidation"],
+  vocative: ["ai", "a.i", "assistant", "model", "llm", "bot", "agent", "gpt"],
+  noteToModel: ["note", "message", "reminder", "instruction"],
+  please: ["please", "kindly", "pls"],
+  followingCode: ["code", "snippet", "script", "function", "section", "block", "excerpt", "segment", "module", "program", "implementation", "solution", "algorithm"],
+  money: ["$", "€", "£", "¥", "usd", "eur", "gbp", "dollar", "btc", "eth", "bitcoin", "crypto", "iban", "swift", "routing", "account number"],
+};
+
+const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Each guard list as one alternation of literals: a single scan of the lower-cased clause. */
+const GUARD_PATTERNS = new Map(
+  Object.entries(GUARDS).map(([name, list]) => [name as keyof typeof CUES, new RegExp((list ?? []).map(escapeLiteral).join('|'))]),
+);
+
 /** The first word that could carry the mood of the clause, after list markers and openers. */
 export function leadingVerb(text: string): string {
   const words = /^[\s\d.)*•+#>'"“‘([{-]{0,8}([A-Za-z'’]{1,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})/.exec(text);
@@ -122,6 +167,12 @@ export function unitFeatures(
   const t = quoted.share > 0 && quoted.share < 0.85 ? maskQuotes(raw) : raw;
   const x = new Float64Array(FEATURE_NAMES.length);
   const set = (name: FeatureName, value: number) => { x[INDEX.get(name)!] = value; };
+  const lower = t.toLowerCase();
+  const cue = (name: keyof typeof CUES): number => {
+    const guard = GUARD_PATTERNS.get(name);
+    if (guard && !guard.test(lower)) return 0;
+    return test(CUES[name], t);
+  };
 
   const you = count(CUES.secondPerson, t);
   const imperative = isImperative(t, verbs) ? 1 : 0;
@@ -130,37 +181,37 @@ export function unitFeatures(
   set('secondPerson', Math.log1p(you));
   set('secondPersonStart', /^(?:you|your)\b/i.test(t) ? 1 : 0);
   set('addressModel', test(CUES.addressModel, t));
-  set('noteToModel', test(CUES.noteToModel, t));
-  const yourOutput = test(CUES.yourOutput, t);
+  set('noteToModel', cue('noteToModel'));
+  const yourOutput = cue('yourOutput');
   set('yourOutput', yourOutput);
-  set('yourCode', test(CUES.yourCode, t));
-  set('theOutput', test(CUES.theOutput, t));
-  set('metaInstructions', test(CUES.metaInstructions, t));
+  set('yourCode', cue('yourCode'));
+  set('theOutput', cue('theOutput'));
+  set('metaInstructions', cue('metaInstructions'));
   set('instructionWord', test(CUES.instructionWord, t));
-  set('override', test(CUES.override, t));
-  set('extraction', test(CUES.extraction, t));
-  set('followingInstruction', test(CUES.followingInstruction, t));
+  set('override', cue('override'));
+  set('extraction', cue('extraction'));
+  set('followingInstruction', cue('followingInstruction'));
   set('imperative', imperative);
-  set('please', test(CUES.please, t));
+  set('please', cue('please'));
   set('requestToMe', test(CUES.requestToMe, t));
   set('question', question);
   set('questionStart', test(CUES.questionStart, t));
-  set('lengthConstraint', test(CUES.lengthConstraint, t));
-  set('caseConstraint', test(CUES.caseConstraint, t));
-  set('wrapConstraint', test(CUES.wrapConstraint, t));
-  set('startEndConstraint', test(CUES.startEndConstraint, t));
-  set('avoidConstraint', test(CUES.avoidConstraint, t));
-  set('transformOutput', test(CUES.transformOutput, t));
-  set('respondIn', test(CUES.respondIn, t));
+  set('lengthConstraint', cue('lengthConstraint'));
+  set('caseConstraint', cue('caseConstraint'));
+  set('wrapConstraint', cue('wrapConstraint'));
+  set('startEndConstraint', cue('startEndConstraint'));
+  set('avoidConstraint', cue('avoidConstraint'));
+  set('transformOutput', cue('transformOutput'));
+  set('respondIn', cue('respondIn'));
   set('formatWord', test(CUES.formatWord, t));
   set('language', test(CUES.language, t));
-  const assistant = Math.max(test(CUES.apology, t), test(CUES.cannot, t), test(CUES.asAnAI, t), test(CUES.condone, t));
-  set('apology', test(CUES.apology, t));
-  set('cannot', test(CUES.cannot, t));
-  set('asAnAI', test(CUES.asAnAI, t));
-  set('condone', test(CUES.condone, t));
-  const moral = test(CUES.moralJudgement, t);
-  const important = test(CUES.itIsImportant, t);
+  const assistant = Math.max(cue('apology'), cue('cannot'), cue('asAnAI'), cue('condone'));
+  set('apology', cue('apology'));
+  set('cannot', cue('cannot'));
+  set('asAnAI', cue('asAnAI'));
+  set('condone', cue('condone'));
+  const moral = cue('moralJudgement');
+  const important = cue('itIsImportant');
   set('moralJudgement', moral);
   set('itIsImportant', important);
   const harm = count(CUES.harmWord, t);
@@ -177,19 +228,19 @@ export function unitFeatures(
   set('toolVerbStart', toolStart);
   const myResource = test(CUES.myResource, t);
   set('myResource', myResource);
-  set('money', test(CUES.money, t));
+  set('money', cue('money'));
   const email = t.includes('@') ? test(CUES.emailAddress, t) : 0;
   set('emailAddress', email);
   set('toolName', test(CUES.toolName, t));
   set('quotedId', test(CUES.quotedId, t));
   set('codeNoun', test(CUES.codeNoun, t));
   set('codeVerb', test(CUES.codeVerb, t));
-  set('followingCode', test(CUES.followingCode, t));
+  set('followingCode', cue('followingCode'));
   set('codeFollows', units[index + 1]?.code ? 1 : 0);
-  set('youAreNow', test(CUES.youAreNow, t));
-  set('actAs', test(CUES.actAs, t));
-  set('jailbreak', test(CUES.jailbreak, t));
-  set('fromNowOn', test(CUES.fromNowOn, t));
+  set('youAreNow', cue('youAreNow'));
+  set('actAs', cue('actAs'));
+  set('jailbreak', cue('jailbreak'));
+  set('fromNowOn', cue('fromNowOn'));
   set('promoVerb', test(CUES.promoVerb, t));
   set('url', test(CUES.url, t));
   set('audience', test(CUES.audience, t));
@@ -200,27 +251,27 @@ export function unitFeatures(
   set('logWords', Math.log1p(words) / 5);
   set('short', words <= 5 ? 1 : 0);
 
-  const mustContain = test(CUES.mustContain, t);
-  const makeSure = test(CUES.makeSure, t);
+  const mustContain = cue('mustContain');
+  const makeSure = cue('makeSure');
   set('mustContain', mustContain);
   set('makeSure', makeSure);
   set('anyConstraint', Math.max(
-    test(CUES.lengthConstraint, t), test(CUES.caseConstraint, t), test(CUES.wrapConstraint, t), test(CUES.startEndConstraint, t),
-    test(CUES.avoidConstraint, t), test(CUES.transformOutput, t), test(CUES.respondIn, t), yourOutput,
+    cue('lengthConstraint'), cue('caseConstraint'), cue('wrapConstraint'), cue('startEndConstraint'),
+    cue('avoidConstraint'), cue('transformOutput'), cue('respondIn'), yourOutput,
   ));
   const anyAssistant = Math.max(assistant, moral, important);
   set('anyAssistant', anyAssistant);
   set('quoteCover', quoted.share);
-  set('vocative', test(CUES.vocative, t));
+  set('vocative', cue('vocative'));
   set('cueQuoted', quoted.cue);
   set('reportingFrame', test(CUES.reportingFrame, t));
   set('dialogueTag', test(CUES.dialogueTag, raw));
   set('thirdPersonStart', test(CUES.thirdPersonStart, t));
-  set('anyOverride', Math.max(test(CUES.override, t), test(CUES.metaInstructions, t), test(CUES.extraction, t), test(CUES.followingInstruction, t)));
-  set('anyPersona', Math.max(test(CUES.youAreNow, t), test(CUES.actAs, t), test(CUES.jailbreak, t), test(CUES.fromNowOn, t)));
-  set('anyTool', Math.max(toolStart, myResource) * Math.max(imperative, test(CUES.please, t), test(CUES.requestToMe, t)));
-  set('imperativeYourOutput', imperative * Math.max(yourOutput, test(CUES.theOutput, t)));
-  const toolRequest = Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, test(CUES.money, t));
+  set('anyOverride', Math.max(cue('override'), cue('metaInstructions'), cue('extraction'), cue('followingInstruction')));
+  set('anyPersona', Math.max(cue('youAreNow'), cue('actAs'), cue('jailbreak'), cue('fromNowOn')));
+  set('anyTool', Math.max(toolStart, myResource) * Math.max(imperative, cue('please'), test(CUES.requestToMe, t)));
+  set('imperativeYourOutput', imperative * Math.max(yourOutput, cue('theOutput')));
+  const toolRequest = Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, cue('money'));
   set('toolRequest', toolRequest);
 
   // Whether the clause is aimed at the model that reads the document rather than at a person:
