@@ -301,8 +301,12 @@ export function unitFeatures(
     for (let k = 0; k < x.length; k++) logit += floor.weights[k] * x[k];
     const up = (name: FeatureName, possible: unknown) => (possible ? Math.max(0, floor.weights[INDEX.get(name)!]) : 0);
     logit += up('novelty', 1) + up('styleBreak', 1) + up('listContext', 1) + up('noveltyExcess', 1) + up('dialogueContext', 1) +
-      up('lineContrast', 1) + up('secondPersonContrast', you) + up('questionContrast', question) + up('firstPersonContrast', 1) +
-      up('imperativeContrast', 1) + up('harmContrast', 1) + up('toolContrast', 1) + up('assistantContrast', 1) +
+      up('lineContrast', 1) + up('secondPersonContrast', 1) + up('questionContrast', 1) +
+      // The neighbourhood profile reads the clause with its quotations in place: its flags decide these.
+      up('firstPersonContrast', raw === t ? firstPerson : test(CUES.firstPerson, raw)) +
+      up('imperativeContrast', raw === t ? imperative : isImperative(raw, verbs)) +
+      up('harmContrast', raw === t ? harm : test(CUES.harmWord, raw)) + up('toolContrast', raw === t ? tools : test(CUES.toolVerb, raw)) +
+      up('assistantContrast', anyAssistant) +
       up('imperativeNovel', imperative) + up('questionNovel', question) + up('assistantNovel', anyAssistant) +
       up('novelQuestion', question) + up('directed', directedHere || question);
     const needed = directedHere || question ? floor.directedLogit : floor.undirectedLogit;
