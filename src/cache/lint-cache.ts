@@ -22,6 +22,8 @@ interface CacheEntry {
 interface CacheFile {
   format: number;
   entries: Record<string, CacheEntry>;
+  /** The corpus-pass state of the last run, by a key over every input's content and the config. */
+  corpus?: { key: string; hash: string };
 }
 
 function hash(data: string | Uint8Array): string {
@@ -39,7 +41,11 @@ function stableJson(value: unknown): string {
 
 export class LintCache {
   private entries: Record<string, CacheEntry> = {};
-  private readonly corpusHash: string;
+  private corpus: CacheFile['corpus'];
+  private corpusHash = '';
+  private readonly contentHashes = new Map<string, string | undefined>();
+  private readonly configJson = new WeakMap<object, string>();
+  private dirty = false;
   hits = 0;
 
   constructor(
@@ -47,28 +53,68 @@ export class LintCache {
     private readonly loaded: LoadedConfig,
     private readonly registry: ReadonlyMap<string, RuleModule>,
     private readonly version: string,
-    corpus: CorpusStates,
     private readonly onlyRules: ReadonlySet<string> | undefined,
   ) {
-    this.corpusHash = corpus.size > 0 ? hash(stableJson(corpus)) : '';
     try {
       const parsed = JSON.parse(fs.readFileSync(location, 'utf8')) as CacheFile;
-      if (parsed.format === FORMAT && parsed.entries && typeof parsed.entries === 'object') this.entries = parsed.entries;
+      if (parsed.format === FORMAT && parsed.entries && typeof parsed.entries === 'object') {
+        this.entries = parsed.entries;
+        this.corpus = parsed.corpus;
+      }
     } catch {
       // No cache yet, or an unreadable one: start empty; it is rewritten at the end of the run.
     }
   }
 
+  private contentHash(input: RunInput): string | undefined {
+    const id = input.absolute ?? input.path;
+    if (!this.contentHashes.has(id)) {
+      let digest: string | undefined;
+      try {
+        digest = hash(input.bytes ?? fs.readFileSync(input.absolute!));
+      } catch {
+        digest = undefined;
+      }
+      this.contentHashes.set(id, digest);
+    }
+    return this.contentHashes.get(id);
+  }
+
+  /** A key over every input's content and the config: equal keys mean equal corpus-pass state. */
+  corpusKeyOf(inputs: readonly RunInput[]): string {
+    const parts = inputs.map((input) => `${input.absolute ?? input.path}\0${this.contentHash(input) ?? ''}`).sort();
+    return hash(`${this.version}\0${stableJson(this.loaded.config)}\0${this.onlyRules ? [...this.onlyRules].sort().join(',') : ''}\0${parts.join('\n')}`);
+  }
+
+  /** The stored corpus-state hash for that key, when the last run saw the same inputs. */
+  knownCorpusHash(corpusKey: string): string | undefined {
+    return this.corpus?.key === corpusKey ? this.corpus.hash : undefined;
+  }
+
+  useCorpus(corpusKey: string, corpusHash: string): void {
+    this.corpusHash = corpusHash;
+    if (this.corpus?.key !== corpusKey || this.corpus.hash !== corpusHash) this.dirty = true;
+    this.corpus = { key: corpusKey, hash: corpusHash };
+  }
+
+  static hashCorpus(corpus: CorpusStates): string {
+    return corpus.size > 0 ? hash(stableJson(corpus)) : '';
+  }
+
   /** The key of an input: its bytes, its effective config, the corpus state and the version. */
   keyOf(input: RunInput): string | undefined {
-    let bytes: Uint8Array;
-    try {
-      bytes = input.bytes ?? fs.readFileSync(input.absolute!);
-    } catch {
-      return undefined;
-    }
+    const content = this.contentHash(input);
+    if (content === undefined) return undefined;
     const effective = resolveConfig(this.loaded, input.configPath, this.registry);
-    return hash(`${this.version}\0${FORMAT}\0${stableJson(effective)}\0${this.onlyRules ? [...this.onlyRules].sort().join(',') : ''}\0${this.corpusHash}\0${hash(bytes)}`);
+    // Files that match the same overrides share one effective config object: serialise it once.
+    let json = this.configJson.get(effective);
+    if (json === undefined) this.configJson.set(effective, (json = stableJson(effective)));
+    return hash(`${this.version}\0${FORMAT}\0${json}\0${this.onlyRules ? [...this.onlyRules].sort().join(',') : ''}\0${this.corpusHash}\0${content}`);
+  }
+
+  /** After an in-place fix the bytes changed: the next key reads them again. */
+  refresh(input: RunInput): void {
+    this.contentHashes.delete(input.absolute ?? input.path);
   }
 
   lookup(input: RunInput, key: string | undefined): FileResult | undefined {
@@ -83,16 +129,27 @@ export class LintCache {
     if (!key || !input.absolute) return;
     const { output: _output, source: _source, ...kept } = result;
     this.entries[input.absolute] = { key, result: kept };
+    this.dirty = true;
   }
 
   forget(input: RunInput): void {
-    if (input.absolute) delete this.entries[input.absolute];
+    if (input.absolute && input.absolute in this.entries) {
+      delete this.entries[input.absolute];
+      this.dirty = true;
+    }
   }
 
   save(): void {
     // Entries for files that no longer exist are dropped so the cache does not grow without bound.
-    for (const file of Object.keys(this.entries)) if (!fs.existsSync(file)) delete this.entries[file];
+    for (const file of Object.keys(this.entries)) {
+      if (!fs.existsSync(file)) {
+        delete this.entries[file];
+        this.dirty = true;
+      }
+    }
+    // A run that only read the cache leaves it as it was: nothing to rewrite.
+    if (!this.dirty) return;
     fs.mkdirSync(path.dirname(this.location), { recursive: true });
-    writeFileAtomic(this.location, JSON.stringify({ format: FORMAT, entries: this.entries } satisfies CacheFile));
+    writeFileAtomic(this.location, JSON.stringify({ format: FORMAT, entries: this.entries, ...(this.corpus ? { corpus: this.corpus } : {}) } satisfies CacheFile));
   }
 }

@@ -320,34 +320,50 @@ function remember(cache: LintCache | undefined, input: RunInput, key: string | u
   if (!cache || (options.fixMode !== 'none' && options.fixMode !== 'write')) return;
   if (fileRun.fatal) cache.forget(input);
   // After an in-place fix the findings describe the new bytes, so the key is taken again.
-  else cache.store(input, fileRun.changed ? cache.keyOf(input) : key, fileRun.result);
+  else {
+    if (fileRun.changed) cache.refresh(input);
+    cache.store(input, fileRun.changed ? cache.keyOf(input) : key, fileRun.result);
+  }
 }
 
 /** Lints (and fixes) every input; results come back in input order, whatever the thread timing. */
 export async function run(inputs: readonly RunInput[], options: RunOptions, onFile?: (run: FileRun, input: RunInput) => void): Promise<RunOutcome> {
-  const corpus = await runCorpusPasses(inputs, options);
-  const cache = options.cacheLocation ? new LintCache(options.cacheLocation, options.loaded, options.registry, VERSION, corpus, options.onlyRules) : undefined;
+  const cache = options.cacheLocation ? new LintCache(options.cacheLocation, options.loaded, options.registry, VERSION, options.onlyRules) : undefined;
+  // The corpus passes read every input. With a cache that saw exactly these inputs last time, their
+  // state is known by its hash, and the passes run only if some file does need linting.
+  let corpus: CorpusStates | undefined;
+  const corpusState = async (): Promise<CorpusStates> => (corpus ??= await runCorpusPasses(inputs, options));
+  if (cache) {
+    const corpusKey = cache.corpusKeyOf(inputs);
+    const known = [...options.registry.values()].some((rule) => rule.corpus) ? cache.knownCorpusHash(corpusKey) : '';
+    cache.useCorpus(corpusKey, known ?? LintCache.hashCorpus(await corpusState()));
+  } else await corpusState();
   const threads = options.registry === ruleRegistry ? chooseParallelism(inputs, options.concurrency) : 1;
   const files: FileRun[] = [];
-  const { WorkerPool } = threads > 1 ? await import('../parallel/pool.js') : { WorkerPool: undefined };
-  const pool = WorkerPool
-    ? new WorkerPool(threads, {
+  let poolPromise: Promise<import('../parallel/pool.js').WorkerPool> | undefined;
+  const workerPool = () =>
+    (poolPromise ??= (async () => {
+      const { WorkerPool } = await import('../parallel/pool.js');
+      const state = await corpusState();
+      return new WorkerPool(threads, {
         loaded: options.loaded,
         onlyRules: options.onlyRules ? [...options.onlyRules] : undefined,
         fixMode: options.fixMode,
         outDir: options.outDir,
         selection: options.selection,
         keepSource: options.keepSource,
-        corpus: [...corpus.entries()],
-      })
-    : undefined;
-  const blockRunner = pool ? pool.blockRunner() : localBlockRunner(options, corpus);
+        corpus: [...state.entries()],
+      });
+    })());
   const execute = async (input: RunInput): Promise<FileRun> => {
     const key = cache?.keyOf(input);
     const hit = cachedRun(cache, input, key, options);
     if (hit) return hit;
     // JSONL streams from this thread and farms out its blocks; whole files go to a worker each.
-    const fileRun = input.kind === 'jsonl' ? await runJsonlFile(input, options, blockRunner) : pool ? await pool.runFile(input) : await runWholeFile(input, options, corpus);
+    const state = await corpusState();
+    const pool = threads > 1 ? await workerPool() : undefined;
+    const blockRunner = pool ? pool.blockRunner() : localBlockRunner(options, state);
+    const fileRun = input.kind === 'jsonl' ? await runJsonlFile(input, options, blockRunner) : pool ? await pool.runFile(input) : await runWholeFile(input, options, state);
     remember(cache, input, key, fileRun, options);
     return fileRun;
   };
@@ -364,7 +380,7 @@ export async function run(inputs: readonly RunInput[], options: RunOptions, onFi
     }
     while (window.length > 0) await settleFirst();
   } finally {
-    await pool?.close();
+    if (poolPromise) await (await poolPromise).close();
   }
   cache?.save();
   return { files, summary: summarize(files.map((f) => f.result)), fatal: files.some((f) => f.fatal), cacheHits: cache?.hits ?? 0 };

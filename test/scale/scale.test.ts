@@ -89,7 +89,11 @@ describe('sharding', () => {
     for (let k = 1; k <= 3; k++) {
       const mine = selectShard(inputs, { index: k, count: 3 }, 1000);
       expect(mine.find((i) => i.kind === 'jsonl')?.byteRange).toBeDefined();
-      for (const i of mine) if (!i.byteRange) expect(seen.has(i.path)).toBe(false), seen.add(i.path);
+      for (const i of mine) {
+        if (i.byteRange) continue;
+        expect(seen.has(i.path)).toBe(false);
+        seen.add(i.path);
+      }
       const outcome = await run(mine, options);
       shards.push(JSON.parse(formatters.json(outcome.files.map((f) => f.result), { cwd: dir, color: false, rules: testRegistry, summary: outcome.summary, toolVersion: 'test' })));
     }
