@@ -14,22 +14,12 @@ import zlib from 'node:zlib';
 import { spawn, spawnSync } from 'node:child_process';
 import { setInterval, clearInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
+// The same seeded generator generate uses, so a failing iteration can be replayed with its seed.
+import { seededRandom as prng } from '../dist/generate/tokens.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMP_MARKER = '.corpuslint-tmp-';
 const FIX_ARGS = ['--fix', '--no-config-lookup'];
-
-/** A small seeded generator, so a failing iteration can be replayed with its seed. */
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Content the registered rules fix: leftover HTML and entities, spoofed chat turns, injected
 // instructions. Every line carries its own tag, so no line recurs across documents: cross-document
