@@ -52,13 +52,19 @@ export class Protected {
     return -1;
   }
   overlaps(start: number, end: number): boolean {
-    let low = 0;
-    let high = this.ranges.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.ranges[mid][1] <= start) low = mid + 1;
-      else high = mid;
-    }
-    return low < this.ranges.length && this.ranges[low][0] < end;
+    const k = firstEndingAfter(this.ranges, start);
+    return k < this.ranges.length && this.ranges[k][0] < end;
   }
+}
+
+/** Index of the first of sorted, disjoint ranges that ends after `offset`. */
+export function firstEndingAfter(ranges: readonly Range[], offset: number): number {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ranges[mid][1] <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

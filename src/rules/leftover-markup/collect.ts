@@ -3,7 +3,7 @@
 // a tag inside it, an image over its alt text) wins, so one pass applies every fix.
 import type { Document } from '../../document/document.js';
 import type { Range } from '../../types.js';
-import { Protected, type Artifact, type ArtifactKind } from './artifact.js';
+import { firstEndingAfter, Protected, type Artifact, type ArtifactKind } from './artifact.js';
 import { codeBlockRanges, inlineCodeRanges } from './regions.js';
 import { scanMarkdownLinks, scanReferenceDefinitions } from './markdown-links.js';
 import { scanTags } from './tags.js';
@@ -21,22 +21,12 @@ const PRIORITY: ArtifactKind[] = ['hidden', 'script', 'comment', 'blob', 'image'
 
 class TakenRanges {
   private ranges: Range[] = [];
-  private firstEndingAfter(start: number): number {
-    let low = 0;
-    let high = this.ranges.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.ranges[mid][1] <= start) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
   overlaps([start, end]: Range): boolean {
-    const k = this.firstEndingAfter(start);
+    const k = firstEndingAfter(this.ranges, start);
     return k < this.ranges.length && this.ranges[k][0] < end;
   }
   add(range: Range): void {
-    this.ranges.splice(this.firstEndingAfter(range[0]), 0, range);
+    this.ranges.splice(firstEndingAfter(this.ranges, range[0]), 0, range);
   }
 }
 
