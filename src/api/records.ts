@@ -7,12 +7,13 @@ import type { EffectiveConfig } from '../config/types.js';
 import { activeRulesFor } from '../engine/run.js';
 import { coreFinding, lintDocument } from '../engine/lint-document.js';
 import type { CorpusStates } from '../engine/corpus.js';
-import { isFixable, type FixSelection } from '../fix/apply.js';
+import type { FixSelection } from '../fix/apply.js';
 import { fixLoop } from '../fix/fix-loop.js';
 import { decodeUtf8 } from '../inputs/decode.js';
 import { parseRecord, spliceTextField, splitLines } from '../inputs/jsonl.js';
 import type { Finding, RecordRef, RuleModule } from '../types.js';
 import type { ResolvedApiConfig } from './config.js';
+import { countFindings } from '../engine/counts.js';
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -92,11 +93,7 @@ async function* rawRecords(source: RecordSource, effective: EffectiveConfig): As
 }
 
 function counts(findings: Finding[]): Pick<RecordResult, 'errorCount' | 'warningCount' | 'fixableCount'> {
-  return {
-    errorCount: findings.filter((f) => f.severity === 'error').length,
-    warningCount: findings.filter((f) => f.severity === 'warning').length,
-    fixableCount: findings.filter((f) => isFixable(f, { unsafe: false })).length,
-  };
+  return countFindings(findings);
 }
 
 /** Runs every active rule's corpus pass over documents already in memory. */

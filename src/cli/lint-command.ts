@@ -21,6 +21,7 @@ import { parseConcurrency, parseShard, selectShard, sizeOf, SHARD_SPLIT_BYTES } 
 import { createProgress } from './progress.js';
 import { DEFAULT_CACHE_LOCATION } from '../cache/lint-cache.js';
 import { checkSuppressionFlags, handleSuppressions, reportUnusedSuppressions } from '../suppressions/cli.js';
+import { countFindings } from '../engine/counts.js';
 
 export interface CliEnvironment {
   cwd: string;
@@ -173,7 +174,7 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
   if (flags.quiet) {
     results = results.map((r) => {
       const findings = r.findings.filter((f) => f.severity === 'error');
-      return { ...r, findings, warningCount: 0, fixableCount: findings.filter((f) => f.fix?.safety === 'safe').length };
+      return { ...r, findings, ...countFindings(findings) };
     });
   }
   const summary = summarize(results);

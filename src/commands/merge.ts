@@ -11,6 +11,7 @@ import { getFormatter, formatters } from '../reporters/index.js';
 import { ruleRegistry } from '../rules/index.js';
 import type { FileResult, Finding } from '../types.js';
 import { VERSION } from '../version.js';
+import { countFindings } from '../engine/counts.js';
 
 const FLAGS: FlagSpecs = {
   format: { type: 'string', alias: 'f', valueName: 'String', description: 'Output format of the merged report (default: json)' },
@@ -52,9 +53,7 @@ export function mergeReports(reports: readonly JsonReport[]): FileResult[] {
   const merged = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of merged) {
     file.findings.sort((a: Finding, b: Finding) => compareFindings(a, b));
-    file.errorCount = file.findings.filter((f) => f.severity === 'error').length;
-    file.warningCount = file.findings.filter((f) => f.severity === 'warning').length;
-    file.fixableCount = file.findings.filter((f) => f.fix?.safety === 'safe').length;
+    Object.assign(file, countFindings(file.findings));
   }
   return merged;
 }

@@ -17,6 +17,7 @@ import { runCorpusPasses, type CorpusStates } from './corpus.js';
 import { ruleRegistry } from '../rules/index.js';
 import { LintCache } from '../cache/lint-cache.js';
 import { VERSION } from '../version.js';
+import { countFindings } from './counts.js';
 
 export type FixMode = 'none' | 'write' | 'dry-run' | 'diff' | 'out-dir' | 'stdout';
 
@@ -100,9 +101,7 @@ function newResult(input: RunInput, findings: Finding[]): FileResult {
   return {
     path: input.path,
     findings,
-    errorCount: findings.filter((f) => f.severity === 'error').length,
-    warningCount: findings.filter((f) => f.severity === 'warning').length,
-    fixableCount: findings.filter((f) => isFixable(f, { unsafe: false })).length,
+    ...countFindings(findings),
   };
 }
 

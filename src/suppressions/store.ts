@@ -3,6 +3,7 @@
 // elsewhere in the file (or moving a JSONL record) does not invalidate it.
 import crypto from 'node:crypto';
 import type { FileResult, Finding } from '../types.js';
+import { countFindings } from '../engine/counts.js';
 
 export const DEFAULT_SUPPRESSIONS_FILE = 'corpuslint-suppressions.json';
 export const SUPPRESSIONS_VERSION = 1;
@@ -109,9 +110,7 @@ export function applySuppressions(results: readonly FileResult[], table: Suppres
     return {
       ...result,
       findings: kept,
-      errorCount: kept.filter((f) => f.severity === 'error').length,
-      warningCount: kept.filter((f) => f.severity === 'warning').length,
-      fixableCount: kept.filter((f) => f.fix && f.fix.remove.length > 0 && f.fix.safety === 'safe').length,
+      ...countFindings(kept),
     };
   });
   return { results: out, unused, suppressedCount };
