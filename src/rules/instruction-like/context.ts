@@ -4,6 +4,7 @@
 // lazily, only for clauses near a candidate, so clean stretches of a long document cost nothing.
 import { CUES, STOPWORDS } from './lexicons.js';
 import type { Unit } from './units.js';
+import { scanGuards, type GuardHits } from './guards.js';
 
 export const FLAG = {
   backtick: 1, secondPerson: 2, question: 4, list: 8, firstPerson: 16, imperative: 32, assistant: 64, dialogue: 128, harm: 256,
@@ -78,6 +79,7 @@ function aloneOnLine(text: string, unit: Unit): boolean {
 
 export class DocumentContext {
   private readonly profiles = new Map<number, Profile>();
+  private readonly hits = new Map<number, GuardHits>();
   private readonly wordIds = new Map<string, number>();
   /** Per word id: how many clauses of the current window use it. Reset after each window. */
   private spread = new Uint16Array(256);
@@ -98,22 +100,34 @@ export class DocumentContext {
     });
   }
 
+  /** The guards that occur in a clause, shared by its profile and its features. */
+  guardHits(index: number): GuardHits {
+    let hits = this.hits.get(index);
+    if (!hits) {
+      const unit = this.units[index];
+      hits = scanGuards(this.text.slice(unit.start, unit.end).toLowerCase());
+      this.hits.set(index, hits);
+    }
+    return hits;
+  }
+
   profile(index: number): Profile {
     let profile = this.profiles.get(index);
     if (!profile) {
       const unit = this.units[index];
       const t = this.text.slice(unit.start, unit.end);
       let flags = 0;
+      const hits = this.guardHits(index);
       if (t.includes('`')) flags |= FLAG.backtick;
-      if (test(CUES.secondPerson, t)) flags |= FLAG.secondPerson;
-      if (test(CUES.question, t)) flags |= FLAG.question;
+      if (hits.has('secondPerson') && test(CUES.secondPerson, t)) flags |= FLAG.secondPerson;
+      if (t.includes('?') && test(CUES.question, t)) flags |= FLAG.question;
       if (test(CUES.listItem, t)) flags |= FLAG.list;
-      if (test(CUES.firstPerson, t)) flags |= FLAG.firstPerson;
+      if ((hits.has('firstPersonWord') || t.includes('I')) && test(CUES.firstPerson, t)) flags |= FLAG.firstPerson;
       if (this.isImperative(t)) flags |= FLAG.imperative;
-      if (test(ASSISTANT_VOICE, t)) flags |= FLAG.assistant;
-      if (test(CUES.dialogueTag, t)) flags |= FLAG.dialogue;
-      if (test(CUES.harmWord, t)) flags |= FLAG.harm;
-      if (test(CUES.toolVerb, t)) flags |= FLAG.tool;
+      if (hits.has('assistantVoice') && test(ASSISTANT_VOICE, t)) flags |= FLAG.assistant;
+      if (/["“‘”’]/.test(t) && test(CUES.dialogueTag, t)) flags |= FLAG.dialogue;
+      if (hits.has('harmWord') && test(CUES.harmWord, t)) flags |= FLAG.harm;
+      if (hits.has('toolVerb') && test(CUES.toolVerb, t)) flags |= FLAG.tool;
       if (aloneOnLine(this.text, unit)) flags |= FLAG.isolated;
       const ids = contentWords(t).map((w) => {
         let id = this.wordIds.get(w);

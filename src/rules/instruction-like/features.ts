@@ -4,6 +4,7 @@
 import { CODE_VERBS, CUES, DIRECTED_WORDS, GENERATION_VERBS, IMPERATIVE_OPENERS, NOT_IMPERATIVE, TOOL_VERBS } from './lexicons.js';
 import { FLAG, type DocumentContext, type Flag } from './context.js';
 import type { Unit } from './units.js';
+import { scanGuards, type GuardName } from './guards.js';
 
 /**
  * One combined test that every cue family trips: a clause without any of these is clean for
@@ -27,50 +28,58 @@ const test = (re: RegExp, text: string): number => {
   return hit ? 1 : 0;
 };
 
-/**
- * Substrings (lower case) of which each guarded cue needs at least one: a cheap `includes` scan
- * rules most cues out before their regular expression runs. Each list is a necessary condition of
- * its pattern in lexicons.ts, so the features are the same with or without the guards.
- */
-const GUARDS: Partial<Record<keyof typeof CUES, readonly string[]>> = {
-  override: ["ignor", "disregard", "forget", "overrid", "overwrit", "bypass", "abandon", "neglect", "discard", "skip"],
-  extraction: ["reveal", "repeat", "print", "show", "display", "output", "leak", "disclos", "recit", "spell out", "tell me", "share", "write out", "dump"],
-  followingInstruction: ["follow", "adhere", "obey", "comply", "execute"],
-  metaInstructions: ["instruction", "prompt", "directive", "guideline", "command", "direction", "order", "context", "message", "conversation", "rules"],
-  youAreNow: ["you"],
-  actAs: ["act", "behav", "respond", "answer", "role", "speak", "pretend", "impersonat", "in character", "stay in", "play"],
-  jailbreak: ["dan", "jailbr", "developer mode", "do anything", "no ", "unfiltered", "uncensored", "unrestricted", "without"],
-  fromNowOn: ["from now", "from this point", "henceforth", "going forward", "rest of"],
-  apology: ["sorry", "apologi"],
-  cannot: ["cannot", "can", "won", "will not", "unable", "not able", "decline", "refuse", "feel comfortable", "think"],
-  asAnAI: ["ai", "artificial", "model", "assistant", "computer program"],
-  condone: ["not", "n't", "n’t", "cannot"],
-  moralJudgement: ["not", "never", "neither"],
-  itIsImportant: ["it is", "it's", "it’s", "it remains"],
-  lengthConstraint: ["least", "most", "exactly", "than", "under", "between"],
-  caseConstraint: ["capital", "upper", "lower", "small", "caps"],
-  wrapConstraint: ["quot", "bracket", "asterisk", "markdown"],
-  startEndConstraint: ["start", "begin", "end", "finish", "conclude", "close", "sign off", "must", "should", "has to", "needs to"],
-  avoidConstraint: ["comma", "letter", "word", "punctuation", "capital", "keyword"],
-  transformOutput: ["translat", "rewrit", "rephras", "paraphras", "encod", "encrypt", "convert", "revers", "scrambl", "jumbl", "replac", "substitut", "swap", "shuffl", "spell", "combin"],
-  mustContain: ["must", "should", "need", "has to"],
-  makeSure: ["sure", "ensure", "remember", "forget"],
-  respondIn: ["respond", "reply", "answer", "write", "speak", "talk"],
-  yourOutput: ["your"],
-  yourCode: ["your"],
-  theOutput: ["respons", "repl", "answer", "output", "message", "summar", "essay", "post", "letter", "stor", "poem", "translation", "text", "explanation", "elucidation"],
-  vocative: ["ai", "a.i", "assistant", "model", "llm", "bot", "agent", "gpt"],
-  noteToModel: ["note", "message", "reminder", "instruction"],
-  please: ["please", "kindly", "pls"],
-  followingCode: ["code", "snippet", "script", "function", "section", "block", "excerpt", "segment", "module", "program", "implementation", "solution", "algorithm"],
-  money: ["$", "€", "£", "¥", "usd", "eur", "gbp", "dollar", "btc", "eth", "bitcoin", "crypto", "iban", "swift", "routing", "account number"],
-};
+/** Cues that have a guard in guards.ts: their pattern runs only when the guard's scan hit. */
+type GuardedCue = GuardName & keyof typeof CUES;
+const CUE_NAMES = Object.keys(CUES) as (keyof typeof CUES)[];
+const CUE_INDEX = new Map<string, number>(CUE_NAMES.map((name, i) => [name, i]));
 
-const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Each guard list as one alternation of literals: a single scan of the lower-cased clause. */
-const GUARD_PATTERNS = new Map(
-  Object.entries(GUARDS).map(([name, list]) => [name as keyof typeof CUES, new RegExp((list ?? []).map(escapeLiteral).join('|'))]),
-);
+const hasQuoteMark = (t: string): boolean => /["“‘”’]/.test(t);
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/**
+ * The number of matches of CUES.word and of CUES.capsWord (each capped at 400) in one pass: a word
+ * is a letter and up to 40 more letters, apostrophes or hyphens; a caps word is a whole run of
+ * word characters made of three or more capitals.
+ */
+export function wordCounts(t: string): { words: number; caps: number } {
+  let words = 0;
+  for (let i = 0; i < t.length && words < 400; ) {
+    if (!isAsciiLetter(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const limit = Math.min(t.length, i + 41);
+    let j = i + 1;
+    for (; j < limit; j++) {
+      const c = t.charCodeAt(j);
+      if (!(isAsciiLetter(c) || c === 39 || c === 0x2019 || c === 45)) break;
+    }
+    words++;
+    i = j;
+  }
+  let caps = 0;
+  for (let i = 0; i < t.length && caps < 400; ) {
+    if (!isAsciiWordChar(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let allCaps = true;
+    const start = i;
+    for (; i < t.length && isAsciiWordChar(t.charCodeAt(i)); i++) {
+      const c = t.charCodeAt(i);
+      if (c < 65 || c > 90) allCaps = false;
+    }
+    if (allCaps && i - start >= 3) caps++;
+  }
+  return { words, caps };
+}
 
 /** The first word that could carry the mood of the clause, after list markers and openers. */
 export function leadingVerb(text: string): string {
@@ -96,6 +105,7 @@ const MENTIONABLE = [CUES.override, CUES.metaInstructions, CUES.extraction, CUES
 
 /** How much of a clause sits inside quotation marks, and whether an instruction cue is among it. */
 function quotedShare(t: string): { share: number; cue: number } {
+  if (!t.includes('"') && !t.includes('“')) return { share: 0, cue: 0 };
   let inside = 0;
   let cue = 0;
   CUES.quoted.lastIndex = 0;
@@ -167,33 +177,36 @@ export function unitFeatures(
   const t = quoted.share > 0 && quoted.share < 0.85 ? maskQuotes(raw) : raw;
   const x = new Float64Array(FEATURE_NAMES.length);
   const set = (name: FeatureName, value: number) => { x[INDEX.get(name)!] = value; };
-  const lower = t.toLowerCase();
-  const cue = (name: keyof typeof CUES): number => {
-    const guard = GUARD_PATTERNS.get(name);
-    if (guard && !guard.test(lower)) return 0;
-    return test(CUES[name], t);
+  const hits = t === raw ? context.guardHits(index) : scanGuards(t.toLowerCase());
+  // Each cue's pattern runs at most once, and only when its guard occurs.
+  const memo = new Int8Array(CUE_NAMES.length).fill(-1);
+  const cue = (name: GuardedCue): number => {
+    const k = CUE_INDEX.get(name)!;
+    if (memo[k] < 0) memo[k] = hits.has(name) ? test(CUES[name], t) : 0;
+    return memo[k];
   };
+  const tally = (name: GuardedCue & ('secondPerson' | 'harmWord' | 'toolVerb')): number => (hits.has(name) ? count(CUES[name], t) : 0);
 
-  const you = count(CUES.secondPerson, t);
+  const you = tally('secondPerson');
   const imperative = isImperative(t, verbs) ? 1 : 0;
-  const question = test(CUES.question, t);
-  const firstPerson = count(CUES.firstPerson, t);
+  const question = t.includes('?') ? test(CUES.question, t) : 0;
+  const firstPerson = hits.has('firstPersonWord') || t.includes('I') ? count(CUES.firstPerson, t) : 0;
   set('secondPerson', Math.log1p(you));
   set('secondPersonStart', /^(?:you|your)\b/i.test(t) ? 1 : 0);
-  set('addressModel', test(CUES.addressModel, t));
+  set('addressModel', cue('addressModel'));
   set('noteToModel', cue('noteToModel'));
   const yourOutput = cue('yourOutput');
   set('yourOutput', yourOutput);
   set('yourCode', cue('yourCode'));
   set('theOutput', cue('theOutput'));
   set('metaInstructions', cue('metaInstructions'));
-  set('instructionWord', test(CUES.instructionWord, t));
+  set('instructionWord', cue('instructionWord'));
   set('override', cue('override'));
   set('extraction', cue('extraction'));
   set('followingInstruction', cue('followingInstruction'));
   set('imperative', imperative);
   set('please', cue('please'));
-  set('requestToMe', test(CUES.requestToMe, t));
+  set('requestToMe', cue('requestToMe'));
   set('question', question);
   set('questionStart', test(CUES.questionStart, t));
   set('lengthConstraint', cue('lengthConstraint'));
@@ -203,8 +216,8 @@ export function unitFeatures(
   set('avoidConstraint', cue('avoidConstraint'));
   set('transformOutput', cue('transformOutput'));
   set('respondIn', cue('respondIn'));
-  set('formatWord', test(CUES.formatWord, t));
-  set('language', test(CUES.language, t));
+  set('formatWord', cue('formatWord'));
+  set('language', cue('language'));
   const assistant = Math.max(cue('apology'), cue('cannot'), cue('asAnAI'), cue('condone'));
   set('apology', cue('apology'));
   set('cannot', cue('cannot'));
@@ -214,38 +227,38 @@ export function unitFeatures(
   const important = cue('itIsImportant');
   set('moralJudgement', moral);
   set('itIsImportant', important);
-  const harm = count(CUES.harmWord, t);
+  const harm = tally('harmWord');
   set('harmWords', Math.log1p(harm));
-  set('careWord', test(CUES.careWord, t));
-  set('urgencyWord', test(CUES.urgencyWord, t));
-  set('bangs', test(CUES.bangs, t));
-  const words = count(CUES.word, t, 400);
-  set('capsRatio', words > 0 ? Math.min(1, count(CUES.capsWord, t, 400) / words) : 0);
-  const tools = count(CUES.toolVerb, t);
+  set('careWord', cue('careWord'));
+  set('urgencyWord', cue('urgencyWord'));
+  set('bangs', cue('bangs'));
+  const { words, caps } = wordCounts(t);
+  set('capsRatio', words > 0 ? Math.min(1, caps / words) : 0);
+  const tools = tally('toolVerb');
   set('toolVerbs', Math.log1p(tools));
   const leading = leadingVerb(t);
   const toolStart = TOOL_VERBS.has(leading) ? 1 : 0;
   set('toolVerbStart', toolStart);
-  const myResource = test(CUES.myResource, t);
+  const myResource = cue('myResource');
   set('myResource', myResource);
   set('money', cue('money'));
   const email = t.includes('@') ? test(CUES.emailAddress, t) : 0;
   set('emailAddress', email);
   set('toolName', test(CUES.toolName, t));
-  set('quotedId', test(CUES.quotedId, t));
-  set('codeNoun', test(CUES.codeNoun, t));
-  set('codeVerb', test(CUES.codeVerb, t));
+  set('quotedId', cue('quotedId'));
+  set('codeNoun', cue('codeNoun'));
+  set('codeVerb', cue('codeVerb'));
   set('followingCode', cue('followingCode'));
   set('codeFollows', units[index + 1]?.code ? 1 : 0);
   set('youAreNow', cue('youAreNow'));
   set('actAs', cue('actAs'));
   set('jailbreak', cue('jailbreak'));
   set('fromNowOn', cue('fromNowOn'));
-  set('promoVerb', test(CUES.promoVerb, t));
-  set('url', test(CUES.url, t));
-  set('audience', test(CUES.audience, t));
+  set('promoVerb', cue('promoVerb'));
+  set('url', cue('url'));
+  set('audience', cue('audience'));
   set('listItem', test(CUES.listItem, t));
-  const backtick = test(CUES.backtick, t);
+  const backtick = t.includes('`') ? 1 : 0;
   set('backtick', backtick);
   set('firstPerson', Math.log1p(firstPerson));
   set('logWords', Math.log1p(words) / 5);
@@ -264,12 +277,12 @@ export function unitFeatures(
   set('quoteCover', quoted.share);
   set('vocative', cue('vocative'));
   set('cueQuoted', quoted.cue);
-  set('reportingFrame', test(CUES.reportingFrame, t));
-  set('dialogueTag', test(CUES.dialogueTag, raw));
+  set('reportingFrame', cue('reportingFrame'));
+  set('dialogueTag', hasQuoteMark(raw) ? test(CUES.dialogueTag, raw) : 0);
   set('thirdPersonStart', test(CUES.thirdPersonStart, t));
   set('anyOverride', Math.max(cue('override'), cue('metaInstructions'), cue('extraction'), cue('followingInstruction')));
   set('anyPersona', Math.max(cue('youAreNow'), cue('actAs'), cue('jailbreak'), cue('fromNowOn')));
-  set('anyTool', Math.max(toolStart, myResource) * Math.max(imperative, cue('please'), test(CUES.requestToMe, t)));
+  set('anyTool', Math.max(toolStart, myResource) * Math.max(imperative, cue('please'), cue('requestToMe')));
   set('imperativeYourOutput', imperative * Math.max(yourOutput, cue('theOutput')));
   const toolRequest = Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, cue('money'));
   set('toolRequest', toolRequest);

@@ -11,7 +11,9 @@ export interface Unit {
 }
 
 const FENCE = /```/g;
-const RUN_ON = /(?<=[a-z0-9,;)\]])[ \t]+(?=(?:What|How|Why|Where|Who|Which|Can you|Could you|Would you|Please|Ignore|Disregard|Forget|Now,? (?:ignore|forget|you)|From now on|IMPORTANT|Note to)\b)/g;
+// Matched at the capitalised word, whose first letter V8 checks before anything else, rather than at
+// every run of spaces; the cut goes where the spaces before it start.
+const RUN_ON = /(?<=[a-z0-9,;)\]][ \t]+)(?:What|How|Why|Where|Who|Which|Can you|Could you|Would you|Please|Ignore|Disregard|Forget|Now,? (?:ignore|forget|you)|From now on|IMPORTANT|Note to)\b/g;
 /**
  * Where a value starts in dict- or JSON-like tool output (`{'snippet': 'Please delete…`) or a field
  * starts in a flattened email (`…|CONTENT: Hi`); text injected into a field is a clause of its own.
@@ -45,17 +47,24 @@ function pushTrimmed(text: string, start: number, end: number, out: Unit[]): voi
   if (e > s) out.push({ start: s, end: e, code: false });
 }
 
+/** Characters without which no FIELD alternative can match, unless the line opens with a capital. */
+const FIELD_MARK = /['"{[|]/;
+
 function cutsIn(line: string): number[] {
   const cuts: number[] = [];
   RUN_ON.lastIndex = 0;
   for (let m = RUN_ON.exec(line); m; m = RUN_ON.exec(line)) {
-    cuts.push(m.index);
-    if (m[0].length === 0) RUN_ON.lastIndex++;
+    let cut = m.index;
+    while (cut > 0 && (line.charCodeAt(cut - 1) === 32 || line.charCodeAt(cut - 1) === 9)) cut--;
+    cuts.push(cut);
   }
-  FIELD.lastIndex = 0;
-  for (let m = FIELD.exec(line); m; m = FIELD.exec(line)) {
-    cuts.push(m.index + m[0].length);
-    if (m[0].length === 0) FIELD.lastIndex++;
+  const first = line.charCodeAt(0);
+  if ((first >= 65 && first <= 90) || FIELD_MARK.test(line)) {
+    FIELD.lastIndex = 0;
+    for (let m = FIELD.exec(line); m; m = FIELD.exec(line)) {
+      cuts.push(m.index + m[0].length);
+      if (m[0].length === 0) FIELD.lastIndex++;
+    }
   }
   return cuts.sort((a, b) => a - b);
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CUES } from '../../src/rules/instruction-like/lexicons.js';
+import { GUARDS, scanGuards, type GuardName } from '../../src/rules/instruction-like/guards.js';
+import { wordCounts } from '../../src/rules/instruction-like/features.js';
+
+// A guard is only sound if its cue can never match a clause that lacks every one of its literals:
+// otherwise a feature would silently read 0. Random clauses are built from the cue vocabulary so
+// that the patterns do match often.
+const cueNames = (Object.keys(GUARDS) as GuardName[]).filter((name): name is GuardName & keyof typeof CUES => name in CUES);
+
+const vocabulary = [
+  ...new Set([
+    ...Object.values(GUARDS).flat(),
+    'you', 'You', 'YOUR', 'I', 'me', 'My', 'AI', 'A.I.', 'ChatGPT', 'GPT-4', 'LLMs', 'chatbots', 'ignore', 'IGNORE', 'previous', 'instructions',
+    'reveal', 'the', 'system prompt', 'act as', 'a', 'pirate', 'From now on', 'sorry', "I'm", 'I can’t', 'as an AI language model',
+    'not appropriate', "it's important", 'at least', '5', 'words', 'in', 'French', 'Spanish', 'all caps', 'JSON', 'send', '$500', '€20',
+    'bitcoin', 'my account', 'email', 'bob@example.com', 'www.evil.com', 'https://x.io/a', 'IMPORTANT', 'NOTE', '!!', '"', '“', '”', '’',
+    'said', 'hatred', 'self-harm', 'code', 'following snippet', 'embed', 'users', 'visit', 'ID 42', "id: 'abc'", 'No', 'no ', 'capital letters',
+    'must contain', 'make sure', 'respond in', 'your answer', 'your code', 'in your response', 'note to the AI', 'please', 'translate',
+    'the words', 'Dear assistant,', 'you, the model', 'well-being', 'professional help',
+  ]),
+];
+const clause = fc
+  .array(fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom(' ', ' ', ', ', '. ', ': ', '\t', '-', "'"), fc.string({ maxLength: 3 })), { maxLength: 24 })
+  .map((parts) => parts.join(' ').replace(/ {2,}/g, ' '));
+
+const matches = (re: RegExp, text: string): boolean => {
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
+};
+
+describe('instruction-like guards', () => {
+  it('every guarded cue that matches a clause has its guard in the clause', () => {
+    fc.assert(
+      fc.property(clause, (text) => {
+        const hits = scanGuards(text.toLowerCase());
+        for (const name of cueNames) {
+          if (matches(CUES[name], text)) expect(hits.has(name), `${name} on ${JSON.stringify(text)}`).toBe(true);
+        }
+        if (matches(CUES.firstPerson, text) && !text.includes('I')) expect(hits.has('firstPersonWord')).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds literals that overlap or nest inside each other', () => {
+    const hits = scanGuards('xdisregardonate');
+    expect(hits.has('override')).toBe(true);
+    expect(hits.has('promoVerb')).toBe(true); // "donate" starts inside "disregard…"
+    expect(scanGuards('prompts').has('instructionWord')).toBe(true);
+    expect(scanGuards('a plain sentence about rivers.').has('override')).toBe(false);
+  });
+
+  it('counts words and capitalised words exactly as the cue patterns do', () => {
+    const count = (re: RegExp, text: string) => {
+      re.lastIndex = 0;
+      let n = 0;
+      while (n < 400 && re.exec(text)) n++;
+      re.lastIndex = 0;
+      return n;
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', 'Z', 'X', 'q', "'", '’', '-', '_', '7', ' ', '.', 'É', 'é'), maxLength: 120 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(wordCounts(t)).toEqual({ words: count(CUES.word, t), caps: count(CUES.capsWord, t) });
+      }),
+      { numRuns: 3000 },
+    );
+    expect(wordCounts('x'.repeat(100))).toEqual({ words: count(CUES.word, 'x'.repeat(100)), caps: 0 });
+  });
+});
