@@ -81,6 +81,22 @@ export function wordCounts(t: string): { words: number; caps: number } {
   return { words, caps };
 }
 
+/**
+ * "my account", "my files": the writer's own data, which a tool request acts on. A Title Case
+ * "My Account" inside a clause is the name of a link or menu in an email or a web page, not a
+ * possession, so it does not count there (at the start of a clause it may be either).
+ */
+const MY_RESOURCE_ALL = new RegExp(CUES.myResource.source, 'gi');
+
+function ownResource(t: string): number {
+  MY_RESOURCE_ALL.lastIndex = 0;
+  for (let m = MY_RESOURCE_ALL.exec(t); m; m = MY_RESOURCE_ALL.exec(t)) {
+    const label = /^My\s+[A-Z]/.test(m[0]) && t.slice(0, m.index).trim() !== '';
+    if (!label) return 1;
+  }
+  return 0;
+}
+
 /** The first word that could carry the mood of the clause, after list markers and openers. */
 export function leadingVerb(text: string): string {
   const words = /^[\s\d.)*•+#>'"“‘([{-]{0,8}([A-Za-z'’]{1,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})/.exec(text);
@@ -239,7 +255,7 @@ export function unitFeatures(
   const leading = leadingVerb(t);
   const toolStart = TOOL_VERBS.has(leading) ? 1 : 0;
   set('toolVerbStart', toolStart);
-  const myResource = cue('myResource');
+  const myResource = hits.has('myResource') ? ownResource(t) : 0;
   set('myResource', myResource);
   set('money', cue('money'));
   const email = t.includes('@') ? test(CUES.emailAddress, t) : 0;
