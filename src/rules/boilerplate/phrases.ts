@@ -18,15 +18,28 @@ const CONSENT_BANNER =
   /\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to (?:improve|enhance|give|provide|ensure|personali[sz]e)|you (?:agree|consent) to (?:our|the) use of cookies|by (?:continuing|clicking|using)\b[^.]{0,60}\byou (?:agree|consent|accept)\b)/i;
 export const CONSENT_BANNER_MAX_WORDS = 60;
 
+/** Every CONSENT_BANNER match contains one of these; most units do not, and skip the long pattern. */
+const CONSENT_HINT = /\b(?:cookies|by (?:continuing|clicking|using))/i;
+
 export function isConsentBanner(text: string): boolean {
-  return CONSENT_BANNER.test(text);
+  return CONSENT_HINT.test(text) && CONSENT_BANNER.test(text);
 }
 
 /** Three or more short items joined by breadcrumb separators: `Home › News › Local`. */
 const BREADCRUMBS = /^[^›»>|/\\]{1,40}(?:\s[›»>|/\\]\s[^›»>|/\\]{1,40}){2,12}$/;
 
+/**
+ * Something every match of BREADCRUMBS or of a PHRASES pattern contains, compared the same
+ * case-insensitive way: a spaced separator (breadcrumbs have two), `©`, `(c)`, or a word at a word
+ * boundary (every word in PHRASES starts at one). One test rules out all seven patterns for most
+ * short lines.
+ */
+const ANY_FURNITURE =
+  /\s[›»>|/\\]\s|©|\(c\)|\b(?:cookie|consent|gdpr|accept all|reject all|manage|privacy|share|facebook|twitter|linkedin|pinterest|whatsapp|reddit|e-?mail|print|tweet this|pin it|follow us|like us on|copy link|skip to|jump to|to top|copyright|all rights reserved|terms|contact us|about us|sitemap|powered by|advertise with us|newsletter|subscribe|sign up|sign in|log ?in|register|create|my account|the app|enter your email|your email address|comment|reply|load more|read more|see more|show more|continue reading|advertisement|sponsored|related|recommended|most|trending|also like|more from|more stories)/i;
+
 /** The kind of furniture a short unit's wording points to, if any. */
 export function furnitureKind(text: string): FurnitureKind | undefined {
+  if (!ANY_FURNITURE.test(text)) return undefined;
   if (BREADCRUMBS.test(text)) return 'navigation';
   for (const [kind, pattern] of PHRASES) if (pattern.test(text)) return kind;
   return undefined;

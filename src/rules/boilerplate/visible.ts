@@ -2,6 +2,7 @@
 // Markdown links and images, html-to-text `anchor [target]` pairs and bare URLs are resolved here
 // so that the classifier judges words, not syntax, and link density survives the conversion.
 import type { DocumentFormat } from '../../types.js';
+import { codePointAt, isMarkup, isSpace, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
 
 export interface VisibleLine {
   text: string;
@@ -21,15 +22,62 @@ const ANCHOR_ALONE_MAX_WORDS = 10;
 const ANCHOR_IN_SENTENCE_WORDS = 3;
 const MARKERS = /^[ \t]*(?:[-*+•·]|\d{1,9}[.)]|#{1,6}|>)?[ \t]*/;
 
-function cleanText(text: string): string {
-  return text.replace(/[\\*_`]/g, '').replace(/\s+/g, ' ').trim();
+/** Emphasis and code markers go, whitespace collapses to single spaces, the ends are trimmed. */
+export function cleanText(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  // Most lines have nothing to remove and single spaces: the answer is a slice of the line.
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (isMarkup(code) || (isSpace(code) && (code !== 32 || isSpace(text.charCodeAt(i + 1))))) return rebuildClean(text, start, end);
+  }
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-export function visibleLine(line: string, format: DocumentFormat): VisibleLine {
-  let body = line.replace(MARKERS, '');
+/**
+ * `text.replace(/[\\*_\`]/g, '').replace(/\s+/g, ' ').trim()` in one pass over `[start, end)`, the
+ * trimmed bounds: removed characters vanish without breaking a run of spaces, so `a * b` is `a b`.
+ */
+function rebuildClean(text: string, start: number, end: number): string {
+  let out = '';
+  let runStart = -1;
+  let pendingSpace = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const removed = isMarkup(code);
+    if (removed || isSpace(code)) {
+      if (runStart !== -1) out += text.slice(runStart, i);
+      runStart = -1;
+      if (!removed && out !== '') pendingSpace = true;
+      continue;
+    }
+    if (runStart === -1) {
+      if (pendingSpace) out += ' ';
+      pendingSpace = false;
+      runStart = i;
+    }
+  }
+  return runStart === -1 ? out : out + text.slice(runStart, end);
+}
+
+function hasBareUrl(body: string): boolean {
+  return body.includes('://') || body.includes('www.');
+}
+
+interface Resolved {
+  body: string;
+  linkChars: number;
+  hadLinks: boolean;
+}
+
+/** Every Markdown pattern here needs `](`, and a lone `[` line needs `[`. */
+function resolveMarkdownLinks(line: string): Resolved {
+  let body = line;
   let linkChars = 0;
   let hadLinks = false;
-  if (format === 'markdown') {
+  if (body.includes('](')) {
     body = body.replace(MD_IMAGE, () => {
       hadLinks = true;
       return ' ';
@@ -44,51 +92,143 @@ export function visibleLine(line: string, format: DocumentFormat): VisibleLine {
       hadLinks = true;
       return ' ';
     });
-    if (/^[ \t]*\[[ \t]*$/.test(body)) {
-      hadLinks = true;
-      body = '';
-    }
-  } else {
-    // html-to-text writes `anchor [target]` and the anchor's start is lost. A short segment alone
-    // on its line is a whole link (a menu entry); inside a sentence, assume the last few words.
-    let cursor = 0;
-    let rebuilt = '';
-    const blanked = body.replace(TEXT_TARGET_ANY, (m) => ' '.repeat(m.length));
-    let lastWordChar = blanked.length - 1;
-    while (lastWordChar >= 0 && !/[\p{L}\p{N}]/u.test(blanked[lastWordChar])) lastWordChar--;
-    TEXT_TARGET.lastIndex = 0;
-    for (let m = TEXT_TARGET.exec(body); m !== null; m = TEXT_TARGET.exec(body)) {
-      hadLinks = true;
-      const anchor = body.slice(cursor, m.index);
-      const words = cleanText(anchor).split(' ').filter(Boolean);
-      const wholeSegment = words.length <= ANCHOR_ALONE_MAX_WORDS && lastWordChar < m.index;
-      linkChars += (wholeSegment ? words : words.slice(-ANCHOR_IN_SENTENCE_WORDS)).join(' ').length;
-      rebuilt += `${anchor} `;
-      cursor = m.index + m[0].length;
-    }
-    body = rebuilt + body.slice(cursor);
   }
-  body = body.replace(BARE_URL, () => {
+  if (/^[ \t]*\[[ \t]*$/.test(body)) {
     hadLinks = true;
-    return ' ';
-  });
-  const text = cleanText(body);
-  return { text, linkChars: Math.min(linkChars, text.length), hadLinks };
+    body = '';
+  }
+  return { body, linkChars, hadLinks };
 }
 
-const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu;
+/**
+ * html-to-text writes `anchor [target]` and the anchor's start is lost. A short segment alone on
+ * its line is a whole link (a menu entry); inside a sentence, assume the last few words.
+ */
+function resolveTextLinks(body: string): Resolved {
+  TEXT_TARGET.lastIndex = 0;
+  let m = TEXT_TARGET.exec(body);
+  if (m === null) return { body, linkChars: 0, hadLinks: false };
+  let linkChars = 0;
+  let cursor = 0;
+  let rebuilt = '';
+  const blanked = body.replace(TEXT_TARGET_ANY, (target) => ' '.repeat(target.length));
+  let lastWordChar = blanked.length - 1;
+  // Code unit by code unit, as a one-unit `[\p{L}\p{N}]` test reads it: half a pair is no letter.
+  while (lastWordChar >= 0 && !(wordClass(blanked.charCodeAt(lastWordChar)) & WORD_CHAR)) lastWordChar--;
+  for (; m !== null; m = TEXT_TARGET.exec(body)) {
+    const anchor = body.slice(cursor, m.index);
+    const words = cleanText(anchor).split(' ').filter(Boolean);
+    const wholeSegment = words.length <= ANCHOR_ALONE_MAX_WORDS && lastWordChar < m.index;
+    linkChars += (wholeSegment ? words : words.slice(-ANCHOR_IN_SENTENCE_WORDS)).join(' ').length;
+    rebuilt += `${anchor} `;
+    cursor = m.index + m[0].length;
+  }
+  return { body: rebuilt + body.slice(cursor), linkChars, hadLinks: true };
+}
 
-/** Words as the reader counts them; each Han or Kana character is a word of its own. */
+/** Length of the list, heading or quote marker that starts the line (MARKERS always matches at 0). */
+export function markersEnd(line: string): number {
+  return MARKERS.exec(line)![0].length;
+}
+
+/**
+ * Every link pattern needs a bracket or a URL: without them the visible text is `cleanText(body)`,
+ * and most lines stop here.
+ */
+export function isLinkFree(body: string, format: DocumentFormat): boolean {
+  return !body.includes('[') && !(format === 'markdown' && body.includes(']')) && !hasBareUrl(body);
+}
+
+export function visibleLine(line: string, format: DocumentFormat): VisibleLine {
+  const stripped = line.slice(markersEnd(line));
+  if (isLinkFree(stripped, format)) return { text: cleanText(stripped), linkChars: 0, hadLinks: false };
+  const resolved = format === 'markdown' ? resolveMarkdownLinks(stripped) : resolveTextLinks(stripped);
+  let { body, hadLinks } = resolved;
+  if (hasBareUrl(body)) {
+    body = body.replace(BARE_URL, () => {
+      hadLinks = true;
+      return ' ';
+    });
+  }
+  const text = cleanText(body);
+  return { text, linkChars: Math.min(resolved.linkChars, text.length), hadLinks };
+}
+
+/** The visible text of a block of lines: each line's visible words, joined by single spaces. */
+export function visibleOf(raw: string, format: DocumentFormat): VisibleLine {
+  let text = '';
+  let linkChars = 0;
+  let hadLinks = false;
+  let from = 0;
+  for (;;) {
+    const newline = raw.indexOf('\n', from);
+    const part = visibleLine(newline === -1 ? (from === 0 ? raw : raw.slice(from)) : raw.slice(from, newline), format);
+    if (part.text !== '') text = text === '' ? part.text : `${text} ${part.text}`;
+    linkChars += part.linkChars;
+    hadLinks ||= part.hadLinks;
+    if (newline === -1) break;
+    from = newline + 1;
+  }
+  return { text, linkChars, hadLinks };
+}
+
+/** 1 for ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128).map((_, code) => wordClass(code));
+
+/**
+ * Words as the reader counts them: runs of letters and digits, except that each Han or Kana
+ * character is a word of its own (the matches of `[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+`).
+ */
 export function countWords(text: string): number {
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) n++;
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    let cls: number;
+    if (code < 128) {
+      cls = ASCII_WORD[code];
+      i++;
+    } else {
+      const codePoint = codePointAt(text, i);
+      i += codePoint > 0xffff ? 2 : 1;
+      cls = wordClass(codePoint);
+    }
+    if (cls === 0) continue;
+    n++;
+    if (cls & SINGLE_WORD) continue;
+    while (i < length) {
+      const next = text.charCodeAt(i);
+      if (next < 128) {
+        if (ASCII_WORD[next] === 0) break;
+        i++;
+        continue;
+      }
+      const codePoint = codePointAt(text, i);
+      if (!(wordClass(codePoint) & WORD_CHAR)) break;
+      i += codePoint > 0xffff ? 2 : 1;
+    }
+  }
   return n;
+}
+
+/** `\s"'”’»」』)]`: what may follow a sentence's final punctuation. */
+function isSentenceCloser(code: number): boolean {
+  return isSpace(code) || code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 0x300d || code === 0x300f || code === 41 || code === 93;
+}
+
+/** `.!?。！？…:;` */
+function isTerminal(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x2026 || code === 58 || code === 59;
 }
 
 /** The line ends a sentence: terminal punctuation, possibly inside closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
-  if (!/[.!?。！？…:;][\s"'”’»」』)\]]{0,3}$/u.test(text)) return false;
+  // Terminal punctuation followed by at most three closers, read from the end instead of a regex
+  // that tries every position of the line.
+  let closers = 0;
+  while (closers < 4 && closers < text.length && isSentenceCloser(text.charCodeAt(text.length - 1 - closers))) closers++;
+  if (closers > 3 || closers === text.length || !isTerminal(text.charCodeAt(text.length - 1 - closers))) return false;
   let end = text.length;
   while (end > 0 && CLOSERS.has(text[end - 1])) end--;
   const core = text.slice(Math.max(0, end - 3), end);
