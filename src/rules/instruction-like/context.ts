@@ -5,6 +5,7 @@
 import { CUES, STOPWORDS } from './lexicons.js';
 import type { Unit } from './units.js';
 import { scanGuards, type GuardHits } from './guards.js';
+import { isImperativeVerb, leadingVerb } from './mood.js';
 
 export const FLAG = {
   backtick: 1, secondPerson: 2, question: 4, list: 8, firstPerson: 16, imperative: 32, assistant: 64, dialogue: 128, harm: 256,
@@ -90,7 +91,7 @@ export class DocumentContext {
   constructor(
     private readonly text: string,
     private readonly units: readonly Unit[],
-    private readonly isImperative: (clause: string) => boolean,
+    private readonly verbs: ReadonlySet<string>,
   ) {
     this.place = new Int32Array(units.length).fill(-1);
     units.forEach((unit, i) => {
@@ -100,12 +101,25 @@ export class DocumentContext {
     });
   }
 
+  private readonly verbsAt = new Map<number, string>();
+
+  /** The clause's leading word (see mood.ts), read once for the prefilter, its features and its profile. */
+  leading(index: number): string {
+    let verb = this.verbsAt.get(index);
+    if (verb === undefined) {
+      const unit = this.units[index];
+      verb = leadingVerb(this.text.slice(unit.start, unit.end));
+      this.verbsAt.set(index, verb);
+    }
+    return verb;
+  }
+
   /** The guards that occur in a clause, shared by its profile and its features. */
   guardHits(index: number): GuardHits {
     let hits = this.hits.get(index);
     if (!hits) {
       const unit = this.units[index];
-      hits = scanGuards(this.text.slice(unit.start, unit.end).toLowerCase());
+      hits = scanGuards(this.text, unit.start, unit.end);
       this.hits.set(index, hits);
     }
     return hits;
@@ -123,7 +137,7 @@ export class DocumentContext {
       if (t.includes('?') && test(CUES.question, t)) flags |= FLAG.question;
       if (test(CUES.listItem, t)) flags |= FLAG.list;
       if ((hits.has('firstPersonWord') || t.includes('I')) && test(CUES.firstPerson, t)) flags |= FLAG.firstPerson;
-      if (this.isImperative(t)) flags |= FLAG.imperative;
+      if (isImperativeVerb(this.leading(index), this.verbs)) flags |= FLAG.imperative;
       if (hits.has('assistantVoice') && test(ASSISTANT_VOICE, t)) flags |= FLAG.assistant;
       if (/["“‘”’]/.test(t) && test(CUES.dialogueTag, t)) flags |= FLAG.dialogue;
       if (hits.has('harmWord') && test(CUES.harmWord, t)) flags |= FLAG.harm;

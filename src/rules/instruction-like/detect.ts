@@ -3,7 +3,7 @@
 // sentences, and only some of them carry cues), attach a code block that a flagged clause
 // introduces, and merge neighbours into one span.
 import { clauseUnits, type Unit } from './units.js';
-import { featureIndex, isImperative, mayBeDirected, passesPrefilter, unitFeatures, type FeatureVector, type SeedFloor } from './features.js';
+import { featureIndex, mayBeDirected, passesPrefilter, unitFeatures, type FeatureVector, type SeedFloor } from './features.js';
 import { DocumentContext } from './context.js';
 import { categorize, scoreUnit, type Category, type Model } from './model.js';
 
@@ -56,19 +56,17 @@ export function scoreUnits(
 ): ScoredUnit[] {
   const units = clauseUnits(text, sentences);
   const scored: ScoredUnit[] = units.map((unit) => ({ unit, score: 0 }));
-  let context: DocumentContext | undefined;
+  const context = new DocumentContext(text, units, model.verbs);
   const seed = seedThresholds(model, threshold);
   const floor: SeedFloor = { weights: model.weights, bias: model.bias, directedLogit: logit(seed.lowest), undirectedLogit: logit(seed.undirected) };
-  const featuresOf = (i: number, prune?: SeedFloor) => {
-    context ??= new DocumentContext(text, units, (clause) => isImperative(clause, model.verbs));
-    return unitFeatures(text, units, i, context, model.verbs, prune);
-  };
+  const featuresOf = (i: number, prune?: SeedFloor) => unitFeatures(text, units, i, context, model.verbs, prune);
   units.forEach((unit, i) => {
     if (unit.code) return;
     const clause = text.slice(unit.start, unit.end);
-    if (!passesPrefilter(clause, model.verbs)) return;
+    const leading = context.leading(i);
+    if (!passesPrefilter(clause, model.verbs, leading)) return;
     const item = scored[i];
-    item.seedable = mayBeDirected(clause, model.verbs);
+    item.seedable = mayBeDirected(clause, model.verbs, leading);
     const features = item.seedable || eager ? featuresOf(i, eager ? undefined : floor) : null;
     if (!features) {
       // Cannot start a span: it may only join one, so it is scored when a flagged neighbour asks.

@@ -1,10 +1,11 @@
 // Features of one clause unit in the context of its document. The names are the contract with the
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
-import { CODE_VERBS, CUES, DIRECTED_WORDS, GENERATION_VERBS, IMPERATIVE_OPENERS, NOT_IMPERATIVE, TOOL_VERBS } from './lexicons.js';
+import { CODE_VERBS, CUES, DIRECTED_WORDS, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
 import { FLAG, type DocumentContext, type Flag } from './context.js';
 import type { Unit } from './units.js';
 import { scanGuards, type GuardName } from './guards.js';
+import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
 
 /**
  * One combined test that every cue family trips: a clause without any of these is clean for
@@ -97,22 +98,7 @@ function ownResource(t: string): number {
   return 0;
 }
 
-/** The first word that could carry the mood of the clause, after list markers and openers. */
-export function leadingVerb(text: string): string {
-  const words = /^[\s\d.)*•+#>'"“‘([{-]{0,8}([A-Za-z'’]{1,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})/.exec(text);
-  if (!words) return '';
-  for (let i = 1; i <= 3; i++) {
-    const w = (words[i] ?? '').toLowerCase().replace('’', "'");
-    if (!w) return '';
-    if (!IMPERATIVE_OPENERS.has(w)) return w;
-  }
-  return '';
-}
-
-export function isImperative(text: string, verbs: ReadonlySet<string>): boolean {
-  const verb = leadingVerb(text);
-  return verb !== '' && verbs.has(verb) && !NOT_IMPERATIVE.has(verb);
-}
+export { leadingVerb, isImperative, isImperativeVerb } from './mood.js';
 
 /** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
 const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
@@ -193,7 +179,7 @@ export function unitFeatures(
   const t = quoted.share > 0 && quoted.share < 0.85 ? maskQuotes(raw) : raw;
   const x = new Float64Array(FEATURE_NAMES.length);
   const set = (name: FeatureName, value: number) => { x[INDEX.get(name)!] = value; };
-  const hits = t === raw ? context.guardHits(index) : scanGuards(t.toLowerCase());
+  const hits = t === raw ? context.guardHits(index) : scanGuards(t);
   // Each cue's pattern runs at most once, and only when its guard occurs.
   const memo = new Int8Array(CUE_NAMES.length).fill(-1);
   const cue = (name: GuardedCue): number => {
@@ -204,7 +190,8 @@ export function unitFeatures(
   const tally = (name: GuardedCue & ('secondPerson' | 'harmWord' | 'toolVerb')): number => (hits.has(name) ? count(CUES[name], t) : 0);
 
   const you = tally('secondPerson');
-  const imperative = isImperative(t, verbs) ? 1 : 0;
+  const leading = t === raw ? context.leading(index) : leadingVerb(t);
+  const imperative = isImperativeVerb(leading, verbs) ? 1 : 0;
   const question = t.includes('?') ? test(CUES.question, t) : 0;
   const firstPerson = hits.has('firstPersonWord') || t.includes('I') ? count(CUES.firstPerson, t) : 0;
   set('secondPerson', Math.log1p(you));
@@ -252,7 +239,6 @@ export function unitFeatures(
   set('capsRatio', words > 0 ? Math.min(1, caps / words) : 0);
   const tools = tally('toolVerb');
   set('toolVerbs', Math.log1p(tools));
-  const leading = leadingVerb(t);
   const toolStart = TOOL_VERBS.has(leading) ? 1 : 0;
   set('toolVerbStart', toolStart);
   const myResource = hits.has('myResource') ? ownResource(t) : 0;
@@ -375,8 +361,8 @@ export function unitFeatures(
 }
 
 /** Whether a prose unit is worth scoring at all. */
-export function passesPrefilter(unitText: string, verbs: ReadonlySet<string>): boolean {
-  return PREFILTER.test(unitText) || isImperative(unitText, verbs);
+export function passesPrefilter(unitText: string, verbs: ReadonlySet<string>, leading = leadingVerb(unitText)): boolean {
+  return PREFILTER.test(unitText) || isImperativeVerb(leading, verbs);
 }
 
 function isWordChar(code: number): boolean {
@@ -388,7 +374,7 @@ function isWordChar(code: number): boolean {
  * only such clauses may start a span (see detect.ts), so the rest skip feature work unless a
  * flagged neighbour needs their score.
  */
-export function mayBeDirected(unitText: string, verbs: ReadonlySet<string>): boolean {
+export function mayBeDirected(unitText: string, verbs: ReadonlySet<string>, leading = leadingVerb(unitText)): boolean {
   const text = unitText;
   let i = 0;
   while (i < text.length) {
@@ -403,6 +389,5 @@ export function mayBeDirected(unitText: string, verbs: ReadonlySet<string>): boo
     while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
     if (i - start <= 24 && DIRECTED_WORDS.has(text.slice(start, i).toLowerCase())) return true;
   }
-  const verb = leadingVerb(text);
-  return (GENERATION_VERBS.has(verb) || TOOL_VERBS.has(verb) || CODE_VERBS.has(verb)) && isImperative(text, verbs);
+  return (GENERATION_VERBS.has(leading) || TOOL_VERBS.has(leading) || CODE_VERBS.has(leading)) && isImperativeVerb(leading, verbs);
 }

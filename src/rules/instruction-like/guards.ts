@@ -1,5 +1,5 @@
 // Necessary substrings of the cue patterns. Each cue in lexicons.ts can only match a clause whose
-// lower-cased text contains one of its guard's literals, so a single scan that records which
+// text contains one of its guard's literals (in any ASCII case), so a single scan that records which
 // guards occur rules most cues out before their regular expression runs: a clause pays for one
 // pass over its text instead of one per cue. The features are the same with or without the guards
 // (test/rules/instruction-like-guards.test.ts compares them on random clauses).
@@ -122,8 +122,11 @@ if (NAMES.length > 60) throw new Error('instruction-like guards: more than 60 gu
 const symbols = new Map<number, number>();
 for (const name of NAMES) for (const literal of GUARDS[name]) for (const ch of literal) if (!symbols.has(ch.charCodeAt(0))) symbols.set(ch.charCodeAt(0), symbols.size + 1);
 const ALPHABET = symbols.size + 1;
+// ASCII capitals share their lower-case letter's symbol, so the scan reads the clause as it is. The
+// cue patterns are case-insensitive only within ASCII (no \`u\` flag), so no other folding is needed.
 const ASCII_SYMBOL = new Uint8Array(128);
 for (const [code, symbol] of symbols) if (code < 128) ASCII_SYMBOL[code] = symbol;
+for (let code = 65; code <= 90; code++) ASCII_SYMBOL[code] = ASCII_SYMBOL[code + 32];
 
 const next: number[] = [];
 const lowMask: number[] = [];
@@ -156,15 +159,14 @@ function symbolOf(code: number): number {
   return code < 128 ? ASCII_SYMBOL[code] : (symbols.get(code) ?? 0);
 }
 
-/** The guards whose literals occur in `lower` (a lower-cased clause). */
-export function scanGuards(lower: string): GuardHits {
+/** The guards whose literals occur in text[start, end), in any ASCII case. */
+export function scanGuards(text: string, start = 0, end = text.length): GuardHits {
   let low = 0;
   let high = 0;
-  const n = lower.length;
-  for (let p = 0; p < n; p++) {
+  for (let p = start; p < end; p++) {
     let node = 0;
-    for (let q = p; q < n; q++) {
-      const symbol = symbolOf(lower.charCodeAt(q));
+    for (let q = p; q < end; q++) {
+      const symbol = symbolOf(text.charCodeAt(q));
       if (symbol === 0) break;
       node = NEXT[node * ALPHABET + symbol];
       if (node === 0) break;
