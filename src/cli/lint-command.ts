@@ -8,6 +8,7 @@ import { discover, toPosix } from '../inputs/discover.js';
 import { formatOf } from '../inputs/formats.js';
 import { run, summarize, type FixMode, type RunInput } from '../engine/run.js';
 import { getFormatter, formatters } from '../reporters/index.js';
+import { jsonReportChunks } from '../reporters/json.js';
 import type { FileResult, RuleModule } from '../types.js';
 import { VERSION } from '../version.js';
 import { parseArgs, renderHelp, UsageError, type ParsedArgs } from './args.js';
@@ -105,12 +106,46 @@ async function collectInputs(args: ParsedArgs, loaded: LoadedConfig, cwd: string
   }));
 }
 
-function writeReport(text: string, outputFile: string | undefined, cwd: string): void {
+type Report = string | Iterable<string>;
+
+function writeReport(report: Report, outputFile: string | undefined, cwd: string): void {
+  if (typeof report !== 'string') {
+    if (outputFile) writeChunksToFile(report, path.resolve(cwd, outputFile));
+    else for (const chunk of report) writeOut(chunk);
+    return;
+  }
   if (outputFile) {
     const target = path.resolve(cwd, outputFile);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
-  } else if (text) writeOut(text.endsWith('\n') ? text : `${text}\n`);
+    fs.writeFileSync(target, report);
+  } else if (report) writeOut(report.endsWith('\n') ? report : `${report}\n`);
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset);
+}
+
+/** Writes a report in pieces of about a megabyte, so that the whole text never sits in memory. */
+function writeChunksToFile(chunks: Iterable<string>, target: string): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const fd = fs.openSync(target, 'w');
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) {
+        writeAll(fd, pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }
+    if (pending.length) writeAll(fd, pending.join(''));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export async function lintCommand(argv: readonly string[], environment: CliEnvironment): Promise<number> {
@@ -181,7 +216,8 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
   const color = shouldColor(flags.color as boolean | undefined, environment.env, environment.stdoutIsTTY);
   const context: HtmlReportContext = { cwd, color, rules: registry, summary, toolVersion: VERSION, maxWarnings };
   if (formatName === 'html') context.html = await prepareHtmlData(results, { cwd, loaded, registry, qaFiles: flags['report-qa'] as string[] | undefined });
-  const report = formatter(results, context);
+  // The JSON report is written file by file; every other format is one string.
+  const report: Report = formatName === 'json' ? jsonReportChunks(results, summary) : formatter(results, context);
 
   if (fixMode === 'diff') {
     const diffs = outcome.files

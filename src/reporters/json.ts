@@ -74,11 +74,22 @@ function toJsonFile(result: FileResult): JsonFile {
 }
 
 export function jsonReport(results: readonly FileResult[], summary: JsonReport['summary']): JsonReport {
-  return {
-    version: JSON_REPORT_VERSION,
-    files: results.map(toJsonFile),
-    summary: { files: summary.files, records: summary.records, errorCount: summary.errorCount, warningCount: summary.warningCount, fixableCount: summary.fixableCount },
-  };
+  return { version: JSON_REPORT_VERSION, files: results.map(toJsonFile), summary: summaryOf(summary) };
 }
 
-export const json: Formatter = (results, context) => `${JSON.stringify(jsonReport(results, context.summary))}\n`;
+function summaryOf(summary: JsonReport['summary']): JsonReport['summary'] {
+  return { files: summary.files, records: summary.records, errorCount: summary.errorCount, warningCount: summary.warningCount, fixableCount: summary.fixableCount };
+}
+
+/**
+ * The same text as `JSON.stringify(jsonReport(…))`, one file at a time: a corpus report can run to
+ * hundreds of megabytes, and a copy of every finding plus the whole string at once would double
+ * the linter's peak memory at the very end of the run.
+ */
+export function* jsonReportChunks(results: readonly FileResult[], summary: JsonReport['summary']): Generator<string> {
+  yield `{"version":${JSON_REPORT_VERSION},"files":[`;
+  for (let i = 0; i < results.length; i++) yield `${i > 0 ? ',' : ''}${JSON.stringify(toJsonFile(results[i]))}`;
+  yield `],"summary":${JSON.stringify(summaryOf(summary))}}\n`;
+}
+
+export const json: Formatter = (results, context) => [...jsonReportChunks(results, context.summary)].join('');

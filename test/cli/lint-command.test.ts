@@ -29,6 +29,20 @@ describe('lint command', () => {
     expect(jsonl.findings[0]).toMatchObject({ ruleId: 'test-banned-word', start: 0, end: 6, line: 1, record: { index: 0, line: 1, id: '7' }, fix: { safety: 'safe', remove: [[0, 6]] } });
   });
 
+  it('writes a JSON report of more than a megabyte to --output-file piece by piece, the same as on stdout', async () => {
+    const files: Record<string, string> = { ...CONFIG };
+    for (let i = 0; i < 40; i++) files[`doc-${String(i).padStart(2, '0')}.md`] = 'BANNED word and ~~strike~~\n'.repeat(250);
+    const dir = tmpTree(files);
+    const onStdout = await runLint(['--format', 'json', '.'], dir, testRegistry);
+    const toFile = await runLint(['--format', 'json', '--output-file', 'out/report.json', '.'], dir, testRegistry);
+    expect(toFile.code).toBe(1);
+    expect(toFile.stdout).toBe('');
+    const written = fs.readFileSync(path.join(dir, 'out', 'report.json'), 'utf8');
+    expect(written.length).toBeGreaterThan(1 << 20);
+    expect(written).toBe(onStdout.stdout);
+    expect(JSON.parse(written).summary.errorCount).toBe(40 * 250);
+  });
+
   it('--max-warnings turns too many warnings into exit 1, and --quiet hides warnings', async () => {
     const dir = tmpTree({ ...CONFIG, 'a.md': '~~a~~\n' });
     expect((await runLint(['.'], dir, testRegistry)).code).toBe(0);

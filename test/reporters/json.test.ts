@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json } from '../../src/reporters/json.js';
+import { json, jsonReport, jsonReportChunks } from '../../src/reporters/json.js';
 import { contextFor, fileResult, finding, sampleResults } from './fixtures.js';
 
 const FINDING_KEYS = ['ruleId', 'messageId', 'severity', 'message', 'start', 'end', 'line', 'column', 'endLine', 'endColumn', 'record', 'score', 'fix'];
@@ -53,5 +53,15 @@ describe('json formatter', () => {
     const text = json(results, contextFor(results));
     expect(text).not.toContain('\u001b');
     expect(JSON.parse(text).files[0].findings[0].message).toBe('a\u001b[31mb\u0007');
+  });
+
+  it('writes, file by file, exactly the text of one JSON.stringify of the whole report', () => {
+    const results = sampleResults();
+    const { summary } = contextFor(results);
+    const whole = `${JSON.stringify(jsonReport(results, summary))}\n`;
+    expect([...jsonReportChunks(results, summary)].join('')).toBe(whole);
+    expect(json(results, contextFor(results))).toBe(whole);
+    expect([...jsonReportChunks([], summary)].join('')).toBe(`${JSON.stringify(jsonReport([], summary))}\n`);
+    expect([...jsonReportChunks(results, summary)].length).toBe(results.length + 2);
   });
 });
