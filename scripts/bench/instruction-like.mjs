@@ -10,15 +10,22 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const shared = path.resolve(repoRoot, '..', 'shared', 'data');
 const load = (rel) => import(pathToFileURL(path.join(repoRoot, 'dist', rel)).href);
 
+/** The texts, each with its group: injected and clean dev records, and clean article prose. */
 function corpusTexts() {
   const texts = [];
   const injection = path.join(shared, 'injection-dev.jsonl');
   if (fs.existsSync(injection)) {
-    for (const line of fs.readFileSync(injection, 'utf8').split('\n')) if (line.trim()) texts.push(JSON.parse(line).text);
+    for (const line of fs.readFileSync(injection, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const record = JSON.parse(line);
+      texts.push({ text: record.text, group: record.label === 'clean' ? 'clean dev records' : 'injected dev records' });
+    }
   }
   const markup = path.join(shared, 'markup-dev');
   if (fs.existsSync(markup)) {
-    for (const f of fs.readdirSync(markup).filter((n) => n.endsWith('.clean.txt')).sort()) texts.push(fs.readFileSync(path.join(markup, f), 'utf8'));
+    for (const f of fs.readdirSync(markup).filter((n) => n.endsWith('.clean.txt')).sort()) {
+      texts.push({ text: fs.readFileSync(path.join(markup, f), 'utf8'), group: 'clean article prose' });
+    }
   }
   return texts;
 }
@@ -43,31 +50,38 @@ export async function main(options = {}) {
   const { detect } = await load('rules/instruction-like/detect.js');
   const { loadModelFile, modelFromFile } = await load('rules/instruction-like/model.js');
   const model = modelFromFile(loadModelFile(pathToFileURL(path.join(repoRoot, 'data', 'instruction-model.json'))));
-  const texts = corpusTexts();
-  if (texts.length === 0) {
+  const all = corpusTexts();
+  if (all.length === 0) {
     console.log('instruction-like micro bench: no texts under ../shared/data; skipped');
     return;
   }
-  const chars = texts.reduce((n, t) => n + t.length, 0);
-  const sentences = texts.map((t) => splitSentences(t));
-  // Warm up both paths so the JIT has compiled them before timing.
-  for (let i = 0; i < 2; i++) {
-    for (const t of texts) splitSentences(t);
-    texts.forEach((t, k) => detect(t, sentences[k], model));
+  const measureGroup = (texts) => {
+    const sentences = texts.map((t) => splitSentences(t));
+    // Warm up both paths so the JIT has compiled them before timing.
+    for (let i = 0; i < 2; i++) {
+      for (const t of texts) splitSentences(t);
+      texts.forEach((t, k) => detect(t, sentences[k], model));
+    }
+    const split = [];
+    const rule = [];
+    for (let r = 0; r < reps; r++) {
+      split.push(time(() => { for (const t of texts) splitSentences(t); }));
+      rule.push(time(() => { texts.forEach((t, k) => detect(t, sentences[k], model)); }));
+    }
+    return { texts: texts.length, chars: texts.reduce((n, t) => n + t.length, 0), splitMs: median(split), ruleMs: median(rule) };
+  };
+  const whole = measureGroup(all.map((t) => t.text));
+  console.log(`instruction-like micro bench: ${whole.texts} texts, ${(whole.chars / 1e6).toFixed(2)} M chars, ${reps} reps (medians)`);
+  console.log(`  splitSentences     ${whole.splitMs.toFixed(1).padStart(8)} ms`);
+  console.log(`  instruction-like   ${whole.ruleMs.toFixed(1).padStart(8)} ms`);
+  console.log(`  ratio              ${(whole.ruleMs / whole.splitMs).toFixed(2).padStart(8)} x   (target <= 2)`);
+  const groups = {};
+  for (const name of [...new Set(all.map((t) => t.group))]) {
+    const g = measureGroup(all.filter((t) => t.group === name).map((t) => t.text));
+    groups[name] = { ...g, ratio: g.ruleMs / g.splitMs };
+    console.log(`    ${name.padEnd(22)} ${String(g.texts).padStart(5)} texts ${(g.chars / 1e6).toFixed(2)} M chars  ratio ${(g.ruleMs / g.splitMs).toFixed(2)} x`);
   }
-  const split = [];
-  const rule = [];
-  for (let r = 0; r < reps; r++) {
-    split.push(time(() => { for (const t of texts) splitSentences(t); }));
-    rule.push(time(() => { texts.forEach((t, k) => detect(t, sentences[k], model)); }));
-  }
-  const s = median(split);
-  const d = median(rule);
-  console.log(`instruction-like micro bench: ${texts.length} texts, ${(chars / 1e6).toFixed(2)} M chars, ${reps} reps (medians)`);
-  console.log(`  splitSentences     ${s.toFixed(1).padStart(8)} ms`);
-  console.log(`  instruction-like   ${d.toFixed(1).padStart(8)} ms`);
-  console.log(`  ratio              ${(d / s).toFixed(2).padStart(8)} x   (target <= 2)`);
-  return { texts: texts.length, chars, splitMs: s, ruleMs: d, ratio: d / s };
+  return { texts: whole.texts, chars: whole.chars, splitMs: whole.splitMs, ruleMs: whole.ruleMs, ratio: whole.ruleMs / whole.splitMs, groups };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main(process.argv.slice(2));
