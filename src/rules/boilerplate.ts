@@ -4,7 +4,9 @@
 import type { RuleContext, RuleMeta } from '../types.js';
 import { docsUrl } from './docs-url.js';
 import { classify, type Judged, type Reason } from './boilerplate/classify.js';
-import { lineKey, recurrencePass, unitsOf, type BoilerplateOptions, type RecurrenceState } from './boilerplate/corpus.js';
+import { recurrencePass, unitsOf, type BoilerplateOptions, type RecurrenceState } from './boilerplate/corpus.js';
+import { keyOf } from './boilerplate/units.js';
+import { isSpace } from './boilerplate/chars.js';
 
 export const meta: RuleMeta = {
   id: 'boilerplate',
@@ -90,6 +92,20 @@ function runReason(run: Judged[]): Reason {
   return best;
 }
 
+/** Lines of `text[start, end)` with something besides whitespace, without splitting the text. */
+function nonBlankLines(text: string, start: number, end: number): number {
+  let count = 0;
+  let blank = true;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      if (!blank) count++;
+      blank = true;
+    } else if (blank && !isSpace(code)) blank = false;
+  }
+  return blank ? count : count + 1;
+}
+
 const MIN_UNITS_FOR_CONTEXT = 3;
 const CONTEXTUAL_REASONS: ReadonlySet<string> = new Set(['short-lines', 'context', 'residue', 'navigation']);
 
@@ -104,7 +120,7 @@ export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>)
     minContentWords: options.minContentWords,
     isRecurring: (unit) => {
       if (!recurring || recurring.size === 0) return false;
-      const key = lineKey(unit.visible);
+      const key = keyOf(unit);
       return key !== undefined && recurring.has(key);
     },
   });
@@ -117,7 +133,7 @@ export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>)
     const end = run[run.length - 1].unit.end;
     context.report({
       messageId: MESSAGE_BY_REASON[runReason(run)],
-      data: { lines: document.text.slice(start, end).split('\n').filter((l) => l.trim() !== '').length, minDocuments: options.minDocumentFrequency },
+      data: { lines: nonBlankLines(document.text, start, end), minDocuments: options.minDocumentFrequency },
       start,
       end,
       remove: [[start, end]],

@@ -72,3 +72,38 @@ export function codePointAt(text: string, i: number): number {
   }
   return code;
 }
+
+/** `\p{L}` */
+export const LETTER = 1;
+/** `\p{N}` */
+export const NUMBER = 2;
+
+const IS_LETTER = /^\p{L}$/u;
+const IS_NUMBER = /^\p{N}$/u;
+const CATEGORY_KNOWN = 4;
+let bmpCategories: Uint8Array | undefined;
+const astralCategories = new Map<number, number>();
+
+function computeCategory(codePoint: number): number {
+  const char = String.fromCodePoint(codePoint);
+  return IS_LETTER.test(char) ? LETTER : IS_NUMBER.test(char) ? NUMBER : 0;
+}
+
+/** LETTER, NUMBER or 0 for a code point (a lone surrogate is neither). */
+export function letterOrNumber(codePoint: number): number {
+  if (codePoint <= 0xffff) {
+    bmpCategories ??= new Uint8Array(65536);
+    let category = bmpCategories[codePoint];
+    if (category === 0) {
+      category = computeCategory(codePoint) | CATEGORY_KNOWN;
+      bmpCategories[codePoint] = category;
+    }
+    return category & ~CATEGORY_KNOWN;
+  }
+  let category = astralCategories.get(codePoint);
+  if (category === undefined) {
+    category = computeCategory(codePoint);
+    astralCategories.set(codePoint, category);
+  }
+  return category;
+}

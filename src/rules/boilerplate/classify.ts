@@ -55,8 +55,8 @@ function judgeAlone(unit: Unit, options: ClassifyOptions): Judged {
 function nearestVerdicts(judged: Judged[], step: 1 | -1, ignoreNear: boolean): Verdict[] {
   const result: Verdict[] = new Array(judged.length);
   let last: Verdict = 'bad';
-  const order = step === 1 ? judged.map((_, i) => i) : judged.map((_, i) => judged.length - 1 - i);
-  for (const i of order) {
+  for (let k = 0; k < judged.length; k++) {
+    const i = step === 1 ? k : judged.length - 1 - k;
     result[i] = last;
     // Lines with no words (a lone bracket, an image) carry no evidence either way.
     if (judged[i].unit.words === 0) continue;

@@ -3,8 +3,7 @@
 // document count, so memory grows with distinct lines, not with the corpus.
 import type { Document } from '../../document/document.js';
 import type { CorpusPass } from '../../types.js';
-import { unitKey } from './keys.js';
-import { forEachUnit, splitUnits, type Unit } from './units.js';
+import { forEachUnitKey, splitUnits, type Unit } from './units.js';
 
 export { lineKey } from './keys.js';
 
@@ -31,9 +30,7 @@ export const recurrencePass: CorpusPass<BoilerplateOptions, RecurrenceState> = {
     // Only the keys: the pass needs neither word counts nor link density, and its documents are
     // not the ones the check sees, so judging units here would be thrown away.
     const seen = new Set<number>();
-    forEachUnit(document, (kind, _start, _end, raw) => {
-      if (kind === 'code') return;
-      const key = unitKey(raw, document.format);
+    forEachUnitKey(document, (key) => {
       if (key !== undefined) seen.add(key);
     });
     for (const key of seen) state.counts.set(key, (state.counts.get(key) ?? 0) + 1);

@@ -1,11 +1,11 @@
 // Splits a document into the units the classifier judges: lines, since converters put one block
 // per line, except wrapped prose paragraphs, code blocks and tables, which are judged whole.
 import type { Document } from '../../document/document.js';
-import { splitLines, type Line } from '../../document/markdown-scan.js';
-import type { DocumentFormat } from '../../types.js';
 import { codeBlockRanges } from '../leftover-markup/regions.js';
 import { isSpace } from './chars.js';
-import { countWords, endsSentence, visibleOf } from './visible.js';
+import { lineKey } from './keys.js';
+import { UnitScan } from './line-scan.js';
+import { endsSentence } from './visible.js';
 
 export type UnitKind = 'line' | 'paragraph' | 'heading' | 'code' | 'table';
 
@@ -18,103 +18,160 @@ export interface Unit {
   linkDensity: number;
   hadLinks: boolean;
   sentenceEnd: boolean;
+  /** lineKey of the visible text, or null until keyOf computes it (text outside ASCII). */
+  key: number | undefined | null;
   /** Part of the anchor of a link written across several lines. */
   insideLink?: boolean;
 }
 
-function codeUnit(start: number, end: number): Unit {
-  return { kind: 'code', start, end, visible: '', words: 0, linkDensity: 0, hadLinks: false, sentenceEnd: false };
-}
+/**
+ * Receives each unit in order: its kind and span. A `line` unit is one line; a paragraph, heading or
+ * table is read line by line at every `\n`.
+ */
+export type UnitVisitor = (kind: UnitKind, start: number, end: number) => void;
 
-function makeUnit(kind: UnitKind, start: number, end: number, raw: string, format: DocumentFormat): Unit {
-  const { text: visible, linkChars, hadLinks } = visibleOf(raw, format);
-  return {
-    kind,
-    start,
-    end,
-    visible,
-    words: countWords(visible),
-    linkDensity: visible.length === 0 ? (hadLinks ? 1 : 0) : Math.min(1, linkChars / visible.length),
-    hadLinks,
-    sentenceEnd: endsSentence(visible),
-  };
-}
-
-/** Length of `text.trim()` without building it. */
-function trimmedLength(text: string): number {
-  let start = 0;
-  let end = text.length;
+/** The first and last character of `text[start, end)` that `trim()` keeps, or [end, end]. */
+function trimmedBounds(text: string, start: number, end: number): [number, number] {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return end - start;
+  return [start, end];
 }
 
 /** Hard-wrapped prose: every line but the last runs close to a common width. */
-function isWrappedParagraph(lines: Line[]): boolean {
-  if (lines.length < 2) return false;
-  let open = 0;
-  for (let i = 0; i < lines.length - 1; i++) {
-    const length = trimmedLength(lines[i].text);
-    if (length < 40 || length > 120) return false;
+function isWrappedParagraph(text: string, lines: readonly number[]): boolean {
+  const count = lines.length / 2;
+  if (count < 2) return false;
+  for (let i = 0; i < count - 1; i++) {
+    const [start, end] = trimmedBounds(text, lines[2 * i], lines[2 * i + 1]);
+    if (end - start < 40 || end - start > 120) return false;
   }
-  for (let i = 0; i < lines.length - 1; i++) if (!endsSentence(lines[i].text.trim())) open++;
-  return open >= (lines.length - 1) / 2;
+  let open = 0;
+  for (let i = 0; i < count - 1; i++) {
+    const [start, end] = trimmedBounds(text, lines[2 * i], lines[2 * i + 1]);
+    if (!endsSentence(text.slice(start, end))) open++;
+  }
+  return open >= (count - 1) / 2;
 }
 
-/** Receives each unit in order: its kind, its span and its source text (empty for code). */
-export type UnitVisitor = (kind: UnitKind, start: number, end: number, raw: string) => void;
+/** Line ranges of `text[start, end)` as splitLines gives them (a `\r` before the break dropped), flat. */
+function linesOf(text: string, start: number, end: number, into: number[]): number[] {
+  into.length = 0;
+  let from = start;
+  for (;;) {
+    let newline = text.indexOf('\n', from);
+    if (newline === -1 || newline >= end) newline = end;
+    if (newline < end || from < end) into.push(from, newline > from && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline);
+    if (newline >= end) return into;
+    from = newline + 1;
+  }
+}
 
 /** The segmentation alone, shared by the check (which judges units) and the corpus pass (which keys them). */
 export function forEachUnit(document: Document, visit: UnitVisitor): void {
   const { text } = document;
   const realCode = new Set(document.format === 'markdown' ? codeBlockRanges(document.blocks).map(([start]) => start) : []);
+  const lines: number[] = [];
   for (const block of document.blocks) {
     if (block.kind === 'blank') continue;
     if ((block.kind === 'indented-code' && realCode.has(block.start)) || block.kind === 'fence') {
-      visit('code', block.start, block.end, '');
+      visit('code', block.start, block.end);
       continue;
     }
-    const raw = text.slice(block.start, block.end);
     if (block.kind === 'table' || block.kind === 'heading') {
-      visit(block.kind, block.start, block.end, raw);
+      visit(block.kind, block.start, block.end);
       continue;
     }
-    const lines = splitLines(raw);
-    if (block.kind === 'paragraph' && isWrappedParagraph(lines)) {
-      visit('paragraph', block.start, block.end, raw);
+    linesOf(text, block.start, block.end, lines);
+    if (block.kind === 'paragraph' && isWrappedParagraph(text, lines)) {
+      visit('paragraph', block.start, block.end);
       continue;
     }
-    for (const line of lines) if (trimmedLength(line.text) > 0) visit('line', line.start + block.start, line.end + block.start, line.text);
+    for (let i = 0; i < lines.length; i += 2) {
+      const [start, end] = trimmedBounds(text, lines[i], lines[i + 1]);
+      if (end > start) visit('line', lines[i], lines[i + 1]);
+    }
+  }
+}
+
+/** Feeds a unit's lines to the scan: a line unit whole, any other split at every `\n` (a `\r` kept). */
+function scanUnit(scan: UnitScan, text: string, kind: UnitKind, start: number, end: number): void {
+  scan.reset();
+  if (kind === 'line') {
+    scan.addLine(start, end);
+    return;
+  }
+  let from = start;
+  for (;;) {
+    const newline = text.indexOf('\n', from);
+    if (newline === -1 || newline >= end) {
+      scan.addLine(from, end);
+      return;
+    }
+    scan.addLine(from, newline);
+    from = newline + 1;
   }
 }
 
 export function splitUnits(document: Document): Unit[] {
+  const { text, format } = document;
   const units: Unit[] = [];
-  const { format } = document;
-  forEachUnit(document, (kind, start, end, raw) => units.push(kind === 'code' ? codeUnit(start, end) : makeUnit(kind, start, end, raw, format)));
-  if (format === 'markdown') markMultilineLinkAnchors(units, document.text);
+  const scan = new UnitScan(text, format);
+  forEachUnit(document, (kind, start, end) => {
+    if (kind === 'code') {
+      units.push({ kind, start, end, visible: '', words: 0, linkDensity: 0, hadLinks: false, sentenceEnd: false, key: undefined });
+      return;
+    }
+    scanUnit(scan, text, kind, start, end);
+    const { visible, hadLinks } = scan;
+    units.push({
+      kind,
+      start,
+      end,
+      visible,
+      words: scan.words,
+      linkDensity: visible.length === 0 ? (hadLinks ? 1 : 0) : Math.min(1, scan.linkChars / visible.length),
+      hadLinks,
+      sentenceEnd: endsSentence(visible),
+      key: scan.scannedKey(),
+    });
+  });
+  if (format === 'markdown') markMultilineLinkAnchors(units, text);
   return units;
+}
+
+/** The recurrence key of a unit: lineKey of its visible text. */
+export function keyOf(unit: Unit): number | undefined {
+  return unit.key === null ? lineKey(unit.visible) : unit.key;
+}
+
+/** The recurrence key of every unit but code, in order; no unit is judged. */
+export function forEachUnitKey(document: Document, visit: (key: number | undefined) => void): void {
+  const { text } = document;
+  const keysOnly = new UnitScan(text, document.format, true);
+  let full: UnitScan | undefined;
+  forEachUnit(document, (kind, start, end) => {
+    if (kind === 'code') return;
+    scanUnit(keysOnly, text, kind, start, end);
+    if (!keysOnly.needsVisible) return visit(keysOnly.key());
+    full ??= new UnitScan(text, document.format);
+    scanUnit(full, text, kind, start, end);
+    visit(full.key());
+  });
 }
 
 const MAX_ANCHOR_UNITS = 8;
 
-/** The first character of `text[start, end)` that `trim()` keeps, or -1. */
-function firstVisibleChar(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (!isSpace(code)) return code;
-  }
-  return -1;
-}
-
 /** `text.slice(start, end).trim() === '['` */
 function isLoneOpenBracket(text: string, start: number, end: number): boolean {
-  return firstVisibleChar(text, start, end) === 91 && text.slice(start, end).trim() === '[';
+  const [first, last] = trimmedBounds(text, start, end);
+  return last - first === 1 && text.charCodeAt(first) === 91;
 }
 
 /** `text.slice(start, end).trimStart().startsWith('](')` */
 function opensWithLinkTail(text: string, start: number, end: number): boolean {
-  return firstVisibleChar(text, start, end) === 93 && text.slice(start, end).trimStart().startsWith('](');
+  let first = start;
+  while (first < end && isSpace(text.charCodeAt(first))) first++;
+  return first + 2 <= end && text.charCodeAt(first) === 93 && text.charCodeAt(first + 1) === 40;
 }
 
 /**

@@ -2,7 +2,7 @@
 // Markdown links and images, html-to-text `anchor [target]` pairs and bare URLs are resolved here
 // so that the classifier judges words, not syntax, and link density survives the conversion.
 import type { DocumentFormat } from '../../types.js';
-import { codePointAt, isMarkup, isSpace, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
+import { codePointAt, isSpace, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
 
 export interface VisibleLine {
   text: string;
@@ -22,44 +22,26 @@ const ANCHOR_ALONE_MAX_WORDS = 10;
 const ANCHOR_IN_SENTENCE_WORDS = 3;
 const MARKERS = /^[ \t]*(?:[-*+•·]|\d{1,9}[.)]|#{1,6}|>)?[ \t]*/;
 
+/**
+ * Where link syntax may start, searched across a whole document in the format's own terms: the head
+ * of every pattern above (a Markdown link, image or dangling tail needs `](`, a lone `[` line ends
+ * after its bracket, an html-to-text target opens with `[` and a scheme, `/`, `#` or `www.`, a bare
+ * URL starts with a scheme or `www.`). A line with no match has no link to resolve: visibleLine
+ * gives cleanText of its body.
+ */
+export const LINK_SYNTAX = {
+  markdown: /\]\(|\[[ \t]*(?:[\r\n]|$)|https?:\/\/|www\./g,
+  text: /\[(?:(?:https?|ftp|mailto|javascript|tel):|\/|#|www\.)|https?:\/\/|www\./g,
+} as const;
+
+/** Markup to drop, whitespace other than a space, or two whitespace characters in a row. */
+const NEEDS_CLEANING = /[\\*_`]|[^\S ]|\s\s/;
+
 /** Emphasis and code markers go, whitespace collapses to single spaces, the ends are trimmed. */
 export function cleanText(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  // Most lines have nothing to remove and single spaces: the answer is a slice of the line.
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (isMarkup(code) || (isSpace(code) && (code !== 32 || isSpace(text.charCodeAt(i + 1))))) return rebuildClean(text, start, end);
-  }
-  return start === 0 && end === text.length ? text : text.slice(start, end);
-}
-
-/**
- * `text.replace(/[\\*_\`]/g, '').replace(/\s+/g, ' ').trim()` in one pass over `[start, end)`, the
- * trimmed bounds: removed characters vanish without breaking a run of spaces, so `a * b` is `a b`.
- */
-function rebuildClean(text: string, start: number, end: number): string {
-  let out = '';
-  let runStart = -1;
-  let pendingSpace = false;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    const removed = isMarkup(code);
-    if (removed || isSpace(code)) {
-      if (runStart !== -1) out += text.slice(runStart, i);
-      runStart = -1;
-      if (!removed && out !== '') pendingSpace = true;
-      continue;
-    }
-    if (runStart === -1) {
-      if (pendingSpace) out += ' ';
-      pendingSpace = false;
-      runStart = i;
-    }
-  }
-  return runStart === -1 ? out : out + text.slice(runStart, end);
+  // Most text has nothing to drop or collapse, and only its ends can change.
+  if (!NEEDS_CLEANING.test(text)) return text.trim();
+  return text.replace(/[\\*_`]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function hasBareUrl(body: string): boolean {
@@ -213,8 +195,13 @@ export function countWords(text: string): number {
 }
 
 /** `\s"'”’»」』)]`: what may follow a sentence's final punctuation. */
-function isSentenceCloser(code: number): boolean {
-  return isSpace(code) || code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 0x300d || code === 0x300f || code === 41 || code === 93;
+function isCloserOrSpace(code: number): boolean {
+  return isSpace(code) || isCloser(code);
+}
+
+/** `"'”’»」』)]`: quotes and brackets that close a sentence. */
+function isCloser(code: number): boolean {
+  return code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 0x300d || code === 0x300f || code === 41 || code === 93;
 }
 
 /** `.!?。！？…:;` */
@@ -222,17 +209,20 @@ function isTerminal(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x2026 || code === 58 || code === 59;
 }
 
-/** The line ends a sentence: terminal punctuation, possibly inside closing quotes or brackets. */
+/**
+ * The line ends a sentence: terminal punctuation, possibly inside closing quotes or brackets, and
+ * not an ellipsis. Read from the end, instead of a regex that tries every position of the line.
+ */
 export function endsSentence(text: string): boolean {
-  // Terminal punctuation followed by at most three closers, read from the end instead of a regex
-  // that tries every position of the line.
   let closers = 0;
-  while (closers < 4 && closers < text.length && isSentenceCloser(text.charCodeAt(text.length - 1 - closers))) closers++;
+  while (closers < 4 && closers < text.length && isCloserOrSpace(text.charCodeAt(text.length - 1 - closers))) closers++;
   if (closers > 3 || closers === text.length || !isTerminal(text.charCodeAt(text.length - 1 - closers))) return false;
   let end = text.length;
-  while (end > 0 && CLOSERS.has(text[end - 1])) end--;
-  const core = text.slice(Math.max(0, end - 3), end);
-  return !core.endsWith('...') && !core.endsWith('…');
+  for (;;) {
+    const code = text.charCodeAt(end - 1);
+    if (end > 0 && (code === 32 || code === 9 || code === 10 || code === 13 || isCloser(code))) end--;
+    else break;
+  }
+  if (end >= 1 && text.charCodeAt(end - 1) === 0x2026) return false;
+  return !(end >= 3 && text.charCodeAt(end - 1) === 46 && text.charCodeAt(end - 2) === 46 && text.charCodeAt(end - 3) === 46);
 }
-
-const CLOSERS = new Set([' ', '\t', '\n', '\r', '"', "'", '”', '’', '»', '」', '』', ')', ']']);

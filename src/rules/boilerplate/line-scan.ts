@@ -1,0 +1,248 @@
+// What the classifier needs from a unit's lines, read from the document text itself. A line without
+// link syntax takes one loop that yields its visible text (usually a slice), its words and its part
+// of the recurrence key, where cleanText, countWords and lineKey would each walk their own copy: a
+// loop over a per-line copy costs several times a loop over the document's own string. Lines with
+// link syntax, or outside ASCII, take visibleLine and friends, which define the results.
+import type { DocumentFormat } from '../../types.js';
+import { lineKey } from './keys.js';
+import { cleanText, countWords, LINK_SYNTAX, visibleLine } from './visible.js';
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+/** `\`, `*`, `_`, backtick: dropped from the visible text, so neither a word break nor a key break. */
+const MARKUP = 3;
+const SPACE = 4;
+/** ASCII whitespace other than the space: collapsed into one space by cleanText. */
+const BREAK = 5;
+
+const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return LETTER;
+  if (code >= 48 && code <= 57) return DIGIT;
+  if (code === 92 || code === 42 || code === 95 || code === 96) return MARKUP;
+  if (code === 32) return SPACE;
+  if (code >= 9 && code <= 13) return BREAK;
+  return OTHER;
+});
+
+/** MARKERS of visible.ts, read in place: it cannot match a line break, so it never leaves the line. */
+const MARKERS_AT = /[ \t]*(?:[-*+•·]|\d{1,9}[.)]|#{1,6}|>)?[ \t]*/y;
+
+/**
+ * Where the next piece of link syntax starts, for lines read in document order: the document is
+ * searched once, not once per line. List markers hold none of the characters the search looks
+ * for, so a line has link syntax exactly when its body does.
+ */
+class LinkSyntax {
+  private next = -1;
+  private readonly pattern: RegExp;
+  constructor(
+    private readonly text: string,
+    format: DocumentFormat,
+  ) {
+    this.pattern = format === 'markdown' ? LINK_SYNTAX.markdown : LINK_SYNTAX.text;
+  }
+  within(start: number, end: number): boolean {
+    if (this.next < start) {
+      this.pattern.lastIndex = start;
+      const match = this.pattern.exec(this.text);
+      this.next = match === null ? Infinity : match.index;
+    }
+    return this.next < end;
+  }
+}
+
+/** The characters MARKERS can start with; a line that starts otherwise has no marker. */
+function mayStartMarker(code: number): boolean {
+  return code === 32 || code === 9 || code === 45 || code === 42 || code === 43 || code === 0x2022 || code === 0xb7 || (code >= 48 && code <= 57) || code === 35 || code === 62;
+}
+
+/**
+ * cleanText of an ASCII `text[from, to)` read in place: markup dropped without breaking a run of
+ * whitespace (`a * b` is `a b`), each run one space, the ends trimmed.
+ */
+function cleanRange(text: string, from: number, to: number): string {
+  let out = '';
+  let runStart = -1;
+  let pendingSpace = false;
+  for (let i = from; i < to; i++) {
+    const cls = ASCII_CLASS[text.charCodeAt(i)];
+    if (cls === MARKUP || cls === SPACE || cls === BREAK) {
+      if (runStart !== -1) out += text.slice(runStart, i);
+      runStart = -1;
+      if (cls !== MARKUP && out !== '') pendingSpace = true;
+      continue;
+    }
+    if (runStart === -1) {
+      if (pendingSpace) out += ' ';
+      pendingSpace = false;
+      runStart = i;
+    }
+  }
+  return runStart === -1 ? out : out + text.slice(runStart, to);
+}
+
+/** Accumulates one unit, line by line; `reset` starts the next. */
+export class UnitScan {
+  visible = '';
+  words = 0;
+  linkChars = 0;
+  hadLinks = false;
+  private hash = FNV_OFFSET;
+  private letters = 0;
+  private started = false;
+  private pendingSpace = false;
+  private inDigits = false;
+  /** False once a line was not ASCII: the key is then lineKey of the visible text. */
+  private asciiKey = true;
+  private readonly links: LinkSyntax;
+
+  /**
+   * With `keysOnly` (the corpus pass), ASCII lines are hashed without building their visible text;
+   * a unit with a line outside ASCII reports `needsVisible` and is scanned again in full.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly format: DocumentFormat,
+    private readonly keysOnly = false,
+  ) {
+    this.links = new LinkSyntax(text, format);
+  }
+
+  get needsVisible(): boolean {
+    return this.keysOnly && !this.asciiKey;
+  }
+
+  reset(): void {
+    this.visible = '';
+    this.words = 0;
+    this.linkChars = 0;
+    this.hadLinks = false;
+    this.hash = FNV_OFFSET;
+    this.letters = 0;
+    this.started = false;
+    this.pendingSpace = false;
+    this.inDigits = false;
+    this.asciiKey = true;
+  }
+
+  /** `lineKey(visible)`, computed as the lines went by. */
+  key(): number | undefined {
+    const key = this.scannedKey();
+    return key === null ? lineKey(this.visible) : key;
+  }
+
+  /** The key if the lines were ASCII, else null: lineKey of the visible text, left for when it is asked for. */
+  scannedKey(): number | undefined | null {
+    if (!this.asciiKey) return null;
+    return this.letters < 3 ? undefined : this.hash >>> 0;
+  }
+
+  /** Adds the line `text[start, end)`, list or heading marker included, as visibleLine reads it. */
+  addLine(start: number, end: number): void {
+    // Lines are joined by a space, which the key reads as a break.
+    this.pendingSpace = true;
+    this.inDigits = false;
+    if (start >= end) return;
+    if (this.links.within(start, end)) {
+      const part = visibleLine(this.text.slice(start, end), this.format);
+      this.linkChars += part.linkChars;
+      this.hadLinks ||= part.hadLinks;
+      // The visible text is clean already: the same loop counts its words and hashes it.
+      if (!this.scanAscii(part.text, 0, part.text.length) && !this.keysOnly) this.append(part.text, countWords(part.text));
+      return;
+    }
+    let body = start;
+    if (mayStartMarker(this.text.charCodeAt(start))) {
+      MARKERS_AT.lastIndex = start;
+      MARKERS_AT.test(this.text);
+      body = Math.min(MARKERS_AT.lastIndex, end);
+    }
+    if (!this.scanAscii(this.text, body, end) && !this.keysOnly) {
+      const part = cleanText(this.text.slice(body, end));
+      this.append(part, countWords(part));
+    }
+  }
+
+  private append(part: string, words: number): void {
+    if (part !== '') this.visible = this.visible === '' ? part : `${this.visible} ${part}`;
+    this.words += words;
+  }
+
+  /**
+   * `text[from, to)`, the body of a line without link syntax or a visible text already built: its
+   * visible text, words and key in one loop. At a non-ASCII character it returns false and leaves
+   * the line to the caller and the key to lineKey.
+   */
+  private scanAscii(text: string, from: number, to: number): boolean {
+    let hash = this.hash;
+    let letters = this.letters;
+    let started = this.started;
+    let pendingSpace = this.pendingSpace;
+    let inDigits = this.inDigits;
+    let words = 0;
+    let inWord = false;
+    let first = -1;
+    let last = -1;
+    /** Markup to drop, or whitespace between words that is not one space: cleanText must rebuild. */
+    let dirty = false;
+    let gap = 0;
+    let gapIrregular = false;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) {
+        this.asciiKey = false;
+        return false;
+      }
+      const cls = ASCII_CLASS[code];
+      if (cls === MARKUP) {
+        dirty = true;
+        continue;
+      }
+      if (cls === SPACE || cls === BREAK) {
+        gap++;
+        if (cls === BREAK) gapIrregular = true;
+        pendingSpace = true;
+        inDigits = false;
+        inWord = false;
+        continue;
+      }
+      if (first === -1) first = i;
+      else if (gap > 1 || gapIrregular) dirty = true;
+      last = i;
+      gap = 0;
+      gapIrregular = false;
+      if (cls === OTHER) {
+        pendingSpace = true;
+        inDigits = false;
+        inWord = false;
+        continue;
+      }
+      if (pendingSpace && started) hash = Math.imul(hash ^ 32, FNV_PRIME);
+      pendingSpace = false;
+      started = true;
+      if (cls === LETTER) {
+        hash = Math.imul(hash ^ (code | 32), FNV_PRIME);
+        letters++;
+        inDigits = false;
+      } else if (!inDigits) {
+        hash = Math.imul(hash ^ 48, FNV_PRIME);
+        inDigits = true;
+      }
+      if (!inWord) {
+        words++;
+        inWord = true;
+      }
+    }
+    this.hash = hash;
+    this.letters = letters;
+    this.started = started;
+    this.pendingSpace = pendingSpace;
+    this.inDigits = inDigits;
+    if (!this.keysOnly) this.append(dirty ? cleanRange(text, from, to) : first === -1 ? '' : text.slice(first, last + 1), words);
+    return true;
+  }
+}
