@@ -2,8 +2,8 @@
 // the contents of <script> and <style>). A line counts as code on strong, language-specific
 // evidence plus symbol density, never on density alone, so prose with brackets stays.
 import type { Line } from '../../document/markdown-scan.js';
-import { splitLines } from '../../document/markdown-scan.js';
 import { whole, type Artifact, type Protected } from './artifact.js';
+import { isSpace } from '../boilerplate/chars.js';
 
 const JS_EVIDENCE =
   /\bfunction\s{0,4}[\w$]{0,40}\s{0,4}\(|\b(?:var|let|const)\s{1,4}[\w$]{1,60}\s{0,4}=|\b(?:window|document|navigator)\.[\w$]|=>|\.push\(|\breturn\s{0,4}[\w$!({[]|\btypeof\s|\bnew\s{1,4}[A-Z][\w$]{0,40}\(|\$\(|\bjQuery\b|\bgoogletag\b|\bdataLayer\b|\b(?:if|for|while)\s{0,4}\(.{0,200}\)\s{0,4}\{|\)\s{0,4};\s{0,4}$|\bsrc\s{0,4}=|\bwindow\[|\.(?:addEventListener|getElementById|querySelector|createElement|setAttribute|appendChild)\(/;
@@ -11,15 +11,9 @@ const CSS_RULE = /^[^{}\n]{0,300}\{[^{}:\n]{0,2000}:[^{}\n]{0,2000}\}?$|^[ \t]*[
 const JSON_LINE = /^[ \t]*[[{][ \t]*"[^"\n]{0,200}"[ \t]*:/;
 const COMMENT_LINE = /^[ \t]*(?:\/\*|\*\/|\/\/|<!--|-->|\/\/[ \t]*<!\[CDATA\[|\/\/[ \t]*\]\]>)/;
 const PUNCTUATION_ONLY = /^[ \t]*[{}()[\];,]{1,12}[ \t]*$/;
-const SYMBOLS = /[{}();:=[\]<>"'|&+\\]/g;
 const JSON_PAIR = /"[ \t]{0,3}:[ \t]{0,3}["{[\dtfn-]/g;
 /** One `"key": value` pair per this many characters or more is JSON, whatever words its strings hold. */
 const JSON_PAIR_SPACING = 60;
-
-function symbolDensity(line: string): number {
-  const count = line.match(SYMBOLS)?.length ?? 0;
-  return count / Math.max(1, line.trim().length);
-}
 
 function withoutTrailing(text: string, characters: string): string {
   let end = text.length;
@@ -41,19 +35,54 @@ type Verdict = 'code' | 'weak' | 'prose';
 /** Tags and link syntax have scanners of their own; only what is left says whether a line is code. */
 const TAG_OR_LINK = /<\/?[A-Za-z][^<>\n]{0,300}>|!?\[([^[\]\n]{0,500})\]\([^()\n]{0,2000}\)|\[(?:https?:|\/|#)[^\s[\]]{0,2000}\]/g;
 
+function stripTagsAndLinks(line: string): string {
+  return line.replace(TAG_OR_LINK, (_m, anchor: string | undefined) => (anchor === undefined ? ' ' : ` ${anchor} `)).trim();
+}
+
 function judge(line: string): Verdict {
-  const trimmed = line.replace(TAG_OR_LINK, (_m, anchor: string | undefined) => (anchor === undefined ? ' ' : ` ${anchor} `)).trim();
+  return judgeStripped(stripTagsAndLinks(line));
+}
+
+/** Matches of a global pattern, counted without building them. */
+function countMatches(pattern: RegExp, text: string): number {
+  let count = 0;
+  pattern.lastIndex = 0;
+  while (pattern.exec(text) !== null) count++;
+  return count;
+}
+
+function judgeStripped(trimmed: string): Verdict {
   if (trimmed === '') return 'prose';
   if (PUNCTUATION_ONLY.test(trimmed)) return 'weak';
-  if (COMMENT_LINE.test(trimmed) && (trimmed.length < 200 || symbolDensity(trimmed) > 0.05)) return trimmed.startsWith('//') && /\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}/.test(trimmed) && symbolDensity(trimmed) < 0.04 ? 'weak' : 'code';
-  const density = symbolDensity(trimmed);
-  if (JSON_LINE.test(trimmed) && density > 0.06) return 'code';
-  const pairs = trimmed.match(JSON_PAIR)?.length ?? 0;
-  if (pairs >= 3 && pairs * JSON_PAIR_SPACING >= trimmed.length) return 'code';
-  if (CSS_RULE.test(trimmed) && density > 0.03 && !/[.!?]["”’]?$/.test(withoutTrailing(trimmed, ';}'))) return 'code';
-  if (JS_EVIDENCE.test(trimmed) && density > 0.06) return 'code';
+  // One pass for what the patterns below need: each runs only where its evidence could count.
+  let symbols = 0;
+  let quotes = 0;
+  let colons = 0;
+  let brace = false;
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed.charCodeAt(i);
+    if (c >= 128) continue;
+    symbols += IS_SYMBOL[c];
+    if (c === 34) quotes++;
+    else if (c === 58) colons++;
+    else if (c === 123) brace = true;
+  }
+  const density = symbols / trimmed.length;
+  const first = trimmed.charCodeAt(0);
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if (COMMENT_LINE.test(trimmed) && (trimmed.length < 200 || density > 0.05)) return trimmed.startsWith('//') && /\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}/.test(trimmed) && density < 0.04 ? 'weak' : 'code';
+  if (density > 0.06 && JSON_LINE.test(trimmed)) return 'code';
+  // Each JSON pair holds a `"` and a `:`.
+  if (quotes >= 3 && colons >= 3) {
+    const pairs = countMatches(JSON_PAIR, trimmed);
+    if (pairs >= 3 && pairs * JSON_PAIR_SPACING >= trimmed.length) return 'code';
+  }
+  // A CSS rule has a `{`, starts with `@`, or is a `property: value;` declaration.
+  const mayBeCss = brace || first === 64 || (colons > 0 && last === 59);
+  if (density > 0.03 && mayBeCss && CSS_RULE.test(trimmed) && !/[.!?]["”’]?$/.test(withoutTrailing(trimmed, ';}'))) return 'code';
+  if (density > 0.06 && JS_EVIDENCE.test(trimmed)) return 'code';
   if (density > 0.3 && trimmed.length >= 16 && !hasThreeWords(trimmed)) return 'code';
-  if (/[;{]$/.test(trimmed) && density > 0.08) return 'weak';
+  if ((last === 59 || last === 123) && density > 0.08) return 'weak';
   return 'prose';
 }
 
@@ -93,36 +122,113 @@ function candidateSegments(line: Line): [number, number][] {
   return segments;
 }
 
-/** Whole lines of leaked script, style or JSON, with weak lines (`});`) joined to the code they close. */
-export function scanCodeLines(text: string, code: Protected): Artifact[] {
-  const lines: Line[] = splitLines(text);
-  const found: Artifact[] = [];
-  const verdicts = lines.map((line): Verdict => {
-    if (code.overlaps(line.start, line.end + 1)) return 'prose';
-    if (line.text.length <= LONG_LINE) return judge(line.text);
-    const wholeLineIsCode = judge(line.text) === 'code';
-    for (const [start, end] of candidateSegments(line)) if (wholeLineIsCode || judge(text.slice(start, end)) === 'code') found.push(whole('script', start, end));
-    return 'prose';
-  });
-  let i = 0;
-  while (i < lines.length) {
-    if (verdicts[i] === 'prose') {
-      i++;
+/** `[{}();:=[\]<>"'|&+\\]`, the characters symbolDensity counts. */
+const IS_SYMBOL = new Uint8Array(128);
+for (const char of '{}();:=[]<>"\'|&+\\') IS_SYMBOL[char.charCodeAt(0)] = 1;
+/** `[{}()[\];,]`, what PUNCTUATION_ONLY allows besides spaces and tabs. */
+const IS_BRACKET_PUNCTUATION = new Uint8Array(128);
+for (const char of '{}()[];,') IS_BRACKET_PUNCTUATION[char.charCodeAt(0)] = 1;
+
+const PROSE = 1;
+const UNSURE = 0;
+/** A `<` or `[`: the tag and link stripper must run before the line can be read. */
+const MARKUP = -1;
+
+/**
+ * Whether judgeStripped calls the trimmed `text[start, end)` prose, told from one pass over its
+ * characters: PROSE, or UNSURE when only judge can tell. Every verdict but prose needs one of: a
+ * comment opener first (`/`, `*`, `<`, `-`), only bracket punctuation, or a symbol density above
+ * 0.03. Up to 0.06 only a CSS rule (a `{`, `@` first, or a `:` with `;` last) or three JSON pairs
+ * (three `"` and three `:`) qualify; three pairs at one per 60 characters are already a density of
+ * 1/30, since each holds a `"` and a `:`. With `raw`, the text is a line that may still hold tags
+ * or links, and MARKUP says it does.
+ */
+function quickVerdict(text: string, start: number, end: number, raw: boolean): number {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (start === end) return PROSE;
+  const first = text.charCodeAt(start);
+  let symbols = 0;
+  let plain = 0;
+  let quotes = 0;
+  let colons = 0;
+  let brace = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
+      plain++;
       continue;
     }
-    let j = i;
-    let strong = false;
-    while (j < lines.length && verdicts[j] !== 'prose') {
-      if (verdicts[j] === 'code') strong = true;
-      j++;
+    // Every TAG_OR_LINK match starts with `<`, `!` before `[`, or `[`.
+    if (raw && (c === 60 || c === 91)) return MARKUP;
+    symbols += IS_SYMBOL[c];
+    if (IS_BRACKET_PUNCTUATION[c] === 0 && c !== 32 && c !== 9) plain++;
+    if (c === 34) quotes++;
+    else if (c === 58) colons++;
+    else if (c === 123) brace = true;
+  }
+  if (first === 47 || first === 42 || first === 60 || first === 45 || first === 64 || first === 123 || plain === 0) return UNSURE;
+  const density = symbols / (end - start);
+  if (density > 0.06) return UNSURE;
+  if (density <= 0.03) return PROSE;
+  return brace || (colons > 0 && text.charCodeAt(end - 1) === 59) || (quotes >= 3 && colons >= 3) ? UNSURE : PROSE;
+}
+
+/** judge's verdict, without running its patterns on lines the character pass can already tell are prose. */
+function judgeLine(text: string, start: number, end: number): Verdict {
+  const quick = quickVerdict(text, start, end, true);
+  if (quick === PROSE) return 'prose';
+  if (quick === UNSURE) return judge(text.slice(start, end));
+  const stripped = stripTagsAndLinks(text.slice(start, end));
+  return quickVerdict(stripped, 0, stripped.length, false) === PROSE ? 'prose' : judgeStripped(stripped);
+}
+
+/**
+ * A line's verdict; a long line is judged by its segments, which go to `segments`, and counts as prose.
+ * Lines are read in place: most never need a copy.
+ */
+function lineVerdict(text: string, start: number, end: number, code: Protected, segments: Artifact[]): Verdict {
+  if (code.overlaps(start, end + 1)) return 'prose';
+  if (end - start <= LONG_LINE) return judgeLine(text, start, end);
+  const line = text.slice(start, end);
+  const wholeLineIsCode = judge(line) === 'code';
+  for (const [s, e] of candidateSegments({ start, end, text: line })) if (wholeLineIsCode || judge(text.slice(s, e)) === 'code') segments.push(whole('script', s, e));
+  return 'prose';
+}
+
+/** Whole lines of leaked script, style or JSON, with weak lines (`});`) joined to the code they close. */
+export function scanCodeLines(text: string, code: Protected): Artifact[] {
+  const segments: Artifact[] = [];
+  const found: Artifact[] = [];
+  // The current run of lines that are not prose, as start and end pairs, and whether one is code.
+  const run: number[] = [];
+  let strong = false;
+  const flush = () => {
+    for (let k = 0; strong && k < run.length; k += 2) {
+      let start = run[k];
+      while (start < run[k + 1] && isSpace(text.charCodeAt(start))) start++;
+      if (run[k + 1] > start) found.push(whole('script', start, run[k + 1]));
     }
-    if (strong) {
-      for (let k = i; k < j; k++) {
-        const start = lines[k].start + (lines[k].text.length - lines[k].text.trimStart().length);
-        if (lines[k].end > start) found.push(whole('script', start, lines[k].end));
+    run.length = 0;
+    strong = false;
+  };
+  // The lines of splitLines: a `\r` before a break is dropped, and a final break opens no line.
+  let from = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', from);
+    const lineEnd = newline === -1 ? text.length : newline;
+    if (newline !== -1 || from < text.length) {
+      const end = lineEnd > from && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+      const verdict = lineVerdict(text, from, end, code, segments);
+      if (verdict === 'prose') flush();
+      else {
+        run.push(from, end);
+        if (verdict === 'code') strong = true;
       }
     }
-    i = j;
+    if (newline === -1) break;
+    from = newline + 1;
   }
-  return found;
+  flush();
+  return segments.length === 0 ? found : [...segments, ...found];
 }

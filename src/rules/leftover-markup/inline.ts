@@ -22,19 +22,71 @@ function* matches(pattern: RegExp, text: string, code: Protected): Generator<Reg
   }
 }
 
+/** The pattern's matches, or none without running it when the text lacks a string every match contains. */
+function gated(needles: readonly string[], pattern: RegExp, text: string, code: Protected): Iterable<RegExpExecArray> {
+  return needles.some((needle) => text.includes(needle)) ? matches(pattern, text, code) : [];
+}
+
+/** `[A-Za-z0-9+/]`, the class of BASE64_RUN. */
+const IS_BASE64 = new Uint8Array(128);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') IS_BASE64[char.charCodeAt(0)] = 1;
+const isBase64 = (code: number) => code < 128 && IS_BASE64[code] === 1;
+
+/**
+ * The first index at or after `from` where `length` characters of the base64 class begin, or -1.
+ * It probes the last character of each window: where that is outside the class no run of `length`
+ * can start in the window, so prose is read a few characters per window, where BASE64_RUN re-reads
+ * every word from each of its letters.
+ */
+export function nextBase64Run(text: string, from: number, length: number): number {
+  let p = from;
+  while (p + length <= text.length) {
+    const probe = p + length - 1;
+    if (!isBase64(text.charCodeAt(probe))) {
+      p = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > p && isBase64(text.charCodeAt(start - 1))) start--;
+    let end = probe + 1;
+    while (end < start + length && isBase64(text.charCodeAt(end))) end++;
+    if (end >= start + length) return start;
+    p = end + 1;
+  }
+  return -1;
+}
+
+/** The matches of BASE64_RUN: its leftmost match from any position is where nextBase64Run finds 100. */
+function* base64Runs(text: string, code: Protected): Generator<RegExpExecArray> {
+  let from = 0;
+  for (;;) {
+    const start = nextBase64Run(text, from, 100);
+    if (start === -1) return;
+    BASE64_RUN.lastIndex = start;
+    const m = BASE64_RUN.exec(text)!;
+    if (!code.overlaps(m.index, m.index + m[0].length)) yield m;
+    from = BASE64_RUN.lastIndex;
+  }
+}
+
+/** Every HEX_RUN match needs 64 characters of the base64 class in a row, `\\x` or `\\u`. */
+function mayHaveHexRun(text: string): boolean {
+  return nextBase64Run(text, 0, 64) !== -1 || text.includes('\\x') || text.includes('\\u');
+}
+
 export function scanEntities(text: string, code: Protected): Artifact[] {
-  return [...matches(ENTITY, text, code)].map((m) => whole('entity', m.index, m.index + m[0].length));
+  return [...gated(['&'], ENTITY, text, code)].map((m) => whole('entity', m.index, m.index + m[0].length));
 }
 
 export function scanTemplates(text: string, code: Protected): Artifact[] {
-  const found: Artifact[] = [...matches(TEMPLATE, text, code)].map((m) => whole('template', m.index, m.index + m[0].length));
-  for (const m of matches(WIKI_LINK, text, code)) {
+  const found: Artifact[] = [...gated(['{{', '{%'], TEMPLATE, text, code)].map((m) => whole('template', m.index, m.index + m[0].length));
+  for (const m of gated(['[['], WIKI_LINK, text, code)) {
     const start = m.index;
     const end = start + m[0].length;
     const keepFrom = m[1] === undefined ? start + 2 : start + 2 + m[1].length + 1;
     found.push({ kind: 'wiki', start, end, remove: [[start, keepFrom], [end - 2, end]] });
   }
-  for (const m of matches(WIKI_HEADING, text, code)) {
+  for (const m of gated(['=='], WIKI_HEADING, text, code)) {
     const start = m.index;
     const end = start + m[0].length;
     const marker = m[1].length;
@@ -48,16 +100,16 @@ function looksOpaque(run: string): boolean {
 }
 
 export function scanBlobs(text: string, code: Protected): Artifact[] {
-  const found: Artifact[] = [...matches(DATA_URI, text, code)].map((m) => whole('blob', m.index, m.index + m[0].length));
+  const found: Artifact[] = [...gated(['data:'], DATA_URI, text, code)].map((m) => whole('blob', m.index, m.index + m[0].length));
   const taken = (start: number) => found.some((a) => start >= a.start && start < a.end);
-  for (const m of matches(BASE64_RUN, text, code)) if (looksOpaque(m[0]) && !taken(m.index)) found.push(whole('blob', m.index, m.index + m[0].length));
-  for (const m of matches(HEX_RUN, text, code)) if (!taken(m.index)) found.push(whole('blob', m.index, m.index + m[0].length));
+  for (const m of base64Runs(text, code)) if (looksOpaque(m[0]) && !taken(m.index)) found.push(whole('blob', m.index, m.index + m[0].length));
+  if (mayHaveHexRun(text)) for (const m of matches(HEX_RUN, text, code)) if (!taken(m.index)) found.push(whole('blob', m.index, m.index + m[0].length));
   return found;
 }
 
 export function scanTrackingParameters(text: string, code: Protected): Artifact[] {
   const found: Artifact[] = [];
-  for (const m of matches(TRACKING, text, code)) {
+  for (const m of gated(['?', '&'], TRACKING, text, code)) {
     const start = m.index;
     const end = start + m[0].length;
     // Keep the URL well formed: `?utm=x&a=b` loses `utm=x&`, `?a=b&utm=x` loses `&utm=x`.
@@ -68,13 +120,13 @@ export function scanTrackingParameters(text: string, code: Protected): Artifact[
 }
 
 export function scanTextLinkTargets(text: string, code: Protected): Artifact[] {
-  return [...matches(TEXT_LINK_TARGET, text, code)].map((m) => whole('link-target', m.index, m.index + m[0].length));
+  return [...gated(['['], TEXT_LINK_TARGET, text, code)].map((m) => whole('link-target', m.index, m.index + m[0].length));
 }
 
 /** Backslash escapes whose removal cannot start a Markdown construct (a list, heading or quote). */
 export function scanEscapes(text: string, code: Protected): Artifact[] {
   const found: Artifact[] = [];
-  for (const m of matches(ESCAPE, text, code)) {
+  for (const m of gated(['\\'], ESCAPE, text, code)) {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     const before = text.slice(lineStart, m.index);
     if (/^[ \t]*$/.test(before) || (/^[ \t]*\d{1,9}$/.test(before) && /[.)]/.test(m[0][1]))) continue;
