@@ -2,8 +2,10 @@
 // link syntax takes one loop that yields its visible text (usually a slice), its words and its part
 // of the recurrence key, where cleanText, countWords and lineKey would each walk their own copy: a
 // loop over a per-line copy costs several times a loop over the document's own string. Lines with
-// link syntax, or outside ASCII, take visibleLine and friends, which define the results.
+// link syntax take visibleLine, and the same loop then reads its result; text outside ASCII leaves
+// the key to lineKey, and a surrogate leaves the whole line to cleanText and countWords.
 import type { DocumentFormat } from '../../types.js';
+import { isMarkup, isSpace, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
 import { lineKey } from './keys.js';
 import { cleanText, countWords, LINK_SYNTAX, visibleLine } from './visible.js';
 
@@ -16,8 +18,10 @@ const DIGIT = 2;
 /** `\`, `*`, `_`, backtick: dropped from the visible text, so neither a word break nor a key break. */
 const MARKUP = 3;
 const SPACE = 4;
-/** ASCII whitespace other than the space: collapsed into one space by cleanText. */
+/** Whitespace other than the space: collapsed into one space by cleanText. */
 const BREAK = 5;
+/** Outside ASCII and not whitespace: kept as it is, counted by its Unicode word class. */
+const WIDE = 6;
 
 const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
   if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return LETTER;
@@ -61,7 +65,7 @@ function mayStartMarker(code: number): boolean {
 }
 
 /**
- * cleanText of an ASCII `text[from, to)` read in place: markup dropped without breaking a run of
+ * cleanText of `text[from, to)` read in place: markup dropped without breaking a run of
  * whitespace (`a * b` is `a b`), each run one space, the ends trimmed.
  */
 function cleanRange(text: string, from: number, to: number): string {
@@ -69,11 +73,12 @@ function cleanRange(text: string, from: number, to: number): string {
   let runStart = -1;
   let pendingSpace = false;
   for (let i = from; i < to; i++) {
-    const cls = ASCII_CLASS[text.charCodeAt(i)];
-    if (cls === MARKUP || cls === SPACE || cls === BREAK) {
+    const code = text.charCodeAt(i);
+    const markup = isMarkup(code);
+    if (markup || isSpace(code)) {
       if (runStart !== -1) out += text.slice(runStart, i);
       runStart = -1;
-      if (cls !== MARKUP && out !== '') pendingSpace = true;
+      if (!markup && out !== '') pendingSpace = true;
       continue;
     }
     if (runStart === -1) {
@@ -152,7 +157,7 @@ export class UnitScan {
       this.linkChars += part.linkChars;
       this.hadLinks ||= part.hadLinks;
       // The visible text is clean already: the same loop counts its words and hashes it.
-      if (!this.scanAscii(part.text, 0, part.text.length) && !this.keysOnly) this.append(part.text, countWords(part.text));
+      if (!this.scanLine(part.text, 0, part.text.length) && !this.keysOnly) this.append(part.text, countWords(part.text));
       return;
     }
     let body = start;
@@ -161,7 +166,7 @@ export class UnitScan {
       MARKERS_AT.test(this.text);
       body = Math.min(MARKERS_AT.lastIndex, end);
     }
-    if (!this.scanAscii(this.text, body, end) && !this.keysOnly) {
+    if (!this.scanLine(this.text, body, end) && !this.keysOnly) {
       const part = cleanText(this.text.slice(body, end));
       this.append(part, countWords(part));
     }
@@ -174,15 +179,16 @@ export class UnitScan {
 
   /**
    * `text[from, to)`, the body of a line without link syntax or a visible text already built: its
-   * visible text, words and key in one loop. At a non-ASCII character it returns false and leaves
-   * the line to the caller and the key to lineKey.
+   * visible text, words and key in one loop. Outside ASCII the key is left to lineKey; at a
+   * surrogate, whose pairing cleanText may change, it returns false and leaves the line to the caller.
    */
-  private scanAscii(text: string, from: number, to: number): boolean {
+  private scanLine(text: string, from: number, to: number): boolean {
     let hash = this.hash;
     let letters = this.letters;
     let started = this.started;
     let pendingSpace = this.pendingSpace;
     let inDigits = this.inDigits;
+    let ascii = true;
     let words = 0;
     let inWord = false;
     let first = -1;
@@ -193,11 +199,15 @@ export class UnitScan {
     let gapIrregular = false;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
-      if (code >= 128) {
+      let cls: number;
+      if (code < 128) cls = ASCII_CLASS[code];
+      else if (code >= 0xd800 && code <= 0xdfff) {
         this.asciiKey = false;
         return false;
+      } else {
+        cls = isSpace(code) ? BREAK : WIDE;
+        ascii = false;
       }
-      const cls = ASCII_CLASS[code];
       if (cls === MARKUP) {
         dirty = true;
         continue;
@@ -215,6 +225,20 @@ export class UnitScan {
       last = i;
       gap = 0;
       gapIrregular = false;
+      if (cls === WIDE) {
+        // As countWords reads it: a word character continues a word; otherwise a Han or Kana
+        // character is a word of its own, and any other letter or digit starts one.
+        const word = wordClass(code);
+        if (!inWord || !(word & WORD_CHAR)) {
+          inWord = false;
+          if (word & SINGLE_WORD) words++;
+          else if (word & WORD_CHAR) {
+            words++;
+            inWord = true;
+          }
+        }
+        continue;
+      }
       if (cls === OTHER) {
         pendingSpace = true;
         inDigits = false;
@@ -237,11 +261,13 @@ export class UnitScan {
         inWord = true;
       }
     }
-    this.hash = hash;
-    this.letters = letters;
-    this.started = started;
-    this.pendingSpace = pendingSpace;
-    this.inDigits = inDigits;
+    if (ascii) {
+      this.hash = hash;
+      this.letters = letters;
+      this.started = started;
+      this.pendingSpace = pendingSpace;
+      this.inDigits = inDigits;
+    } else this.asciiKey = false;
     if (!this.keysOnly) this.append(dirty ? cleanRange(text, from, to) : first === -1 ? '' : text.slice(first, last + 1), words);
     return true;
   }

@@ -1,7 +1,6 @@
 // Script, style and JSON text that leaked into running text as whole lines (a tag stripper keeps
 // the contents of <script> and <style>). A line counts as code on strong, language-specific
 // evidence plus symbol density, never on density alone, so prose with brackets stays.
-import type { Line } from '../../document/markdown-scan.js';
 import { whole, type Artifact, type Protected } from './artifact.js';
 import { isSpace } from '../boilerplate/chars.js';
 
@@ -95,22 +94,61 @@ const LONG_LINE = 300;
 const OPENS_JSON_STRING = /":[ \t]{0,4}"[^"]{0,200}$/;
 const CLOSES_JSON_STRING = /^[^"]{0,200}"[ \t]{0,4}[,}\]]/;
 
+/** PROSE_TOKEN read in place: a token ends where whitespace or the text does, and none of its classes holds whitespace. */
+const PROSE_TOKEN_AT = /[("“‘'¿¡]{0,2}[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,&/%$€£-]{0,40}[.,:;!?)"”’…]{0,3}(?=\s|$)/uy;
+/** 46 code points at most, each one or two code units. */
+const MAX_PROSE_TOKEN = 92;
+/** `\S{1,200}`: a longer run of non-space is read as several tokens. */
+const MAX_TOKEN = 200;
+
+/**
+ * PROSE_TOKEN on the token `text[start, end)`. A whole run of non-space is tested in place: it ends
+ * at whitespace, a line break or the end of the text. The tail of a longer run is copied, since
+ * it may start inside a surrogate pair.
+ */
+function isProseToken(text: string, start: number, end: number, wholeRun: boolean): boolean {
+  if (end - start > MAX_PROSE_TOKEN) return false;
+  if (!wholeRun) return PROSE_TOKEN.test(text.slice(start, end));
+  PROSE_TOKEN_AT.lastIndex = start;
+  return PROSE_TOKEN_AT.test(text);
+}
+
 /**
  * A long line can hold a whole page (a tag stripper that met a one-line page): JSON, script and
- * the article side by side. Returns the stretches between runs of plain words; the caller judges
- * each on its own, so the article's words stay.
+ * the article side by side. Returns the stretches of the line `text[lineStart, lineEnd)` between
+ * runs of plain words; the caller judges each on its own, so the article's words stay. Tokens are
+ * the matches of `\S{1,200}`, read in place as start, end and whether each is code.
  */
-function candidateSegments(line: Line): [number, number][] {
-  const tokens = [...line.text.matchAll(/\S{1,200}/g)].map((m) => ({ text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, code: !PROSE_TOKEN.test(m[0]) }));
+function candidateSegments(text: string, lineStart: number, lineEnd: number): [number, number][] {
+  const bounds: number[] = [];
+  const code: boolean[] = [];
+  let anyCode = false;
+  for (let i = lineStart; ; ) {
+    while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;
+    if (i >= lineEnd) break;
+    const runStart = i;
+    while (i < lineEnd && !isSpace(text.charCodeAt(i))) i++;
+    for (let start = runStart; start < i; start += MAX_TOKEN) {
+      const end = Math.min(start + MAX_TOKEN, i);
+      const isCode = !isProseToken(text, start, end, start === runStart && end === i);
+      bounds.push(start, end);
+      code.push(isCode);
+      anyCode ||= isCode;
+    }
+  }
+  // One run of prose tokens spanning the line (an article paragraph) leaves no segment.
+  if (!anyCode) return [];
+  const count = code.length;
+  const tokenText = (k: number) => text.slice(bounds[2 * k], bounds[2 * k + 1]);
   const segments: [number, number][] = [];
   let segmentStart = -1;
   let i = 0;
-  while (i < tokens.length) {
+  while (i < count) {
     let j = i;
-    while (j < tokens.length && !tokens[j].code) j++;
-    const insideJsonString = i > 0 && j < tokens.length && OPENS_JSON_STRING.test(tokens[i - 1].text) && CLOSES_JSON_STRING.test(tokens[j].text);
-    if ((j - i >= MIN_PROSE_RUN && !insideJsonString) || (i === 0 && j === tokens.length)) {
-      if (segmentStart !== -1) segments.push([tokens[segmentStart].start, tokens[i - 1].end]);
+    while (j < count && !code[j]) j++;
+    const longRun = j - i >= MIN_PROSE_RUN && !(i > 0 && j < count && OPENS_JSON_STRING.test(tokenText(i - 1)) && CLOSES_JSON_STRING.test(tokenText(j)));
+    if (longRun || (i === 0 && j === count)) {
+      if (segmentStart !== -1) segments.push([bounds[2 * segmentStart], bounds[2 * (i - 1) + 1]]);
       segmentStart = -1;
       i = j;
       continue;
@@ -118,7 +156,7 @@ function candidateSegments(line: Line): [number, number][] {
     if (segmentStart === -1) segmentStart = i;
     i = Math.max(j, i + 1);
   }
-  if (segmentStart !== -1) segments.push([tokens[segmentStart].start, tokens[tokens.length - 1].end]);
+  if (segmentStart !== -1) segments.push([bounds[2 * segmentStart], bounds[2 * (count - 1) + 1]]);
   return segments;
 }
 
@@ -190,9 +228,10 @@ function judgeLine(text: string, start: number, end: number): Verdict {
 function lineVerdict(text: string, start: number, end: number, code: Protected, segments: Artifact[]): Verdict {
   if (code.overlaps(start, end + 1)) return 'prose';
   if (end - start <= LONG_LINE) return judgeLine(text, start, end);
-  const line = text.slice(start, end);
-  const wholeLineIsCode = judge(line) === 'code';
-  for (const [s, e] of candidateSegments({ start, end, text: line })) if (wholeLineIsCode || judge(text.slice(s, e)) === 'code') segments.push(whole('script', s, e));
+  const candidates = candidateSegments(text, start, end);
+  if (candidates.length === 0) return 'prose';
+  const wholeLineIsCode = judge(text.slice(start, end)) === 'code';
+  for (const [s, e] of candidates) if (wholeLineIsCode || judge(text.slice(s, e)) === 'code') segments.push(whole('script', s, e));
   return 'prose';
 }
 

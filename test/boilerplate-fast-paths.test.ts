@@ -1,0 +1,280 @@
+// The boilerplate rule reads lines in place with one character loop, skips link patterns where a
+// document-wide search finds no link syntax, and rules out furniture wording with one test. Each
+// shortcut must give exactly what the plain definitions give: these properties compare them with
+// the implementation they replaced, kept here as the oracle.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Document } from '../src/document/document.js';
+import { splitLines, type Line } from '../src/document/markdown-scan.js';
+import type { DocumentFormat } from '../src/types.js';
+import { codeBlockRanges } from '../src/rules/leftover-markup/regions.js';
+import { isSpace, letterOrNumber, LETTER, NUMBER, wordClass, WORD_CHAR, SINGLE_WORD } from '../src/rules/boilerplate/chars.js';
+import { lineKey } from '../src/rules/boilerplate/keys.js';
+import { cleanText, countWords, endsSentence, visibleLine } from '../src/rules/boilerplate/visible.js';
+import { forEachUnitKey, keyOf, splitUnits } from '../src/rules/boilerplate/units.js';
+import { furnitureKind, isConsentBanner } from '../src/rules/boilerplate/phrases.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+
+// ---- The oracle: the rule's definitions as they were written before the fast paths. ----
+
+const MD_IMAGE = /!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g;
+const MD_LINK = /\[([^[\]\n]{0,500})\]\([^)\n]{0,2000}\)/g;
+const MD_LINK_TAIL = /^[ \t]*\]\([^)\n]{0,2000}\)|\]\([^)\n]{0,2000}\)[ \t]*$/g;
+const TEXT_TARGET = /\[(?:(?:https?|ftp|mailto|javascript|tel):|\/|#|www\.)[^\s[\]]{0,4096}\]/g;
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'\])]{1,4096}/g;
+const MARKERS = /^[ \t]*(?:[-*+•·]|\d{1,9}[.)]|#{1,6}|>)?[ \t]*/;
+
+const oracleClean = (text: string) => text.replace(/[\\*_`]/g, '').replace(/\s+/g, ' ').trim();
+
+function oracleVisibleLine(line: string, format: DocumentFormat) {
+  let body = line.replace(MARKERS, '');
+  let linkChars = 0;
+  let hadLinks = false;
+  if (format === 'markdown') {
+    body = body.replace(MD_IMAGE, () => ((hadLinks = true), ' '));
+    body = body.replace(MD_LINK, (_m, anchor: string) => {
+      hadLinks = true;
+      const visible = oracleClean(anchor);
+      linkChars += visible.length;
+      return ` ${visible} `;
+    });
+    body = body.replace(MD_LINK_TAIL, () => ((hadLinks = true), ' '));
+    if (/^[ \t]*\[[ \t]*$/.test(body)) {
+      hadLinks = true;
+      body = '';
+    }
+  } else {
+    let cursor = 0;
+    let rebuilt = '';
+    const blanked = body.replace(new RegExp(TEXT_TARGET.source, 'g'), (m) => ' '.repeat(m.length));
+    let lastWordChar = blanked.length - 1;
+    while (lastWordChar >= 0 && !/[\p{L}\p{N}]/u.test(blanked[lastWordChar])) lastWordChar--;
+    TEXT_TARGET.lastIndex = 0;
+    for (let m = TEXT_TARGET.exec(body); m !== null; m = TEXT_TARGET.exec(body)) {
+      hadLinks = true;
+      const anchor = body.slice(cursor, m.index);
+      const words = oracleClean(anchor).split(' ').filter(Boolean);
+      const wholeSegment = words.length <= 10 && lastWordChar < m.index;
+      linkChars += (wholeSegment ? words : words.slice(-3)).join(' ').length;
+      rebuilt += `${anchor} `;
+      cursor = m.index + m[0].length;
+    }
+    body = rebuilt + body.slice(cursor);
+  }
+  body = body.replace(BARE_URL, () => ((hadLinks = true), ' '));
+  const text = oracleClean(body);
+  return { text, linkChars: Math.min(linkChars, text.length), hadLinks };
+}
+
+function oracleCountWords(text: string): number {
+  return text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+function oracleEndsSentence(text: string): boolean {
+  if (!/[.!?。！？…:;][\s"'”’»」』)\]]{0,3}$/u.test(text)) return false;
+  const closers = new Set([' ', '\t', '\n', '\r', '"', "'", '”', '’', '»', '」', '』', ')', ']']);
+  let end = text.length;
+  while (end > 0 && closers.has(text[end - 1])) end--;
+  const core = text.slice(Math.max(0, end - 3), end);
+  return !core.endsWith('...') && !core.endsWith('…');
+}
+
+function oracleLineKey(visible: string): number | undefined {
+  const lower = visible.toLowerCase();
+  let hash = 0x811c9dc5;
+  let letters = 0;
+  let started = false;
+  let pendingSpace = false;
+  let inDigits = false;
+  const emit = (code: number) => (hash = Math.imul(hash ^ code, 0x01000193));
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < lower.length;
+    const char = wide ? lower.slice(i, i + 2) : lower[i];
+    const isLetter = code < 128 ? code >= 97 && code <= 122 : /\p{L}/u.test(char);
+    const isNumber = !isLetter && (code < 128 ? code >= 48 && code <= 57 : /\p{N}/u.test(char));
+    if (isLetter || isNumber) {
+      if (pendingSpace && started) emit(32);
+      pendingSpace = false;
+      started = true;
+      if (isLetter) {
+        for (let k = 0; k < char.length; k++) emit(char.charCodeAt(k));
+        letters += char.length;
+        inDigits = false;
+      } else if (!inDigits) {
+        emit(48);
+        inDigits = true;
+      }
+    } else {
+      pendingSpace = true;
+      inDigits = false;
+    }
+    if (wide) i++;
+  }
+  return letters < 3 ? undefined : hash >>> 0;
+}
+
+function oracleMakeUnit(kind: string, start: number, end: number, raw: string, format: DocumentFormat): OracleUnit {
+  const parts = raw.split('\n').map((line) => oracleVisibleLine(line, format));
+  const visible = parts.map((p) => p.text).filter(Boolean).join(' ');
+  const linkChars = parts.reduce((sum, p) => sum + p.linkChars, 0);
+  const hadLinks = parts.some((p) => p.hadLinks);
+  const linkDensity = visible.length === 0 ? (hadLinks ? 1 : 0) : Math.min(1, linkChars / visible.length);
+  return { kind, start, end, visible, words: oracleCountWords(visible), linkDensity, hadLinks, sentenceEnd: oracleEndsSentence(visible), key: oracleLineKey(visible) };
+}
+
+interface OracleUnit {
+  kind: string;
+  start: number;
+  end: number;
+  visible: string;
+  words: number;
+  linkDensity: number;
+  hadLinks: boolean;
+  sentenceEnd: boolean;
+  key: number | undefined;
+  insideLink?: boolean;
+}
+
+function oracleIsWrapped(lines: Line[]): boolean {
+  if (lines.length < 2) return false;
+  const body = lines.slice(0, -1);
+  return body.every((l) => l.text.trim().length >= 40 && l.text.trim().length <= 120) && body.filter((l) => !oracleEndsSentence(l.text.trim())).length >= body.length / 2;
+}
+
+function oracleSplitUnits(document: Document) {
+  const { text, format } = document;
+  const units: OracleUnit[] = [];
+  const realCode = new Set(format === 'markdown' ? codeBlockRanges(document.blocks).map(([start]) => start) : []);
+  for (const block of document.blocks) {
+    if (block.kind === 'blank') continue;
+    const raw = text.slice(block.start, block.end);
+    if ((block.kind === 'indented-code' && realCode.has(block.start)) || block.kind === 'fence') units.push(oracleMakeUnit('code', block.start, block.end, '', format));
+    else if (block.kind === 'table' || block.kind === 'heading') units.push(oracleMakeUnit(block.kind, block.start, block.end, raw, format));
+    else {
+      const lines = splitLines(raw).map((l) => ({ ...l, start: l.start + block.start, end: l.end + block.start }));
+      if (block.kind === 'paragraph' && oracleIsWrapped(lines)) units.push(oracleMakeUnit('paragraph', block.start, block.end, raw, format));
+      else for (const line of lines) if (line.text.trim() !== '') units.push(oracleMakeUnit('line', line.start, line.end, line.text, format));
+    }
+  }
+  if (format !== 'markdown') return units;
+  for (let i = 0; i < units.length; i++) {
+    if (text.slice(units[i].start, units[i].end).trim() !== '[') continue;
+    let j = i + 1;
+    while (j < units.length && j - i <= 8 && !text.slice(units[j].start, units[j].end).trimStart().startsWith('](')) j++;
+    if (j >= units.length || j - i > 8) continue;
+    for (let k = i + 1; k < j; k++) units[k] = { ...units[k], linkDensity: 1, hadLinks: true, insideLink: true };
+    i = j;
+  }
+  return units;
+}
+
+// ---- Generated text that reaches every branch: markup, links, spacing, scripts, surrogates. ----
+
+const FRAGMENTS = [
+  'Home', 'news', 'The river flows east.', 'Read more', 'Accept all cookies', '© 2024', 'Share on Facebook', '12', '3.5', 'x_y', '*bold*', '`code`', '\\',
+  ' ', '  ', '\t', '\u00a0', '\u3000', '\u2028', '\r', '\n', '\n\n', '- ', '* ', '1. ', '## ', '> ', '    ', '```\n', '| a | b |\n|---|---|\n',
+  '[', ']', '](', '](/x)', '\n[\n', '\n](/story)\n', '[Home](/)', '![img](a.png)', '[https://x.io/a]', '[/about]', '[#top]', 'https://example.com/a', 'www.example.org', 'http:/',
+  '’', '“', '”', '»', '」', '…', '...', '.', '!', '?', ':', ';', ')', '"', "'", 'É', 'über', 'ΣΑΣ', 'İ', 'ǅ', '日本', 'かな', 'カタ', '⺀', '々', '〇',
+  '𠀀', '𝐀', '😀', '\ud800', '\udc00', '\ud800a', '０', '٣', 'Ⅻ', '—', '›', ' › ', ' | ', ' / ',
+];
+const unit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
+const text = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: unit }), { maxLength: 60 }).map((p) => p.join(''));
+const line = text.map((t) => t.replace(/[\n\u2028]/g, ' '));
+const format = fc.constantFrom<DocumentFormat>('text', 'markdown');
+
+describe('character classes', () => {
+  it('isSpace is `\\s` and what trim removes, for every code unit', () => {
+    const wrong: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      if (isSpace(code) !== /\s/.test(char) || isSpace(code) !== (char.trim() === '')) wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('word classes and letter categories agree with the Unicode property patterns, for every code unit', () => {
+    const wrong: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      const word = /^[\p{L}\p{N}]$/u.test(char) ? WORD_CHAR : 0;
+      const single = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(char) ? SINGLE_WORD : 0;
+      const category = /^\p{L}$/u.test(char) ? LETTER : /^\p{N}$/u.test(char) ? NUMBER : 0;
+      if (wordClass(code) !== (word | single) || letterOrNumber(code) !== category) wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('line functions equal their definitions', () => {
+  it('cleanText, countWords, endsSentence and lineKey', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(cleanText(t)).toBe(oracleClean(t));
+        expect(countWords(t)).toBe(oracleCountWords(t));
+        expect(endsSentence(t)).toBe(oracleEndsSentence(t));
+        expect(lineKey(t)).toBe(oracleLineKey(t));
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('visibleLine, in both formats', () => {
+    fc.assert(
+      fc.property(line, format, (l, f) => {
+        expect(visibleLine(l, f)).toEqual(oracleVisibleLine(l, f));
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('furniture and consent wording, with and without the one-test prefilters', () => {
+    const PHRASES = ['cookie policy', 'We use cookies', 'this site uses cookies', 'By continuing to browse, you agree', 'Accept all', 'Manage preferences', 'Share this', 'Facebook | Twitter', 'email, print', 'Tweet this', 'Skip to content', 'Back to top', 'Copyright', '(c) 2023', '©', 'All rights reserved', 'Terms of use', 'Privacy policy', 'Contact us', 'Sign up', 'Log in', 'login', 'Create an account', 'Get the app', 'Comments (3)', '12 comments', 'Leave a reply', 'Read more', 'Most popular', 'Trending now', 'You may also like', 'More stories', 'Home › News › Local', 'a / b / c', 'share', 'SHARE', 'ſhare', 'K', 'reply', 'register', ' ', '_', 'x', 'the'];
+    const REFERENCE = [
+      /\b(?:cookies?|cookie (?:policy|settings|preferences)|consent|gdpr|accept all|reject all|manage (?:preferences|options|settings)|privacy (?:settings|preferences|choices))\b/i,
+      /\b(?:share (?:this|on|via|article|story)|(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|email|e-mail|print)(?:\s*[|/·•,]\s*|\s+)(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|email|e-mail|print)|tweet this|pin it|follow us|like us on|copy link|share$|^share\b)/i,
+      /\b(?:skip to (?:main )?(?:content|navigation|main|search|footer)|jump to (?:content|navigation)|back to top|return to top|scroll to top)\b/i,
+      /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bterms (?:of|and) (?:use|service|conditions)\b|\bprivacy (?:policy|notice)\b|\bcontact us\b|\babout us\b|\bsitemap\b|\bpowered by\b|\badvertise with us\b)/i,
+      /\b(?:newsletters?|subscribe|sign up|sign in|log in|login|register|create (?:an )?account|my account|get the app|download the app|enter your email|your email address)\b/i,
+      /\bcomments?\s?\(\d+\)|\b(?:\d+ comments?|be the first to comment|leave a (?:comment|reply)|post a comment|view comments|show comments|add (?:a )?comment|no comments(?: yet)?|reply|load more|read more|see more|show more|continue reading|advertisement|sponsored(?: content)?|related (?:articles?|stories|posts|content)|recommended (?:for you|stories)|most (?:popular|read|viewed)|trending(?: now)?|you (?:may|might) also like|more from|more stories)\b/i,
+    ];
+    const KINDS = ['cookie', 'share', 'skip', 'footer', 'newsletter', 'comments'];
+    const BREADCRUMBS = /^[^›»>|/\\]{1,40}(?:\s[›»>|/\\]\s[^›»>|/\\]{1,40}){2,12}$/;
+    const CONSENT = /\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to (?:improve|enhance|give|provide|ensure|personali[sz]e)|you (?:agree|consent) to (?:our|the) use of cookies|by (?:continuing|clicking|using)\b[^.]{0,60}\byou (?:agree|consent|accept)\b)/i;
+    const reference = (t: string) => (BREADCRUMBS.test(t) ? 'navigation' : KINDS[REFERENCE.findIndex((p) => p.test(t))]);
+    const wording = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PHRASES) }, { weight: 1, arbitrary: fc.constantFrom(...FRAGMENTS) }), { maxLength: 8 }).map((p) => p.join(' '));
+    fc.assert(
+      fc.property(wording, (t) => {
+        expect(furnitureKind(t)).toBe(reference(t));
+        expect(isConsentBanner(t)).toBe(CONSENT.test(t));
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
+});
+
+describe('units equal their definitions', () => {
+  const documentText = fc.array(fc.oneof({ weight: 6, arbitrary: text }, { weight: 1, arbitrary: fc.constant('\n') }, { weight: 1, arbitrary: fc.constant('A hard-wrapped line of prose that runs to about sixty chars\n') }), { maxLength: 8 }).map((p) => p.join(''));
+
+  it('splitUnits gives the units, visible text, words, link density and key of the plain reading', () => {
+    fc.assert(
+      fc.property(documentText, format, (t, f) => {
+        const units = splitUnits(new Document({ text: t, format: f, path: 'x' })).map((u) => ({ ...u, key: keyOf(u) }));
+        expect(units).toEqual(oracleSplitUnits(new Document({ text: t, format: f, path: 'x' })));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the corpus pass keys each unit but code as lineKey of its visible text', () => {
+    fc.assert(
+      fc.property(documentText, format, (t, f) => {
+        const keys: (number | undefined)[] = [];
+        forEachUnitKey(new Document({ text: t, format: f, path: 'x' }), (key) => keys.push(key));
+        expect(keys).toEqual(oracleSplitUnits(new Document({ text: t, format: f, path: 'x' })).filter((u) => u.kind !== 'code').map((u) => u.key));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
