@@ -113,7 +113,7 @@ export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>)
   const { document, options } = context;
   if (document.format === 'html') return;
   const recurring = context.corpus?.recurring;
-  const units = unitsOf(document);
+  const units = unitsOf(document, recurring !== undefined && recurring.size > 0);
   if (units.length === 0) return;
   const judged = classify(units, {
     maxLinkDensity: options.maxLinkDensity,

@@ -19,8 +19,8 @@ export interface RecurrenceState {
   recurring: Set<number> | undefined;
 }
 
-export function unitsOf(document: Document): Unit[] {
-  return document.shared('boilerplate-units', () => splitUnits(document));
+export function unitsOf(document: Document, hashKeys = true): Unit[] {
+  return document.shared(hashKeys ? 'boilerplate-units+keys' : 'boilerplate-units', () => splitUnits(document, hashKeys));
 }
 
 export const recurrencePass: CorpusPass<BoilerplateOptions, RecurrenceState> = {

@@ -106,13 +106,16 @@ export class UnitScan {
   private readonly links: LinkSyntax;
 
   /**
-   * With `keysOnly` (the corpus pass), ASCII lines are hashed without building their visible text;
-   * a unit with a line outside ASCII reports `needsVisible` and is scanned again in full.
+   * With `keysOnly` (the corpus pass), ASCII lines are hashed without building their visible text
+   * or counting words; a unit with a line outside ASCII reports `needsVisible` and is scanned again
+   * in full.
    */
   constructor(
     private readonly text: string,
     private readonly format: DocumentFormat,
     private readonly keysOnly = false,
+    /** Without it the key is left to lineKey, for a run with no recurring lines to look up. */
+    private readonly hashKeys = true,
   ) {
     this.links = new LinkSyntax(text, format);
   }
@@ -131,7 +134,7 @@ export class UnitScan {
     this.started = false;
     this.pendingSpace = false;
     this.inDigits = false;
-    this.asciiKey = true;
+    this.asciiKey = this.hashKeys;
   }
 
   /** `lineKey(visible)`, computed as the lines went by. */
@@ -151,13 +154,14 @@ export class UnitScan {
     // Lines are joined by a space, which the key reads as a break.
     this.pendingSpace = true;
     this.inDigits = false;
-    if (start >= end) return;
+    if (start >= end || this.needsVisible) return;
     if (this.links.within(start, end)) {
       const part = visibleLine(this.text.slice(start, end), this.format);
       this.linkChars += part.linkChars;
       this.hadLinks ||= part.hadLinks;
       // The visible text is clean already: the same loop counts its words and hashes it.
-      if (!this.scanLine(part.text, 0, part.text.length) && !this.keysOnly) this.append(part.text, countWords(part.text));
+      if (this.keysOnly) this.scanKey(part.text, 0, part.text.length);
+      else if (!this.scanLine(part.text, 0, part.text.length)) this.append(part.text, countWords(part.text));
       return;
     }
     let body = start;
@@ -166,7 +170,8 @@ export class UnitScan {
       MARKERS_AT.test(this.text);
       body = Math.min(MARKERS_AT.lastIndex, end);
     }
-    if (!this.scanLine(this.text, body, end) && !this.keysOnly) {
+    if (this.keysOnly) this.scanKey(this.text, body, end);
+    else if (!this.scanLine(this.text, body, end)) {
       const part = cleanText(this.text.slice(body, end));
       this.append(part, countWords(part));
     }
@@ -183,6 +188,7 @@ export class UnitScan {
    * surrogate, whose pairing cleanText may change, it returns false and leaves the line to the caller.
    */
   private scanLine(text: string, from: number, to: number): boolean {
+    const hashing = this.asciiKey;
     let hash = this.hash;
     let letters = this.letters;
     let started = this.started;
@@ -245,16 +251,18 @@ export class UnitScan {
         inWord = false;
         continue;
       }
-      if (pendingSpace && started) hash = Math.imul(hash ^ 32, FNV_PRIME);
-      pendingSpace = false;
-      started = true;
-      if (cls === LETTER) {
-        hash = Math.imul(hash ^ (code | 32), FNV_PRIME);
-        letters++;
-        inDigits = false;
-      } else if (!inDigits) {
-        hash = Math.imul(hash ^ 48, FNV_PRIME);
-        inDigits = true;
+      if (hashing) {
+        if (pendingSpace && started) hash = Math.imul(hash ^ 32, FNV_PRIME);
+        pendingSpace = false;
+        started = true;
+        if (cls === LETTER) {
+          hash = Math.imul(hash ^ (code | 32), FNV_PRIME);
+          letters++;
+          inDigits = false;
+        } else if (!inDigits) {
+          hash = Math.imul(hash ^ 48, FNV_PRIME);
+          inDigits = true;
+        }
       }
       if (!inWord) {
         words++;
@@ -268,7 +276,45 @@ export class UnitScan {
       this.pendingSpace = pendingSpace;
       this.inDigits = inDigits;
     } else this.asciiKey = false;
-    if (!this.keysOnly) this.append(dirty ? cleanRange(text, from, to) : first === -1 ? '' : text.slice(first, last + 1), words);
+    this.append(dirty ? cleanRange(text, from, to) : first === -1 ? '' : text.slice(first, last + 1), words);
     return true;
+  }
+
+  /** The key's part of scanLine alone, for the corpus pass; outside ASCII the unit needs its visible text. */
+  private scanKey(text: string, from: number, to: number): void {
+    let hash = this.hash;
+    let letters = this.letters;
+    let started = this.started;
+    let pendingSpace = this.pendingSpace;
+    let inDigits = this.inDigits;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) {
+        this.asciiKey = false;
+        return;
+      }
+      const cls = ASCII_CLASS[code];
+      if (cls === LETTER || cls === DIGIT) {
+        if (pendingSpace && started) hash = Math.imul(hash ^ 32, FNV_PRIME);
+        pendingSpace = false;
+        started = true;
+        if (cls === LETTER) {
+          hash = Math.imul(hash ^ (code | 32), FNV_PRIME);
+          letters++;
+          inDigits = false;
+        } else if (!inDigits) {
+          hash = Math.imul(hash ^ 48, FNV_PRIME);
+          inDigits = true;
+        }
+      } else if (cls !== MARKUP) {
+        pendingSpace = true;
+        inDigits = false;
+      }
+    }
+    this.hash = hash;
+    this.letters = letters;
+    this.started = started;
+    this.pendingSpace = pendingSpace;
+    this.inDigits = inDigits;
   }
 }

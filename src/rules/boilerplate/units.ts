@@ -30,11 +30,16 @@ export interface Unit {
  */
 export type UnitVisitor = (kind: UnitKind, start: number, end: number) => void;
 
-/** The first and last character of `text[start, end)` that `trim()` keeps, or [end, end]. */
-function trimmedBounds(text: string, start: number, end: number): [number, number] {
+/** Where `text[start, end).trim()` starts. */
+function trimStart(text: string, start: number, end: number): number {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** Where `text[start, end).trim()` ends. */
+function trimEnd(text: string, start: number, end: number): number {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return [start, end];
+  return end;
 }
 
 /** Hard-wrapped prose: every line but the last runs close to a common width. */
@@ -42,13 +47,14 @@ function isWrappedParagraph(text: string, lines: readonly number[]): boolean {
   const count = lines.length / 2;
   if (count < 2) return false;
   for (let i = 0; i < count - 1; i++) {
-    const [start, end] = trimmedBounds(text, lines[2 * i], lines[2 * i + 1]);
-    if (end - start < 40 || end - start > 120) return false;
+    const start = trimStart(text, lines[2 * i], lines[2 * i + 1]);
+    const length = trimEnd(text, start, lines[2 * i + 1]) - start;
+    if (length < 40 || length > 120) return false;
   }
   let open = 0;
   for (let i = 0; i < count - 1; i++) {
-    const [start, end] = trimmedBounds(text, lines[2 * i], lines[2 * i + 1]);
-    if (!endsSentence(text.slice(start, end))) open++;
+    const start = trimStart(text, lines[2 * i], lines[2 * i + 1]);
+    if (!endsSentence(text.slice(start, trimEnd(text, start, lines[2 * i + 1])))) open++;
   }
   return open >= (count - 1) / 2;
 }
@@ -87,8 +93,7 @@ export function forEachUnit(document: Document, visit: UnitVisitor): void {
       continue;
     }
     for (let i = 0; i < lines.length; i += 2) {
-      const [start, end] = trimmedBounds(text, lines[i], lines[i + 1]);
-      if (end > start) visit('line', lines[i], lines[i + 1]);
+      if (trimStart(text, lines[i], lines[i + 1]) < lines[i + 1]) visit('line', lines[i], lines[i + 1]);
     }
   }
 }
@@ -112,10 +117,11 @@ function scanUnit(scan: UnitScan, text: string, kind: UnitKind, start: number, e
   }
 }
 
-export function splitUnits(document: Document): Unit[] {
+/** With `hashKeys` false, keys are computed by keyOf when asked for (a run with no recurring lines asks for none). */
+export function splitUnits(document: Document, hashKeys = true): Unit[] {
   const { text, format } = document;
   const units: Unit[] = [];
-  const scan = new UnitScan(text, format);
+  const scan = new UnitScan(text, format, false, hashKeys);
   forEachUnit(document, (kind, start, end) => {
     if (kind === 'code') {
       units.push({ kind, start, end, visible: '', words: 0, linkDensity: 0, hadLinks: false, sentenceEnd: false, key: undefined });
@@ -163,14 +169,13 @@ const MAX_ANCHOR_UNITS = 8;
 
 /** `text.slice(start, end).trim() === '['` */
 function isLoneOpenBracket(text: string, start: number, end: number): boolean {
-  const [first, last] = trimmedBounds(text, start, end);
-  return last - first === 1 && text.charCodeAt(first) === 91;
+  const first = trimStart(text, start, end);
+  return trimEnd(text, first, end) - first === 1 && text.charCodeAt(first) === 91;
 }
 
 /** `text.slice(start, end).trimStart().startsWith('](')` */
 function opensWithLinkTail(text: string, start: number, end: number): boolean {
-  let first = start;
-  while (first < end && isSpace(text.charCodeAt(first))) first++;
+  const first = trimStart(text, start, end);
   return first + 2 <= end && text.charCodeAt(first) === 93 && text.charCodeAt(first + 1) === 40;
 }
 
