@@ -1,98 +1,171 @@
 // Content weight: how much answerable information a unit carries. TF-IDF mass over the document's
-// units (natural's TfIdf, each unit a "document"), expressed in units of the rarest possible word so
+// units (natural's formula, each unit a "document"), expressed in units of the rarest possible word so
 // that the figure reads as "about this many informative words", plus bonuses for numbers and for
 // capitalised, name-like words inside running text.
 import { createRequire } from 'node:module';
-import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/index.js';
-
-interface TfIdfModel {
-  documents: Record<string, number>[];
-  addDocument(document: string[]): void;
-  idf(term: string): number;
-  tfidf(terms: string[], documentIndex: number): number;
-}
-type TfIdfConstructor = new () => TfIdfModel;
 
 // The package root of natural prints to stdout when loaded, so only these subpaths are ever loaded.
 const require = createRequire(import.meta.url);
-const TfIdf = require('natural/lib/natural/tfidf/tfidf.js') as TfIdfConstructor;
 const STOPWORDS: ReadonlySet<string> = new Set((require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words);
 
-/**
- * natural's TfIdf, with document frequencies counted once instead of by scanning every unit for
- * every term (quadratic: seconds on a long page). The idf formula is natural's: 1 + ln(N / (1 + df)).
- */
-class CountedTfIdf extends TfIdf {
-  private readonly frequencies = new Map<string, number>();
-  override addDocument(document: string[]): void {
-    super.addDocument(document);
-    for (const term of new Set(document)) this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
-  }
-  override idf(term: string): number {
-    return 1 + Math.log(this.documents.length / (1 + (this.frequencies.get(term) ?? 0)));
-  }
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+const NUMBER_CHARACTER = /^\p{N}$/u;
+const UPPERCASE_CHARACTER = /^\p{Lu}$/u;
+
+// Character classes of code points, found once per code point by the Unicode property escapes and
+// cached for the Basic Multilingual Plane (astral code points are rare; they are looked up each time).
+const KNOWN = 1;
+const WORD = 2;
+const NUMBER = 4;
+const UPPER = 8;
+const bmpClasses = new Uint8Array(0x10000);
+
+function classify(character: string): number {
+  if (!WORD_CHARACTER.test(character)) return KNOWN;
+  return KNOWN | WORD | (NUMBER_CHARACTER.test(character) ? NUMBER : 0) | (UPPERCASE_CHARACTER.test(character) ? UPPER : 0);
 }
 
-const tokenizer = new RegexpTokenizer({ pattern: /[^\p{L}\p{N}]+/u });
-const HAS_DIGIT = /\p{N}/u;
-const STARTS_UPPER = /^\p{Lu}/u;
+for (let code = 0; code < 128; code++) bmpClasses[code] = classify(String.fromCharCode(code));
 
 export interface ContentOptions {
   numberWeight: number;
   entityWeight: number;
 }
 
-interface UnitTokens {
+export interface UnitTokens {
   terms: string[];
   numbers: number;
   entities: number;
 }
 
-function tokensOf(plain: string): UnitTokens {
-  const words = tokenizer.tokenize(plain).filter((w) => w.length > 0);
+/**
+ * Words are the maximal runs of letters and digits (code points, so a lone surrogate separates
+ * words), the tokens natural's RegexpTokenizer gives for the gap pattern [^\p{L}\p{N}]+. One pass over
+ * the characters also says whether a word holds a digit and starts with a capital, which the old
+ * per-word regex tests found: the tokenizer and those tests cost more than the TF-IDF itself.
+ */
+export function unitTokens(plain: string): UnitTokens {
   const terms: string[] = [];
   let numbers = 0;
   let capitalised = 0;
   let alphabetic = 0;
-  for (const word of words) {
-    if (HAS_DIGIT.test(word)) {
-      numbers++;
-      terms.push(word);
-      continue;
-    }
-    if (word.length < 2) continue;
-    alphabetic++;
-    if (STARTS_UPPER.test(word)) capitalised++;
-    const lower = word.toLowerCase();
-    // Keys like "__proto__" would reach natural's plain-object term maps; the tokenizer never yields "_", so none can.
-    if (!STOPWORDS.has(lower)) terms.push(lower);
-  }
-  // In Title Case lines (menus, headings) capitals say nothing about names.
-  let entities = 0;
-  if (alphabetic > 0 && capitalised / alphabetic < 0.6) {
-    let first = true;
-    for (const word of words) {
-      if (word.length >= 2 && !HAS_DIGIT.test(word)) {
-        if (!first && STARTS_UPPER.test(word) && !STOPWORDS.has(word.toLowerCase())) entities++;
-        first = false;
+  // Capitalised words that are not stopwords, and whether the first word of the unit is one: a
+  // sentence starts with a capital anyway, so its first word is no sign of a name.
+  let names = 0;
+  let firstIsName = false;
+  let start = -1;
+  let digit = false;
+  let upper = false;
+  const length = plain.length;
+  for (let i = 0; i <= length; ) {
+    let classes = KNOWN;
+    let width = 1;
+    if (i < length) {
+      const code = plain.charCodeAt(i);
+      const next = code >= 0xd800 && code <= 0xdbff && i + 1 < length ? plain.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        width = 2;
+        classes = classify(plain.slice(i, i + 2));
+      } else {
+        classes = bmpClasses[code];
+        if (classes === 0) classes = bmpClasses[code] = classify(plain[i]);
       }
     }
+    if (classes & WORD) {
+      if (start < 0) {
+        start = i;
+        digit = false;
+        upper = (classes & UPPER) !== 0;
+      }
+      if (classes & NUMBER) digit = true;
+    } else if (start >= 0) {
+      const word = plain.slice(start, i);
+      start = -1;
+      if (digit) {
+        numbers++;
+        terms.push(word);
+      } else if (word.length >= 2) {
+        alphabetic++;
+        const lower = word.toLowerCase();
+        const stopword = STOPWORDS.has(lower);
+        if (upper) {
+          capitalised++;
+          if (!stopword) {
+            names++;
+            if (alphabetic === 1) firstIsName = true;
+          }
+        }
+        if (!stopword) terms.push(lower);
+      }
+    }
+    i += width;
   }
+  // In Title Case lines (menus, headings) capitals say nothing about names.
+  const entities = alphabetic > 0 && capitalised / alphabetic < 0.6 ? names - (firstIsName ? 1 : 0) : 0;
   return { terms, numbers, entities };
+}
+
+/**
+ * Content weight of each unit, given its tokens. The TF-IDF is natural's formula (tf × idf summed
+ * over the unit's distinct terms in order of first occurrence, idf = 1 + ln(N / (1 + df))) on plain
+ * term counts: natural's TfIdf class builds a term object per unit and was the costliest part of the rule.
+ */
+export function weightsOfTokens(tokens: readonly UnitTokens[], options: ContentOptions): number[] {
+  const n = tokens.length;
+  if (n === 0) return [];
+  // Terms become ids; each unit keeps its distinct ids in order of first occurrence with their
+  // counts, all units in two flat arrays, so there is no map or array per unit.
+  const ids = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  const lastUnit: number[] = [];
+  const slot: number[] = [];
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  const firstOf = new Array<number>(n + 1);
+  tokens.forEach((unit, i) => {
+    firstOf[i] = distinct.length;
+    for (const term of unit.terms) {
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = documentFrequency.length;
+        ids.set(term, id);
+        documentFrequency.push(0);
+        lastUnit.push(-1);
+        slot.push(0);
+      }
+      if (lastUnit[id] !== i) {
+        lastUnit[id] = i;
+        slot[id] = distinct.length;
+        distinct.push(id);
+        counts.push(1);
+        documentFrequency[id]++;
+      } else counts[slot[id]]++;
+    }
+  });
+  firstOf[n] = distinct.length;
+  const idf = documentFrequency.map((df) => 1 + Math.log(n / (1 + df)));
+  // A word found in one unit only scores the maximum idf.
+  const rarest = 1 + Math.log(n / 2);
+  return tokens.map((unit, i) => {
+    let mass = 0;
+    for (let k = firstOf[i]; k < firstOf[i + 1]; k++) mass += counts[k] * idf[distinct[k]];
+    return Math.max(0, mass / rarest) + options.numberWeight * unit.numbers + options.entityWeight * unit.entities;
+  });
 }
 
 /** Content weight of each unit, given its plain text (markup already blanked out). */
 export function contentWeights(plainTexts: readonly string[], options: ContentOptions): number[] {
-  const n = plainTexts.length;
-  if (n === 0) return [];
-  const tokens = plainTexts.map(tokensOf);
-  const model = new CountedTfIdf();
-  for (const unit of tokens) model.addDocument(unit.terms);
-  // natural's idf is 1 + ln(N / (1 + df)); a word found in one unit only scores the maximum.
+  return weightsOfTokens(plainTexts.map(unitTokens), options);
+}
+
+/**
+ * A lower bound of a unit's content weight in a document of n units, whatever the other units hold:
+ * no term is in more than n units, so every idf is at least 1 + ln(n / (n + 1)). The TF-IDF mass is
+ * shaved by a millionth to cover rounding, which differs between this product and the exact sum;
+ * the bonuses are added as in weightsOfTokens, so they round the same way.
+ */
+export function contentFloor(unit: UnitTokens, n: number, options: ContentOptions): number {
+  const idfFloor = 1 + Math.log(n / (n + 1));
   const rarest = 1 + Math.log(n / 2);
-  return tokens.map((unit, i) => {
-    const distinct = [...new Set(unit.terms)];
-    const mass = distinct.length > 0 ? model.tfidf(distinct, i) : 0;
-    return Math.max(0, mass / rarest) + options.numberWeight * unit.numbers + options.entityWeight * unit.entities;
-  });
+  return Math.max(0, (unit.terms.length * idfFloor * (1 - 1e-6)) / rarest) + options.numberWeight * unit.numbers + options.entityWeight * unit.entities;
 }

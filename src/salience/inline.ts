@@ -46,7 +46,8 @@ class Mask {
     for (const [start, end] of this.pending) {
       const from = Math.max(start, cursor);
       if (end <= from) continue;
-      out += this.current.slice(cursor, from) + this.current.slice(from, end).replace(/[^\n]/g, ' ');
+      const blanked = this.current.slice(from, end);
+      out += this.current.slice(cursor, from) + (blanked.includes('\n') ? blanked.replace(/[^\n]/g, ' ') : ' '.repeat(end - from));
       cursor = end;
     }
     this.current = out + this.current.slice(cursor);
@@ -63,39 +64,102 @@ function eachMatch(pattern: RegExp, text: string, visit: (match: RegExpExecArray
   }
 }
 
+// Characters each pattern needs. Masking only turns characters into spaces, so a pattern whose
+// character is missing from the unit cannot match at any stage and is skipped; most prose units
+// hold none of them and skip every pattern.
+const BACKTICK = 1;
+const BRACKET = 2;
+const ANGLE = 4;
+const AMPERSAND = 8;
+const BACKSLASH = 16;
+const STAR = 32;
+const UNDERSCORE = 64;
+const TILDE = 128;
+const SCHEME = 256;
+/** Three code units in a row that may be capitals (A-Z, or any non-ASCII unit): ALL_CAPS needs that. */
+const CAPITALS = 512;
+
+const MARKUP_PATTERNS: readonly [RegExp, number][] = [
+  [BARE_URL, SCHEME],
+  [HTML_TAG, ANGLE],
+  [ENTITY, AMPERSAND],
+  [ESCAPE, BACKSLASH],
+];
+
+function charactersOf(text: string): number {
+  let found = 0;
+  let capitalRun = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code >= 128) {
+      if (++capitalRun >= 3) found |= CAPITALS;
+    } else {
+      capitalRun = 0;
+      if (code === 96) found |= BACKTICK;
+      else if (code === 91) found |= BRACKET;
+      else if (code === 60) found |= ANGLE;
+      else if (code === 38) found |= AMPERSAND;
+      else if (code === 92) found |= BACKSLASH;
+      else if (code === 42) found |= STAR;
+      else if (code === 95) found |= UNDERSCORE;
+      else if (code === 126) found |= TILDE;
+      else if (code === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) found |= SCHEME;
+    }
+  }
+  return found;
+}
+
 /**
  * `underscoreEmphasis` is off for plain text, where `__init__` and `snake_case` are names, not
  * emphasis: removing their underscores would change words.
  */
 export function scanInline(text: string, underscoreEmphasis = true): InlineScan {
-  const scan: InlineScan = { bold: false, italic: false, link: false, code: false, allCaps: ALL_CAPS.test(text), markup: false, plain: '', emphasisMarkers: [], linkShare: 0 };
+  const present = charactersOf(text);
+  const scan: InlineScan = {
+    bold: false,
+    italic: false,
+    link: false,
+    code: false,
+    allCaps: (present & CAPITALS) !== 0 && ALL_CAPS.test(text),
+    markup: false,
+    plain: text,
+    emphasisMarkers: [],
+    linkShare: 0,
+  };
+  const markers = present & ~CAPITALS & (underscoreEmphasis ? ~0 : ~UNDERSCORE);
+  if (markers === 0) return scan;
   let linkChars = 0;
   const mask = new Mask(text);
 
-  eachMatch(CODE_SPAN, text, (m) => {
-    scan.code = true;
-    mask.blank(m.index, m.index + m[0].length);
-  });
-  eachMatch(LINK, mask.commit(), (m) => {
-    const labelStart = m.index + m[1].length + 1;
-    const labelEnd = labelStart + m[2].length;
-    if (m[1] === '!' || m[2].trim() === '') scan.markup = true;
-    else {
+  if (present & BACKTICK) {
+    eachMatch(CODE_SPAN, text, (m) => {
+      scan.code = true;
+      mask.blank(m.index, m.index + m[0].length);
+    });
+  }
+  if (present & BRACKET) {
+    eachMatch(LINK, mask.commit(), (m) => {
+      const labelStart = m.index + m[1].length + 1;
+      const labelEnd = labelStart + m[2].length;
+      if (m[1] === '!' || m[2].trim() === '') scan.markup = true;
+      else {
+        scan.link = true;
+        linkChars += m[2].replace(/\s+/g, '').length;
+      }
+      mask.blank(m.index, labelStart);
+      mask.blank(labelEnd, m.index + m[0].length);
+      // An image's alt text is not visible prose; blank it too.
+      if (m[1] === '!') mask.blank(labelStart, labelEnd);
+    });
+    eachMatch(REFERENCE_LINK, mask.commit(), (m) => {
       scan.link = true;
-      linkChars += m[2].replace(/\s+/g, '').length;
-    }
-    mask.blank(m.index, labelStart);
-    mask.blank(labelEnd, m.index + m[0].length);
-    // An image's alt text is not visible prose; blank it too.
-    if (m[1] === '!') mask.blank(labelStart, labelEnd);
-  });
-  eachMatch(REFERENCE_LINK, mask.commit(), (m) => {
-    scan.link = true;
-    linkChars += m[1].replace(/\s+/g, '').length;
-    mask.blank(m.index, m.index + 1);
-    mask.blank(m.index + 1 + m[1].length, m.index + m[0].length);
-  });
-  for (const pattern of [BARE_URL, HTML_TAG, ENTITY, ESCAPE]) {
+      linkChars += m[1].replace(/\s+/g, '').length;
+      mask.blank(m.index, m.index + 1);
+      mask.blank(m.index + 1 + m[1].length, m.index + m[0].length);
+    });
+  }
+  for (const [pattern, needs] of MARKUP_PATTERNS) {
+    if ((present & needs) === 0) continue;
     eachMatch(pattern, mask.commit(), (m) => {
       scan.markup = true;
       mask.blank(m.index, m.index + m[0].length);
@@ -110,14 +174,55 @@ export function scanInline(text: string, underscoreEmphasis = true): InlineScan 
       mask.blank(close, close + markerLength);
     });
   };
-  emphasis(STRONG_STAR, 2, 'bold');
-  if (underscoreEmphasis) emphasis(STRONG_UNDERSCORE, 2, 'bold');
-  emphasis(STRIKE, 2, 'italic');
-  emphasis(EM_STAR, 1, 'italic');
-  if (underscoreEmphasis) emphasis(EM_UNDERSCORE, 1, 'italic');
+  if (present & STAR) emphasis(STRONG_STAR, 2, 'bold');
+  if (markers & UNDERSCORE) emphasis(STRONG_UNDERSCORE, 2, 'bold');
+  if (present & TILDE) emphasis(STRIKE, 2, 'italic');
+  if (present & STAR) emphasis(EM_STAR, 1, 'italic');
+  if (markers & UNDERSCORE) emphasis(EM_UNDERSCORE, 1, 'italic');
   scan.plain = mask.commit();
   scan.emphasisMarkers.sort((a, b) => a[0] - b[0]);
-  const visible = scan.plain.replace(/\s+/g, '').length;
-  scan.linkShare = visible > 0 ? Math.min(1, linkChars / visible) : 0;
+  // Without link text the share is 0 whatever the visible length, so the count is skipped.
+  if (linkChars > 0) {
+    const visible = scan.plain.replace(/\s+/g, '').length;
+    scan.linkShare = visible > 0 ? Math.min(1, linkChars / visible) : 0;
+  }
   return scan;
 }
+
+// The places a pattern may need, over a whole source: the characters above, and runs of three or
+// more code units that may be capitals. A unit whose range holds none gets the plain-text scan
+// without reading its characters again.
+const CANDIDATES = /[`[<&\\*_~]|:\/\/|[A-Z\u0080-\uffff]{3,}/g;
+const CANDIDATES_WITHOUT_UNDERSCORE = /[`[<&\\*~]|:\/\/|[A-Z\u0080-\uffff]{3,}/g;
+
+export interface ScannedUnit {
+  text: string;
+  /** Source offset of `text[0]` when `text` is a verbatim slice of the source, else undefined. */
+  textOffset: number | undefined;
+}
+
+/** scanInline for every unit of a source, with one pass over the source instead of one per unit. */
+export function scanUnits(source: string, units: readonly ScannedUnit[], underscoreEmphasis = true): InlineScan[] {
+  const pattern = underscoreEmphasis ? CANDIDATES : CANDIDATES_WITHOUT_UNDERSCORE;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  eachMatch(pattern, source, (m) => {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  });
+  return units.map((unit) => {
+    if (unit.textOffset === undefined) return scanInline(unit.text, underscoreEmphasis);
+    // Candidates do not overlap, so their ends are sorted too: find the first ending inside or after the unit.
+    const start = unit.textOffset;
+    let low = 0;
+    let high = ends.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (ends[mid] <= start) low = mid + 1;
+      else high = mid;
+    }
+    if (low < starts.length && starts[low] < start + unit.text.length) return scanInline(unit.text, underscoreEmphasis);
+    return { bold: false, italic: false, link: false, code: false, allCaps: false, markup: false, plain: unit.text, emphasisMarkers: [], linkShare: 0 };
+  });
+}
+

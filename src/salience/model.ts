@@ -3,10 +3,10 @@
 // `corpuslint stats` both call analyseSalience, and a future HTML report can draw its per-unit data.
 import type { Document } from '../document/document.js';
 import type { Range } from '../types.js';
-import { contentWeights } from './content.js';
+import { contentFloor, unitTokens, weightsOfTokens, type UnitTokens } from './content.js';
 import { expectedCoverage, gini, normalise, targetedCoverage, uniformCoverage } from './coverage.js';
-import { scanInline } from './inline.js';
-import type { Feature, SalienceOptions } from './options.js';
+import { scanUnits, type InlineScan } from './inline.js';
+import type { Feature, FeatureWeights, SalienceOptions } from './options.js';
 import { splitUnits, type GroupKind, type RawGroup, type RawUnit, type UnitKind } from './units.js';
 
 export interface SalienceUnit {
@@ -76,23 +76,57 @@ export interface DocumentSalience {
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-function structuralFeatures(unit: RawUnit, weights: SalienceOptions['weights']): { features: Feature[]; salience: number } {
-  const features: Feature[] = [];
-  let salience = 0;
-  const add = (feature: Feature, amount: number) => {
-    if (amount <= 0) return;
-    features.push(feature);
-    salience += amount;
-  };
-  if (unit.kind === 'heading') add('heading', (weights.heading * (7 - Math.min(6, Math.max(1, unit.headingLevel ?? 1)))) / 6);
-  if (unit.kind === 'list-item') add('listItem', weights.listItem);
-  if (unit.kind === 'table-cell') {
-    add('tableCell', weights.tableCell);
-    if (unit.tableHeader) add('tableHeader', weights.tableHeader);
+function addFeature(sum: number, features: Feature[] | undefined, feature: Feature, amount: number): number {
+  if (amount <= 0) return sum;
+  features?.push(feature);
+  return sum + amount;
+}
+
+/**
+ * Salience from presentation alone (structure and inline decoration, no position): what makes a
+ * hotspot. Pushes the features found onto `features` when given; the fast path passes none.
+ */
+function presentationSalience(unit: RawUnit, scan: InlineScan, weights: FeatureWeights, features?: Feature[]): number {
+  let structural = 0;
+  switch (unit.kind) {
+    case 'heading':
+      structural = addFeature(structural, features, 'heading', (weights.heading * (7 - Math.min(6, Math.max(1, unit.headingLevel ?? 1)))) / 6);
+      break;
+    case 'list-item':
+      structural = addFeature(structural, features, 'listItem', weights.listItem);
+      break;
+    case 'table-cell':
+      structural = addFeature(structural, features, 'tableCell', weights.tableCell);
+      if (unit.tableHeader) structural = addFeature(structural, features, 'tableHeader', weights.tableHeader);
+      break;
+    case 'code':
+      structural = addFeature(structural, features, 'code', weights.code);
+      break;
+    case 'markup':
+      structural = addFeature(structural, features, 'markup', weights.markup);
+      break;
+    default:
+      break;
   }
-  if (unit.kind === 'code') add('code', weights.code);
-  if (unit.kind === 'markup') add('markup', weights.markup);
-  return { features, salience };
+  let salience = 1 + structural;
+  const known = unit.inline;
+  if (scan.bold || known?.bold) salience = addFeature(salience, features, 'bold', weights.bold);
+  if (scan.italic || known?.italic) salience = addFeature(salience, features, 'italic', weights.italic);
+  if (scan.link || known?.link) salience = addFeature(salience, features, 'link', weights.link);
+  if ((scan.code || known?.code) && unit.kind !== 'code') salience = addFeature(salience, features, 'code', weights.code);
+  if (scan.allCaps) salience = addFeature(salience, features, 'allCaps', weights.allCaps);
+  if (scan.markup && unit.kind !== 'markup') salience = addFeature(salience, features, 'markup', weights.markup);
+  return salience;
+}
+
+/**
+ * Position raises the chance of a question but is not decoration: a title line or an opening
+ * sentence is not a hotspot for being first.
+ */
+function withPosition(presentation: number, index: number, options: SalienceOptions, features?: Feature[]): number {
+  if (!(index < options.positionUnits && options.weights.position > 0)) return presentation;
+  features?.push('position');
+  return presentation + options.weights.position * (1 - index / options.positionUnits);
 }
 
 /**
@@ -152,79 +186,69 @@ export function analyseSalience(document: Document, options: SalienceOptions): D
   return document.shared(key, () => buildSalience(document, options));
 }
 
-interface Presentation {
-  features: Feature[];
-  /** Salience with position. */
-  salience: number;
-  /** Salience from presentation alone, without position: what makes a hotspot. */
-  presentation: number;
-}
+const unitsOf = (document: Document) => document.shared('salience-units', () => splitUnits(document));
 
-/** Per-unit presentation salience: structure, inline decoration and position; no content weights. */
-function presentationOf(raw: readonly RawUnit[], scans: readonly ReturnType<typeof scanInline>[], options: SalienceOptions): Presentation[] {
-  const { weights } = options;
-  return raw.map((unit, i) => {
-    const scan = scans[i];
-    const { features, salience: structural } = structuralFeatures(unit, weights);
-    let salience = 1 + structural;
-    const known = unit.inline;
-    const inline: [Feature, boolean][] = [
-      ['bold', scan.bold || Boolean(known?.bold)],
-      ['italic', scan.italic || Boolean(known?.italic)],
-      ['link', scan.link || Boolean(known?.link)],
-      ['code', (scan.code || Boolean(known?.code)) && unit.kind !== 'code'],
-      ['allCaps', scan.allCaps],
-      ['markup', scan.markup && unit.kind !== 'markup'],
-    ];
-    for (const [feature, present] of inline) {
-      if (!present || weights[feature] <= 0) continue;
-      features.push(feature);
-      salience += weights[feature];
-    }
-    // Position raises the chance of a question but is not decoration: a title line or an opening
-    // sentence is not a hotspot for being first.
-    const presentation = salience;
-    if (i < options.positionUnits && weights.position > 0) {
-      features.push('position');
-      salience += weights.position * (1 - i / options.positionUnits);
-    }
-    return { features, salience, presentation };
-  });
+/** Inline scans of the units, shared by the fast path and the full analysis. */
+const scansOf = (document: Document) => document.shared('salience-scans', () => scanUnits(document.text, unitsOf(document).units, document.format === 'markdown'));
+
+/** Content tokens of the units, filled in as needed: the fast path reads only its hotspots'. */
+function tokensOf(document: Document): (index: number) => UnitTokens {
+  const cache = document.shared('salience-tokens', () => new Array<UnitTokens | undefined>(unitsOf(document).units.length));
+  const scans = scansOf(document);
+  return (index) => (cache[index] ??= unitTokens(scans[index].plain));
 }
 
 /**
- * True when the document may be flagged. Exact, and cheap: the low-content hotspot share can never
- * exceed the share of all hotspots, so the TF-IDF pass is needed only when the hotspots together hold
- * more than the allowed share, or when the coverage from salience alone is below the threshold.
+ * True when the document may be flagged; false only when it cannot be, so the full analysis is
+ * needed only when this says true. The salience figures are exact here. The low-content hotspot
+ * share is bounded from above twice: by the share of all hotspots, whatever the content weights, and
+ * then by the share of the hotspots whose content weight may fall below lowContent, from a floor of
+ * each hotspot's weight that needs its own tokens only, not the document frequencies of the rest.
  */
-const unitsOf = (document: Document) => document.shared('salience-units', () => splitUnits(document));
-
 export function mayFlag(document: Document, options: SalienceOptions): boolean {
   const { units: raw } = unitsOf(document);
-  if (raw.length < options.minUnits) return false;
-  const presentation = presentationOf(raw, raw.map((unit) => scanInline(unit.text, document.format === 'markdown')), options);
-  const saliences = presentation.map((p) => p.salience);
-  if (expectedCoverage(saliences, raw.length) < options.minCoverage) return true;
-  // The low-content hotspot share is at most the share of all hotspots, whatever the content weights.
-  const total = saliences.reduce((a, b) => a + b, 0) || 1;
-  const hotspotMass = presentation.reduce((sum, p) => sum + (p.presentation >= options.hotspotSalience ? p.salience : 0), 0);
-  return round(hotspotMass / total) > options.maxLowContentShare;
+  const n = raw.length;
+  if (n < options.minUnits) return false;
+  const scans = scansOf(document);
+  const saliences: number[] = new Array<number>(n);
+  const hotspots: number[] = [];
+  let hotspotMass = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const presentation = presentationSalience(raw[i], scans[i], options.weights);
+    const salience = withPosition(presentation, i, options);
+    saliences[i] = salience;
+    total += salience;
+    if (presentation >= options.hotspotSalience) {
+      hotspotMass += salience;
+      hotspots.push(i);
+    }
+  }
+  if (expectedCoverage(saliences, n) < options.minCoverage) return true;
+  total ||= 1;
+  if (round(hotspotMass / total) <= options.maxLowContentShare) return false;
+  const tokens = tokensOf(document);
+  let mayBeWeak = 0;
+  for (const i of hotspots) if (contentFloor(tokens(i), n, options) < options.lowContent) mayBeWeak += saliences[i];
+  return round(mayBeWeak / total) > options.maxLowContentShare;
 }
 
 function buildSalience(document: Document, options: SalienceOptions): DocumentSalience {
   const { units: raw, groups: rawGroups } = unitsOf(document);
-  const scans = raw.map((unit) => scanInline(unit.text, document.format === 'markdown'));
+  const scans = scansOf(document);
+  const tokens = tokensOf(document);
   const content = withSectionContent(
     raw,
-    contentWeights(
-      scans.map((s) => s.plain),
+    weightsOfTokens(
+      raw.map((_, i) => tokens(i)),
       options,
     ),
   );
-  const presentations = presentationOf(raw, scans, options);
   const units: SalienceUnit[] = raw.map((unit, i) => {
     const scan = scans[i];
-    const { features, salience, presentation } = presentations[i];
+    const features: Feature[] = [];
+    const presentation = presentationSalience(unit, scan, options.weights, features);
+    const salience = withPosition(presentation, i, options, features);
     const offset = unit.textOffset;
     return {
       kind: unit.kind,
@@ -253,6 +277,7 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
   const texts = raw.map((u) => u.text);
   const groups: SalienceGroup[] = rawGroups.map((group, g) => {
     const ids = members[g];
+    let name: string | undefined;
     const weak = ids.filter((i) => units[i].hotspot && units[i].lowContent);
     const decoration: Range[] = weak.flatMap((i) => units[i].emphasisMarkers);
     // A table loses its pipes only when every cell is low-content: a half-dismantled table is worse than either.
@@ -262,7 +287,10 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
       start: group.start,
       end: group.end,
       units: ids,
-      name: nameOf(group, units, texts, ids),
+      // Named on first read: only the groups a finding or a summary mentions need a name.
+      get name() {
+        return (name ??= nameOf(group, units, texts, ids));
+      },
       lowContentHotspotShare: round(weak.reduce((sum, i) => sum + units[i].salience, 0) / total),
       share: round(ids.reduce((sum, i) => sum + units[i].salience, 0) / total),
       decoration,

@@ -3,7 +3,7 @@
 // text from its paragraphs, HTML from its prose view.
 import type { Document } from '../document/document.js';
 import { scanPlainText, splitLines, type Block } from '../document/markdown-scan.js';
-import { splitSentences } from '../document/sentences.js';
+import { splitSentences, type Sentence } from '../document/sentences.js';
 import type { Range } from '../types.js';
 import { htmlMarks } from './html-features.js';
 
@@ -196,11 +196,42 @@ function markdownUnits(text: string, blocks: Block[]): UnitSplit {
   return { units: collector.units, groups: collector.groups };
 }
 
-function plainUnits(text: string): UnitSplit {
-  const collector = new UnitCollector(text);
-  for (const block of scanPlainText(text)) {
-    if (block.kind === 'paragraph') collector.sentences(block.start, block.end, collector.openGroup('paragraph', block.start, block.end));
+/**
+ * The document's sentences of each paragraph, or undefined for a paragraph a sentence runs into or
+ * out of (and undefined for all when a sentence lies outside every paragraph).
+ */
+function sentencesByParagraph(paragraphs: readonly Block[], sentences: readonly Sentence[]): (Sentence[] | undefined)[] | undefined {
+  const result: (Sentence[] | undefined)[] = paragraphs.map(() => []);
+  let p = 0;
+  for (const sentence of sentences) {
+    while (p < paragraphs.length && paragraphs[p].end <= sentence.start) p++;
+    if (p === paragraphs.length || paragraphs[p].start > sentence.start) return undefined;
+    if (sentence.end <= paragraphs[p].end) {
+      result[p]?.push(sentence);
+      continue;
+    }
+    for (let q = p; q < paragraphs.length && paragraphs[q].start < sentence.end; q++) result[q] = undefined;
   }
+  return result;
+}
+
+/**
+ * Plain text: the sentences of each blank-line paragraph. The sentence splitter starts afresh after
+ * every blank line except inside a code fence, and a fence left open over a blank line makes a
+ * sentence that runs from one paragraph into the next. So the document's own sentences (one split,
+ * shared with other rules, instead of one per paragraph) are the paragraph's sentences wherever no
+ * sentence crosses a paragraph's edge; a paragraph one does cross is split on its own.
+ */
+function plainUnits(text: string, blocks: readonly Block[], documentSentences?: () => readonly Sentence[]): UnitSplit {
+  const collector = new UnitCollector(text);
+  const paragraphs = blocks.filter((block) => block.kind === 'paragraph');
+  const shared = documentSentences ? sentencesByParagraph(paragraphs, documentSentences()) : undefined;
+  paragraphs.forEach((block, p) => {
+    const group = collector.openGroup('paragraph', block.start, block.end);
+    const sentences = shared?.[p];
+    if (!sentences) collector.sentences(block.start, block.end, group);
+    else for (const sentence of sentences) collector.add('sentence', sentence.start, sentence.end, group);
+  });
   return { units: collector.units, groups: collector.groups };
 }
 
@@ -252,9 +283,10 @@ export function splitUnits(document: Document): UnitSplit {
     } catch {
       // The HTML parser recurses and overflows the stack on very deep nesting; the source text,
       // tags and all, is still a fair picture of what a generator would be shown.
-      return plainUnits(document.text);
+      return plainUnits(document.text, scanPlainText(document.text));
     }
   }
   if (document.format === 'markdown') return markdownUnits(document.text, document.blocks);
-  return plainUnits(document.text);
+  // The document's blocks are its blank-line paragraphs for plain text (scanPlainText), shared with other rules.
+  return plainUnits(document.text, document.blocks, () => document.sentences);
 }
