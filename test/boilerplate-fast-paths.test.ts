@@ -180,7 +180,7 @@ const FRAGMENTS = [
   '𠀀', '𝐀', '😀', '\ud800', '\udc00', '\ud800a', '０', '٣', 'Ⅻ', '—', '›', ' › ', ' | ', ' / ',
 ];
 const unit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
-const text = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: unit }), { maxLength: 60 }).map((p) => p.join(''));
+const text = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: unit }), { maxLength: 60, size: 'medium' }).map((p) => p.join(''));
 const line = text.map((t) => t.replace(/[\n\u2028]/g, ' '));
 const format = fc.constantFrom<DocumentFormat>('text', 'markdown');
 

@@ -222,7 +222,7 @@ const B64 = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h
 const FRAGMENTS = [
   B64, B64.slice(0, 40), 'deadbeefcafebabe0123456789abcdef', 'DEADBEEF', '=', '==', '+', '/', '_', '-', '\\x41', '\\u0041', 'data:image/png;base64,', 'word', 'Words',
   ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '&amp;', '&#8217;', '&', '{{ x }}', '{% y %}', '{', '}', '[[Page|label]]', '[[', ']]', '\n== Head ==\n', '==',
-  '?utm_source=x', '&fbclid=1', '?', '[https://x.io/a]', '[/about]', '[', ']', '](', '(', ')', '<div class="x">', '</div>', '<span>', '<br/>', '<', '>',
+  '?utm_source=x', '&fbclid=1', '?', '[https://x.io/a]', '[/about]', '[#top]', ' [www.x.org]', '\t[/a]', '<b>', '</i>', 'a < b', 'a[0]', '[', ']', '](', '(', ')', '<div class="x">', '</div>', '<span>', '<br/>', '<', '>',
   'function f(a) {', 'var x = 1;', '});', '};', ';', '"key": "value",', '{"a": 1, "b": [1, 2], "c": "d"}', '"', ':', '// comment here', '/* x */', '<!-- c -->',
   '.card { color: red; }', 'color: red;', '@media screen', 'The river flows east.', 'and', 'the', 'sentence', '“quoted”', '(e.g.,', 'x\u2014y', '’', 'é',
   '😀', '\ud800', '\udc00', '\\_', '\\-', '\\.', '1\\.', '$(', '=>', 'if (a) {', 'return x;', '#', '0',
@@ -245,11 +245,18 @@ const BAND: ((words: string) => string)[] = [
   (w) => `a": 1 ${w} b": 2 ${w} c": 3`,
   (w) => `${w} (${w}) ${w}: ${w}`,
   (w) => `${w} = ${w} "${w}";`,
+  // Link targets and tags whose removal leaves a short, dense line.
+  (w) => `color: red; [#${w.replace(/ /g, '')}]`,
+  (w) => `margin: 0; [/${w.replace(/ /g, '-')}]`,
+  (w) => `a: b; [${w.replace(/ /g, '')}](/x)`,
+  (w) => `top: 0; <span class="${w}">`,
+  (w) => `color: red; </b title="${w}">`,
+  (w) => `[ //](/${w.replace(/ /g, '')})`,
 ];
-const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 25 }).map((w) => w.join(' '));
+const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 30, size: 'max' }).map((w) => w.join(' '));
 const bandLine = fc.tuple(fc.constantFrom(...BAND), words).map(([shape, w]) => shape(w));
 const sparse = fc.array(fc.oneof(sparseLine, bandLine), { minLength: 1, maxLength: 6 }).map((lines) => lines.join('\n'));
-const document = fc.oneof(text, longLine, sparse, fc.tuple(text, longLine, text).map((p) => p.join('\n')));
+const document = fc.oneof(text, longLine, { weight: 3, arbitrary: sparse }, fc.tuple(text, longLine, text).map((p) => p.join('\n')));
 
 /** Real code sits in random ranges: the scanners must skip them the same way. */
 const withCode = fc.tuple(document, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 })), { maxLength: 4 })).map(([t, spans]) => {

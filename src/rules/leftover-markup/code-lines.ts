@@ -167,9 +167,18 @@ for (const char of '{}();:=[]<>"\'|&+\\') IS_SYMBOL[char.charCodeAt(0)] = 1;
 const IS_BRACKET_PUNCTUATION = new Uint8Array(128);
 for (const char of '{}()[];,') IS_BRACKET_PUNCTUATION[char.charCodeAt(0)] = 1;
 
+/** Every TAG_OR_LINK match holds `<` before a letter or `/`, `](`, or `[` before `h`, `/` or `#`. */
+function mayStartTagOrLink(text: string, i: number, c: number): boolean {
+  if (c !== 60 && c !== 91 && c !== 93) return false;
+  const next = text.charCodeAt(i + 1);
+  if (c === 60) return next === 47 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122);
+  if (c === 93) return next === 40;
+  return next === 104 || next === 47 || next === 35;
+}
+
 const PROSE = 1;
 const UNSURE = 0;
-/** A `<` or `[`: the tag and link stripper must run before the line can be read. */
+/** Tag or link syntax: the stripper must run before the line can be read. */
 const MARKUP = -1;
 
 /**
@@ -197,8 +206,7 @@ function quickVerdict(text: string, start: number, end: number, raw: boolean): n
       plain++;
       continue;
     }
-    // Every TAG_OR_LINK match starts with `<`, `!` before `[`, or `[`.
-    if (raw && (c === 60 || c === 91)) return MARKUP;
+    if (raw && mayStartTagOrLink(text, i, c)) return MARKUP;
     symbols += IS_SYMBOL[c];
     if (IS_BRACKET_PUNCTUATION[c] === 0 && c !== 32 && c !== 9) plain++;
     if (c === 34) quotes++;

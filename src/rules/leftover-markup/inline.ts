@@ -119,8 +119,26 @@ export function scanTrackingParameters(text: string, code: Protected): Artifact[
   return found;
 }
 
+const TEXT_LINK_TARGET_AT = new RegExp(TEXT_LINK_TARGET.source, 'y');
+
+/**
+ * The matches of TEXT_LINK_TARGET, tried only at each `[` (or the space or tab before it): its
+ * optional leading blank makes the pattern start a match attempt at every character otherwise.
+ */
+function* textLinkTargets(text: string, code: Protected): Generator<RegExpExecArray> {
+  let from = 0;
+  for (let bracket = text.indexOf('['); bracket !== -1; bracket = text.indexOf('[', Math.max(bracket + 1, from))) {
+    const before = text.charCodeAt(bracket - 1);
+    TEXT_LINK_TARGET_AT.lastIndex = bracket > from && (before === 32 || before === 9) ? bracket - 1 : bracket;
+    const m = TEXT_LINK_TARGET_AT.exec(text);
+    if (m === null) continue;
+    if (!code.overlaps(m.index, m.index + m[0].length)) yield m;
+    from = m.index + m[0].length;
+  }
+}
+
 export function scanTextLinkTargets(text: string, code: Protected): Artifact[] {
-  return [...gated(['['], TEXT_LINK_TARGET, text, code)].map((m) => whole('link-target', m.index, m.index + m[0].length));
+  return [...textLinkTargets(text, code)].map((m) => whole('link-target', m.index, m.index + m[0].length));
 }
 
 /** Backslash escapes whose removal cannot start a Markdown construct (a list, heading or quote). */

@@ -107,7 +107,9 @@ export function scanTags(text: string, code: Protected): Artifact[] {
   }
   // A bare `<p>` with no `</p>` anywhere is a mention in an article about HTML, not a leak.
   for (const { name, artifact } of bareOpenings) if (closedNames.has(name)) found.push(artifact);
-  for (const m of text.matchAll(ATTRIBUTE_TAIL)) {
+  // Every attribute tail holds `="` or `='`.
+  const mayHaveTail = text.includes('="') || text.includes("='");
+  for (const m of mayHaveTail ? text.matchAll(ATTRIBUTE_TAIL) : []) {
     const start = m.index + (m[0].length - m[0].trimStart().length);
     const end = m.index + m[0].length;
     if (!code.overlaps(start, end)) found.push(whole('tag', start, end));
