@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { splitLines, type Line } from '../src/document/markdown-scan.js';
 import { Protected, whole, type Artifact } from '../src/rules/leftover-markup/artifact.js';
-import { scanCodeLines } from '../src/rules/leftover-markup/code-lines.js';
+import { candidateSegments as segmentsInPlace, scanCodeLines } from '../src/rules/leftover-markup/code-lines.js';
 import * as inline from '../src/rules/leftover-markup/inline.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -295,6 +295,23 @@ describe('leftover-markup scanners equal their patterns', () => {
         for (const [scan, oracle] of pairs) expect(scan(t, new Protected(code))).toEqual(oracle(t, new Protected(code)));
       }),
       { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('long lines split into the same candidate segments', () => {
+    // Tokens at the edges of PROSE_TOKEN: openers, long words, closers, marks, pairs, 200-unit runs.
+    const token = fc.tuple(
+      fc.constantFrom('', '(', '((', '(((', '"', "'", '“', '¿'),
+      fc.oneof(fc.constantFrom('a', 'word', 'x'.repeat(40), 'y'.repeat(41), 'z'.repeat(42), 'é', 'e\u0301', '😀', 'don’t', 'a-b', '{x}', 'f(x)', '"a":1', 'b'.repeat(120), 'c'.repeat(230)), fc.string({ maxLength: 8 })),
+      fc.constantFrom('', '.', ',)', '...', '....', '?!")', '…', '”'),
+    ).map(([open, core, close]) => open + core + close);
+    const long = fc.array(token, { minLength: 1, maxLength: 80, size: 'max' }).map((tokens) => tokens.join(' '));
+    fc.assert(
+      fc.property(long, (line) => {
+        const t = `${line}\n`;
+        expect(segmentsInPlace(t, 0, line.length)).toEqual(candidateSegments({ start: 0, end: line.length, text: line }));
+      }),
+      { numRuns: RUNS * 3 },
     );
   });
 

@@ -101,6 +101,27 @@ const MAX_PROSE_TOKEN = 92;
 /** `\S{1,200}`: a longer run of non-space is read as several tokens. */
 const MAX_TOKEN = 200;
 
+const isAsciiAlphanumeric = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/** `(`, `"`, `'`: opening characters that PROSE_TOKEN allows two of. */
+const isOpener = (c: number) => c === 40 || c === 34 || c === 39;
+/** `.,:;!?)"`: closing characters that PROSE_TOKEN allows three of. */
+const isCloser = (c: number) => c === 46 || c === 44 || c === 58 || c === 59 || c === 33 || c === 63 || c === 41 || c === 34;
+
+/**
+ * The commonest prose tokens, matched without the pattern: up to two openers, 1 to 41 ASCII
+ * letters and digits, up to three closers. Each such token is a PROSE_TOKEN; any other goes to it.
+ */
+function isPlainWord(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 2 && isOpener(text.charCodeAt(i))) i++;
+  const core = i;
+  while (i < end && isAsciiAlphanumeric(text.charCodeAt(i))) i++;
+  if (i === core || i - core > 41) return false;
+  const suffix = i;
+  while (i < end && i - suffix < 3 && isCloser(text.charCodeAt(i))) i++;
+  return i === end;
+}
+
 /**
  * PROSE_TOKEN on the token `text[start, end)`. A whole run of non-space is tested in place: it ends
  * at whitespace, a line break or the end of the text. The tail of a longer run is copied, since
@@ -109,6 +130,7 @@ const MAX_TOKEN = 200;
 function isProseToken(text: string, start: number, end: number, wholeRun: boolean): boolean {
   if (end - start > MAX_PROSE_TOKEN) return false;
   if (!wholeRun) return PROSE_TOKEN.test(text.slice(start, end));
+  if (isPlainWord(text, start, end)) return true;
   PROSE_TOKEN_AT.lastIndex = start;
   return PROSE_TOKEN_AT.test(text);
 }
@@ -119,7 +141,7 @@ function isProseToken(text: string, start: number, end: number, wholeRun: boolea
  * runs of plain words; the caller judges each on its own, so the article's words stay. Tokens are
  * the matches of `\S{1,200}`, read in place as start, end and whether each is code.
  */
-function candidateSegments(text: string, lineStart: number, lineEnd: number): [number, number][] {
+export function candidateSegments(text: string, lineStart: number, lineEnd: number): [number, number][] {
   const bounds: number[] = [];
   const code: boolean[] = [];
   let anyCode = false;
