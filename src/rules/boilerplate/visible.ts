@@ -109,7 +109,7 @@ function resolveTextLinks(body: string): Resolved {
 }
 
 /** Length of the list, heading or quote marker that starts the line (MARKERS always matches at 0). */
-export function markersEnd(line: string): number {
+function markersEnd(line: string): number {
   return MARKERS.exec(line)![0].length;
 }
 
@@ -117,7 +117,7 @@ export function markersEnd(line: string): number {
  * Every link pattern needs a bracket or a URL: without them the visible text is `cleanText(body)`,
  * and most lines stop here.
  */
-export function isLinkFree(body: string, format: DocumentFormat): boolean {
+function isLinkFree(body: string, format: DocumentFormat): boolean {
   return !body.includes('[') && !(format === 'markdown' && body.includes(']')) && !hasBareUrl(body);
 }
 
@@ -134,24 +134,6 @@ export function visibleLine(line: string, format: DocumentFormat): VisibleLine {
   }
   const text = cleanText(body);
   return { text, linkChars: Math.min(resolved.linkChars, text.length), hadLinks };
-}
-
-/** The visible text of a block of lines: each line's visible words, joined by single spaces. */
-export function visibleOf(raw: string, format: DocumentFormat): VisibleLine {
-  let text = '';
-  let linkChars = 0;
-  let hadLinks = false;
-  let from = 0;
-  for (;;) {
-    const newline = raw.indexOf('\n', from);
-    const part = visibleLine(newline === -1 ? (from === 0 ? raw : raw.slice(from)) : raw.slice(from, newline), format);
-    if (part.text !== '') text = text === '' ? part.text : `${text} ${part.text}`;
-    linkChars += part.linkChars;
-    hadLinks ||= part.hadLinks;
-    if (newline === -1) break;
-    from = newline + 1;
-  }
-  return { text, linkChars, hadLinks };
 }
 
 /** 1 for ASCII letters and digits. */
