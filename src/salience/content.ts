@@ -18,11 +18,15 @@ const KNOWN = 1;
 const WORD = 2;
 const NUMBER = 4;
 const UPPER = 8;
+/** A character toLowerCase may change: A-Z, or anything outside ASCII. */
+const CASED = 16;
 const bmpClasses = new Uint8Array(0x10000);
 
 function classify(character: string): number {
-  if (!WORD_CHARACTER.test(character)) return KNOWN;
-  return KNOWN | WORD | (NUMBER_CHARACTER.test(character) ? NUMBER : 0) | (UPPERCASE_CHARACTER.test(character) ? UPPER : 0);
+  const code = character.charCodeAt(0);
+  const cased = (code >= 65 && code <= 90) || code >= 128 ? CASED : 0;
+  if (!WORD_CHARACTER.test(character)) return KNOWN | cased;
+  return KNOWN | WORD | cased | (NUMBER_CHARACTER.test(character) ? NUMBER : 0) | (UPPERCASE_CHARACTER.test(character) ? UPPER : 0);
 }
 
 for (let code = 0; code < 128; code++) bmpClasses[code] = classify(String.fromCharCode(code));
@@ -56,6 +60,7 @@ export function unitTokens(plain: string): UnitTokens {
   let start = -1;
   let digit = false;
   let upper = false;
+  let cased = false;
   const length = plain.length;
   for (let i = 0; i <= length; ) {
     let classes = KNOWN;
@@ -76,17 +81,20 @@ export function unitTokens(plain: string): UnitTokens {
         start = i;
         digit = false;
         upper = (classes & UPPER) !== 0;
+        cased = false;
       }
       if (classes & NUMBER) digit = true;
+      if (classes & CASED) cased = true;
     } else if (start >= 0) {
-      const word = plain.slice(start, i);
+      const wordStart = start;
       start = -1;
       if (digit) {
         numbers++;
-        terms.push(word);
-      } else if (word.length >= 2) {
+        terms.push(plain.slice(wordStart, i));
+      } else if (i - wordStart >= 2) {
         alphabetic++;
-        const lower = word.toLowerCase();
+        const word = plain.slice(wordStart, i);
+        const lower = cased ? word.toLowerCase() : word;
         const stopword = STOPWORDS.has(lower);
         if (upper) {
           capitalised++;
@@ -114,43 +122,54 @@ export function weightsOfTokens(tokens: readonly UnitTokens[], options: ContentO
   const n = tokens.length;
   if (n === 0) return [];
   // Terms become ids; each unit keeps its distinct ids in order of first occurrence with their
-  // counts, all units in two flat arrays, so there is no map or array per unit.
+  // counts, all units in flat scratch arrays reused from document to document.
+  let entries = 0;
+  for (const unit of tokens) entries += unit.terms.length;
   const ids = new Map<string, number>();
-  const documentFrequency: number[] = [];
-  const lastUnit: number[] = [];
-  const slot: number[] = [];
-  const distinct: number[] = [];
-  const counts: number[] = [];
-  const firstOf = new Array<number>(n + 1);
-  tokens.forEach((unit, i) => {
-    firstOf[i] = distinct.length;
-    for (const term of unit.terms) {
+  const byTerm = scratch(0, 3 * entries); // per term id: document frequency, last unit seen in, slot of its count
+  const byEntry = scratch(1, 2 * entries); // per distinct term of a unit: term id, count
+  const firstOf = scratch(2, n + 1);
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    firstOf[i] = distinct;
+    for (const term of tokens[i].terms) {
       let id = ids.get(term);
       if (id === undefined) {
-        id = documentFrequency.length;
+        id = ids.size;
         ids.set(term, id);
-        documentFrequency.push(0);
-        lastUnit.push(-1);
-        slot.push(0);
+        byTerm[3 * id] = 0;
+        byTerm[3 * id + 1] = -1;
       }
-      if (lastUnit[id] !== i) {
-        lastUnit[id] = i;
-        slot[id] = distinct.length;
-        distinct.push(id);
-        counts.push(1);
-        documentFrequency[id]++;
-      } else counts[slot[id]]++;
+      if (byTerm[3 * id + 1] !== i) {
+        byTerm[3 * id]++;
+        byTerm[3 * id + 1] = i;
+        byTerm[3 * id + 2] = distinct;
+        byEntry[2 * distinct] = id;
+        byEntry[2 * distinct + 1] = 1;
+        distinct++;
+      } else byEntry[2 * byTerm[3 * id + 2] + 1]++;
     }
-  });
-  firstOf[n] = distinct.length;
-  const idf = documentFrequency.map((df) => 1 + Math.log(n / (1 + df)));
+  }
+  firstOf[n] = distinct;
+  const idf = new Float64Array(ids.size);
+  for (let id = 0; id < ids.size; id++) idf[id] = 1 + Math.log(n / (1 + byTerm[3 * id]));
   // A word found in one unit only scores the maximum idf.
   const rarest = 1 + Math.log(n / 2);
-  return tokens.map((unit, i) => {
+  const weights = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
     let mass = 0;
-    for (let k = firstOf[i]; k < firstOf[i + 1]; k++) mass += counts[k] * idf[distinct[k]];
-    return Math.max(0, mass / rarest) + options.numberWeight * unit.numbers + options.entityWeight * unit.entities;
-  });
+    for (let k = firstOf[i]; k < firstOf[i + 1]; k++) mass += byEntry[2 * k + 1] * idf[byEntry[2 * k]];
+    weights[i] = Math.max(0, mass / rarest) + options.numberWeight * tokens[i].numbers + options.entityWeight * tokens[i].entities;
+  }
+  return weights;
+}
+
+const scratchArrays = [new Int32Array(1024), new Int32Array(1024), new Int32Array(1024)];
+
+/** A scratch array of at least `size` entries, kept for the next document (contents not cleared). */
+function scratch(which: number, size: number): Int32Array {
+  if (scratchArrays[which].length < size) scratchArrays[which] = new Int32Array(Math.max(size, 2 * scratchArrays[which].length));
+  return scratchArrays[which];
 }
 
 /** Content weight of each unit, given its plain text (markup already blanked out). */

@@ -31,6 +31,16 @@ const EM_UNDERSCORE = /(?<![\\_\p{L}\p{N}])_(?=[^\s_])[^_\n]{0,300}?[^\s_\\]_(?!
 const STRIKE = /~~(?=[^\s~])[^~\n]{0,300}?[^\s~\\]~~/g;
 const ALL_CAPS = /(?<![\p{L}\p{N}])\p{Lu}{3,40}(?![\p{L}\p{N}])/u;
 
+/** Sorts ranges by start, stably; most lists are empty or already in order and are left alone. */
+function sortByStart(ranges: Range[]): void {
+  for (let i = 1; i < ranges.length; i++) {
+    if (ranges[i][0] < ranges[i - 1][0]) {
+      ranges.sort((a, b) => a[0] - b[0]);
+      return;
+    }
+  }
+}
+
 /** Blanks ranges of a text to spaces (line breaks kept), so offsets stay put for the next pattern. */
 class Mask {
   private pending: Range[] = [];
@@ -40,7 +50,7 @@ class Mask {
   }
   commit(): string {
     if (this.pending.length === 0) return this.current;
-    this.pending.sort((a, b) => a[0] - b[0]);
+    sortByStart(this.pending);
     let out = '';
     let cursor = 0;
     for (const [start, end] of this.pending) {
@@ -180,7 +190,7 @@ export function scanInline(text: string, underscoreEmphasis = true): InlineScan 
   if (present & STAR) emphasis(EM_STAR, 1, 'italic');
   if (markers & UNDERSCORE) emphasis(EM_UNDERSCORE, 1, 'italic');
   scan.plain = mask.commit();
-  scan.emphasisMarkers.sort((a, b) => a[0] - b[0]);
+  sortByStart(scan.emphasisMarkers);
   // Without link text the share is 0 whatever the visible length, so the count is skipped.
   if (linkChars > 0) {
     const visible = scan.plain.replace(/\s+/g, '').length;
@@ -189,40 +199,28 @@ export function scanInline(text: string, underscoreEmphasis = true): InlineScan 
   return scan;
 }
 
-// The places a pattern may need, over a whole source: the characters above, and runs of three or
-// more code units that may be capitals. A unit whose range holds none gets the plain-text scan
-// without reading its characters again.
-const CANDIDATES = /[`[<&\\*_~]|:\/\/|[A-Z\u0080-\uffff]{3,}/g;
-const CANDIDATES_WITHOUT_UNDERSCORE = /[`[<&\\*~]|:\/\/|[A-Z\u0080-\uffff]{3,}/g;
+// Whether a unit may need any pattern: one of the characters above, or three code units in a row
+// that may be capitals. A plain test allocates nothing and stops at the first hit; most prose units
+// have none and get the plain-text scan without their characters being read again.
+const MAY_NEED_PATTERN = /[`[<&\\*_~]|:\/\/|[A-Z\u0080-\uffff]{3}/;
+const MAY_NEED_PATTERN_WITHOUT_UNDERSCORE = /[`[<&\\*~]|:\/\/|[A-Z\u0080-\uffff]{3}/;
 
-export interface ScannedUnit {
-  text: string;
-  /** Source offset of `text[0]` when `text` is a verbatim slice of the source, else undefined. */
-  textOffset: number | undefined;
-}
+const MARKER = /[`[<&\\*_~]|:\/\//;
+const MARKER_WITHOUT_UNDERSCORE = /[`[<&\\*~]|:\/\//;
 
-/** scanInline for every unit of a source, with one pass over the source instead of one per unit. */
-export function scanUnits(source: string, units: readonly ScannedUnit[], underscoreEmphasis = true): InlineScan[] {
-  const pattern = underscoreEmphasis ? CANDIDATES : CANDIDATES_WITHOUT_UNDERSCORE;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  eachMatch(pattern, source, (m) => {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  });
-  return units.map((unit) => {
-    if (unit.textOffset === undefined) return scanInline(unit.text, underscoreEmphasis);
-    // Candidates do not overlap, so their ends are sorted too: find the first ending inside or after the unit.
-    const start = unit.textOffset;
-    let low = 0;
-    let high = ends.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (ends[mid] <= start) low = mid + 1;
-      else high = mid;
-    }
-    if (low < starts.length && starts[low] < start + unit.text.length) return scanInline(unit.text, underscoreEmphasis);
-    return { bold: false, italic: false, link: false, code: false, allCaps: false, markup: false, plain: unit.text, emphasisMarkers: [], linkShare: 0 };
+/**
+ * scanInline for every unit, or undefined for a unit without any inline feature, whose plain text is
+ * its text: most prose units, which so cost one regex test and no allocation. A unit with capitals but
+ * no marker (an acronym in prose) needs only ALL_CAPS.
+ */
+export function scanUnits(units: readonly { text: string }[], underscoreEmphasis = true): (InlineScan | undefined)[] {
+  const mayNeed = underscoreEmphasis ? MAY_NEED_PATTERN : MAY_NEED_PATTERN_WITHOUT_UNDERSCORE;
+  const marker = underscoreEmphasis ? MARKER : MARKER_WITHOUT_UNDERSCORE;
+  return units.map(({ text }) => {
+    if (!mayNeed.test(text)) return undefined;
+    if (marker.test(text)) return scanInline(text, underscoreEmphasis);
+    // Without markers, mayNeed matched three capitals-or-non-ASCII in a row: what ALL_CAPS needs.
+    if (!ALL_CAPS.test(text)) return undefined;
+    return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, plain: text, emphasisMarkers: [], linkShare: 0 };
   });
 }
-

@@ -5,9 +5,11 @@ import type { Document } from '../document/document.js';
 import type { Range } from '../types.js';
 import { contentFloor, unitTokens, weightsOfTokens, type UnitTokens } from './content.js';
 import { expectedCoverage, gini, normalise, targetedCoverage, uniformCoverage } from './coverage.js';
-import { scanUnits, type InlineScan } from './inline.js';
-import type { Feature, FeatureWeights, SalienceOptions } from './options.js';
-import { splitUnits, type GroupKind, type RawGroup, type RawUnit, type UnitKind } from './units.js';
+import { scanUnits } from './inline.js';
+import { nameOf } from './names.js';
+import { FeatureBits, presentationSalience, withPosition } from './presentation.js';
+import type { Feature, SalienceOptions } from './options.js';
+import { splitUnits, type GroupKind, type RawUnit, type UnitKind } from './units.js';
 
 export interface SalienceUnit {
   kind: UnitKind;
@@ -76,59 +78,6 @@ export interface DocumentSalience {
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-function addFeature(sum: number, features: Feature[] | undefined, feature: Feature, amount: number): number {
-  if (amount <= 0) return sum;
-  features?.push(feature);
-  return sum + amount;
-}
-
-/**
- * Salience from presentation alone (structure and inline decoration, no position): what makes a
- * hotspot. Pushes the features found onto `features` when given; the fast path passes none.
- */
-function presentationSalience(unit: RawUnit, scan: InlineScan, weights: FeatureWeights, features?: Feature[]): number {
-  let structural = 0;
-  switch (unit.kind) {
-    case 'heading':
-      structural = addFeature(structural, features, 'heading', (weights.heading * (7 - Math.min(6, Math.max(1, unit.headingLevel ?? 1)))) / 6);
-      break;
-    case 'list-item':
-      structural = addFeature(structural, features, 'listItem', weights.listItem);
-      break;
-    case 'table-cell':
-      structural = addFeature(structural, features, 'tableCell', weights.tableCell);
-      if (unit.tableHeader) structural = addFeature(structural, features, 'tableHeader', weights.tableHeader);
-      break;
-    case 'code':
-      structural = addFeature(structural, features, 'code', weights.code);
-      break;
-    case 'markup':
-      structural = addFeature(structural, features, 'markup', weights.markup);
-      break;
-    default:
-      break;
-  }
-  let salience = 1 + structural;
-  const known = unit.inline;
-  if (scan.bold || known?.bold) salience = addFeature(salience, features, 'bold', weights.bold);
-  if (scan.italic || known?.italic) salience = addFeature(salience, features, 'italic', weights.italic);
-  if (scan.link || known?.link) salience = addFeature(salience, features, 'link', weights.link);
-  if ((scan.code || known?.code) && unit.kind !== 'code') salience = addFeature(salience, features, 'code', weights.code);
-  if (scan.allCaps) salience = addFeature(salience, features, 'allCaps', weights.allCaps);
-  if (scan.markup && unit.kind !== 'markup') salience = addFeature(salience, features, 'markup', weights.markup);
-  return salience;
-}
-
-/**
- * Position raises the chance of a question but is not decoration: a title line or an opening
- * sentence is not a hotspot for being first.
- */
-function withPosition(presentation: number, index: number, options: SalienceOptions, features?: Feature[]): number {
-  if (!(index < options.positionUnits && options.weights.position > 0)) return presentation;
-  features?.push('position');
-  return presentation + options.weights.position * (1 - index / options.positionUnits);
-}
-
 /**
  * A heading is a signpost: a question on it leads into the section it opens. So a heading carries the
  * content of its section (the mean over the section's other units) when that is more than its own;
@@ -154,33 +103,6 @@ function withSectionContent(raw: readonly RawUnit[], content: readonly number[])
   return result;
 }
 
-function nameOf(group: RawGroup, units: SalienceUnit[], texts: string[], members: number[]): string {
-  const quote = (text: string) => {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return `"${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`;
-  };
-  const first = members.length > 0 ? texts[members[0]] : '';
-  switch (group.kind) {
-    case 'heading':
-      return `heading ${quote(first)}`;
-    case 'table':
-      return `table (${members.length} cells, starting ${quote(first)})`;
-    case 'list': {
-      const linky = members.filter((i) => units[i].linkShare >= 0.5 || units[i].features.includes('markup')).length;
-      const emphatic = members.filter((i) => units[i].features.includes('bold') || units[i].features.includes('italic')).length;
-      const kind = linky * 2 > members.length ? 'link list' : emphatic * 2 > members.length ? 'emphasised list' : 'list';
-      return `${kind} (${members.length} item${members.length === 1 ? '' : 's'}, starting ${quote(first)})`;
-    }
-    case 'paragraph': {
-      const linky = members.some((i) => units[i].linkShare >= 0.5);
-      const emphatic = members.some((i) => units[i].features.includes('bold') || units[i].features.includes('italic'));
-      return `${linky ? 'link line' : emphatic ? 'emphasised line' : 'line'} ${quote(first)}`;
-    }
-    default:
-      return `${group.kind} ${quote(first)}`;
-  }
-}
-
 export function analyseSalience(document: Document, options: SalienceOptions): DocumentSalience {
   const key = `salience:${JSON.stringify(options)}`;
   return document.shared(key, () => buildSalience(document, options));
@@ -189,13 +111,14 @@ export function analyseSalience(document: Document, options: SalienceOptions): D
 const unitsOf = (document: Document) => document.shared('salience-units', () => splitUnits(document));
 
 /** Inline scans of the units, shared by the fast path and the full analysis. */
-const scansOf = (document: Document) => document.shared('salience-scans', () => scanUnits(document.text, unitsOf(document).units, document.format === 'markdown'));
+const scansOf = (document: Document) => document.shared('salience-scans', () => scanUnits(unitsOf(document).units, document.format === 'markdown'));
 
 /** Content tokens of the units, filled in as needed: the fast path reads only its hotspots'. */
 function tokensOf(document: Document): (index: number) => UnitTokens {
   const cache = document.shared('salience-tokens', () => new Array<UnitTokens | undefined>(unitsOf(document).units.length));
   const scans = scansOf(document);
-  return (index) => (cache[index] ??= unitTokens(scans[index].plain));
+  const { units } = unitsOf(document);
+  return (index) => (cache[index] ??= unitTokens(scans[index]?.plain ?? units[index].text));
 }
 
 /**
@@ -233,10 +156,16 @@ export function mayFlag(document: Document, options: SalienceOptions): boolean {
   return round(mayBeWeak / total) > options.maxLowContentShare;
 }
 
+/**
+ * The figures and groups come from per-unit numbers and feature bits; the per-unit objects (with
+ * their feature lists and source ranges of emphasis markers) are built only when `units` is read,
+ * which the rule and `corpuslint stats` never do.
+ */
 function buildSalience(document: Document, options: SalienceOptions): DocumentSalience {
   const { units: raw, groups: rawGroups } = unitsOf(document);
   const scans = scansOf(document);
   const tokens = tokensOf(document);
+  const n = raw.length;
   const content = withSectionContent(
     raw,
     weightsOfTokens(
@@ -244,81 +173,104 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
       options,
     ),
   );
-  const units: SalienceUnit[] = raw.map((unit, i) => {
-    const scan = scans[i];
-    const features: Feature[] = [];
-    const presentation = presentationSalience(unit, scan, options.weights, features);
-    const salience = withPosition(presentation, i, options, features);
-    const offset = unit.textOffset;
-    return {
-      kind: unit.kind,
-      start: unit.start,
-      end: unit.end,
-      group: unit.group,
-      features,
-      salience,
-      probability: 0,
-      content: content[i],
-      lowContent: content[i] < options.lowContent,
-      hotspot: presentation >= options.hotspotSalience,
-      emphasisMarkers: offset === undefined || unit.kind === 'code' ? [] : scan.emphasisMarkers.map(([s, e]) => [offset + s, offset + e] as Range),
-      linkShare: Math.max(scan.linkShare, unit.linkShare ?? 0),
-    };
-  });
-  const saliences = units.map((u) => u.salience);
+  const saliences = new Array<number>(n);
+  const hotspot = new Uint8Array(n);
+  const features = new Uint16Array(n);
+  const sink = new FeatureBits();
+  for (let i = 0; i < n; i++) {
+    sink.bits = 0;
+    const presentation = presentationSalience(raw[i], scans[i], options.weights, sink);
+    saliences[i] = withPosition(presentation, i, options, sink);
+    hotspot[i] = presentation >= options.hotspotSalience ? 1 : 0;
+    features[i] = sink.bits;
+  }
+  const lowContent = (i: number) => content[i] < options.lowContent;
+  const weak = (i: number) => hotspot[i] === 1 && lowContent(i);
+  const linkShare = (i: number) => Math.max(scans[i]?.linkShare ?? 0, raw[i].linkShare ?? 0);
+  const emphasisMarkers = (i: number): Range[] => {
+    const offset = raw[i].textOffset;
+    return offset === undefined || raw[i].kind === 'code' ? [] : (scans[i]?.emphasisMarkers ?? []).map(([s, e]) => [offset + s, offset + e] as Range);
+  };
   const probabilities = normalise(saliences);
-  units.forEach((u, i) => (u.probability = probabilities[i]));
-  const n = units.length;
   const total = saliences.reduce((a, b) => a + b, 0) || 1;
-  const massOf = (filter: (u: SalienceUnit) => boolean) => units.filter(filter).reduce((sum, u) => sum + u.salience, 0) / total;
+  const massOf = (filter: (i: number) => boolean) => {
+    let mass = 0;
+    for (let i = 0; i < n; i++) if (filter(i)) mass += saliences[i];
+    return mass / total;
+  };
 
   const members: number[][] = rawGroups.map(() => []);
-  units.forEach((u, i) => members[u.group].push(i));
-  const texts = raw.map((u) => u.text);
+  raw.forEach((unit, i) => members[unit.group].push(i));
   const groups: SalienceGroup[] = rawGroups.map((group, g) => {
     const ids = members[g];
-    let name: string | undefined;
-    const weak = ids.filter((i) => units[i].hotspot && units[i].lowContent);
-    const decoration: Range[] = weak.flatMap((i) => units[i].emphasisMarkers);
+    let weakMass = 0;
+    let mass = 0;
+    const decoration: Range[] = [];
+    for (const i of ids) {
+      mass += saliences[i];
+      if (!weak(i)) continue;
+      weakMass += saliences[i];
+      for (const marker of emphasisMarkers(i)) decoration.push(marker);
+    }
     // A table loses its pipes only when every cell is low-content: a half-dismantled table is worse than either.
-    if (group.tableDecoration && ids.length > 0 && ids.every((i) => units[i].lowContent)) decoration.push(...group.tableDecoration);
+    if (group.tableDecoration && ids.length > 0 && ids.every(lowContent)) decoration.push(...group.tableDecoration);
     return {
       kind: group.kind,
       start: group.start,
       end: group.end,
       units: ids,
-      // Named on first read: only the groups a finding or a summary mentions need a name.
-      get name() {
-        return (name ??= nameOf(group, units, texts, ids));
-      },
-      lowContentHotspotShare: round(weak.reduce((sum, i) => sum + units[i].salience, 0) / total),
-      share: round(ids.reduce((sum, i) => sum + units[i].salience, 0) / total),
+      name: nameOf(group, ids, ids.length > 0 ? raw[ids[0]].text : '', features, linkShare),
+      lowContentHotspotShare: round(weakMass / total),
+      share: round(mass / total),
       decoration,
     };
   });
 
-  const contentTotal = units.reduce((sum, u) => sum + u.content, 0);
-  const contentCovered = units.reduce((sum, u) => sum + u.content * (1 - Math.pow(1 - u.probability, n)), 0);
+  let contentTotal = 0;
+  let contentCovered = 0;
+  for (let i = 0; i < n; i++) contentTotal += content[i];
+  for (let i = 0; i < n; i++) contentCovered += content[i] * (1 - Math.pow(1 - probabilities[i], n));
   const coverage: CoverageFigures = {
     salience: round(expectedCoverage(saliences, n)),
     content: round(contentTotal > 0 ? contentCovered / contentTotal : expectedCoverage(saliences, n)),
     uniform: round(uniformCoverage(n, n)),
     targeted: round(targetedCoverage(n, n)),
   };
-  const lowContentHotspotShare = round(massOf((u) => u.hotspot && u.lowContent));
+  const lowContentHotspotShare = round(massOf(weak));
   const reasons: SalienceFigures['reasons'] = [];
   if (n >= options.minUnits) {
     if (coverage.salience < options.minCoverage) reasons.push('coverage');
     if (lowContentHotspotShare > options.maxLowContentShare) reasons.push('low-content-hotspots');
   }
+  let units: SalienceUnit[] | undefined;
   return {
-    units,
+    get units() {
+      units ??= raw.map((unit, i) => {
+        const list: Feature[] = [];
+        const presentation = presentationSalience(unit, scans[i], options.weights, list);
+        return {
+          kind: unit.kind,
+          start: unit.start,
+          end: unit.end,
+          group: unit.group,
+          features: list,
+          salience: withPosition(presentation, i, options, list),
+          probability: probabilities[i],
+          content: content[i],
+          lowContent: lowContent(i),
+          hotspot: hotspot[i] === 1,
+          emphasisMarkers: emphasisMarkers(i),
+          linkShare: linkShare(i),
+        };
+      });
+      return units;
+    },
     groups,
     figures: {
       units: n,
       questions: n,
       gini: round(gini(saliences)),
-      lowContentShare: round(massOf((u) => u.lowContent)),
+      lowContentShare: round(massOf(lowContent)),
       lowContentHotspotShare,
       coverage,
       reasons,

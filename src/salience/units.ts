@@ -43,9 +43,13 @@ export interface UnitSplit {
 
 const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 
+/** The characters of the regex class \s, which String.prototype.trim removes too. */
+export const isWhitespace = (code: number) =>
+  code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+
 function trimRange(text: string, start: number, end: number): Range {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 
@@ -59,10 +63,13 @@ class UnitCollector {
     return this.groups.length - 1;
   }
 
-  add(kind: UnitKind, start: number, end: number, group: number, extra: Partial<RawUnit> = {}): void {
-    const [s, e] = trimRange(this.source, start, end);
-    if (e <= s) return;
-    this.units.push({ kind, start: s, end: e, text: this.source.slice(s, e), textOffset: s, group, ...extra });
+  add(kind: UnitKind, start: number, end: number, group: number, extra?: Partial<RawUnit>): void {
+    const source = this.source;
+    while (start < end && isWhitespace(source.charCodeAt(start))) start++;
+    while (end > start && isWhitespace(source.charCodeAt(end - 1))) end--;
+    if (end <= start) return;
+    const unit: RawUnit = { kind, start, end, text: source.slice(start, end), textOffset: start, group };
+    this.units.push(extra ? Object.assign(unit, extra) : unit);
   }
 
   sentences(start: number, end: number, group: number): void {
@@ -197,22 +204,19 @@ function markdownUnits(text: string, blocks: Block[]): UnitSplit {
 }
 
 /**
- * The document's sentences of each paragraph, or undefined for a paragraph a sentence runs into or
- * out of (and undefined for all when a sentence lies outside every paragraph).
+ * Paragraphs a sentence of the document's own view runs into or out of (1 each), or undefined when a
+ * sentence lies outside every paragraph.
  */
-function sentencesByParagraph(paragraphs: readonly Block[], sentences: readonly Sentence[]): (Sentence[] | undefined)[] | undefined {
-  const result: (Sentence[] | undefined)[] = paragraphs.map(() => []);
+function crossedParagraphs(paragraphs: readonly Block[], sentences: readonly Sentence[]): Uint8Array | undefined {
+  const crossed = new Uint8Array(paragraphs.length);
   let p = 0;
   for (const sentence of sentences) {
     while (p < paragraphs.length && paragraphs[p].end <= sentence.start) p++;
     if (p === paragraphs.length || paragraphs[p].start > sentence.start) return undefined;
-    if (sentence.end <= paragraphs[p].end) {
-      result[p]?.push(sentence);
-      continue;
-    }
-    for (let q = p; q < paragraphs.length && paragraphs[q].start < sentence.end; q++) result[q] = undefined;
+    if (sentence.end <= paragraphs[p].end) continue;
+    for (let q = p; q < paragraphs.length && paragraphs[q].start < sentence.end; q++) crossed[q] = 1;
   }
-  return result;
+  return crossed;
 }
 
 /**
@@ -225,12 +229,17 @@ function sentencesByParagraph(paragraphs: readonly Block[], sentences: readonly 
 function plainUnits(text: string, blocks: readonly Block[], documentSentences?: () => readonly Sentence[]): UnitSplit {
   const collector = new UnitCollector(text);
   const paragraphs = blocks.filter((block) => block.kind === 'paragraph');
-  const shared = documentSentences ? sentencesByParagraph(paragraphs, documentSentences()) : undefined;
+  const sentences = documentSentences?.();
+  const crossed = sentences && crossedParagraphs(paragraphs, sentences);
+  let next = 0;
   paragraphs.forEach((block, p) => {
     const group = collector.openGroup('paragraph', block.start, block.end);
-    const sentences = shared?.[p];
-    if (!sentences) collector.sentences(block.start, block.end, group);
-    else for (const sentence of sentences) collector.add('sentence', sentence.start, sentence.end, group);
+    const own = !sentences || !crossed || crossed[p] === 1;
+    if (own) collector.sentences(block.start, block.end, group);
+    // Every shared sentence that starts before this paragraph ends lies inside it, unless the paragraph is crossed.
+    for (; sentences && next < sentences.length && sentences[next].start < block.end; next++) {
+      if (!own) collector.add('sentence', sentences[next].start, sentences[next].end, group);
+    }
   });
   return { units: collector.units, groups: collector.groups };
 }

@@ -1,0 +1,103 @@
+// The fast path (mayFlag) and the lean analysis (figures and groups from per-unit numbers, the unit
+// objects built only when read) against their definitions: a document mayFlag clears is never
+// flagged, and the figures and groups are what the unit objects give when summed the plain way.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Document } from '../src/document/document.js';
+import { analyseSalience, mayFlag } from '../src/salience/model.js';
+import { salienceOptions } from '../src/salience/options.js';
+import type { DocumentFormat, Range } from '../src/types.js';
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+const piece = fc.constantFrom(
+  'The council approved the new bridge over the Tyne in 1928 after a long debate.',
+  'NASA and the ESA signed the deal. The BBC reported it at once.',
+  'Farmers moved 300 cattle to higher fields before dawn.',
+  'It rained.',
+  '- **Home**\n- **News**\n- **Sport**',
+  '- [Log In](/login)\n- [Share](https://example.com/share)',
+  '| Menu | Shop |\n|---|---|\n| Home | Cart |',
+  '## Related',
+  '# How lighthouses work',
+  '**Subscribe** to our newsletter &amp; get `updates` <b>now</b>.',
+  'See https://example.org/a_b for the *full* report ~~today~~.',
+  '```\ncode line\n\nmore code\n```',
+  'SHOUTING HEADLINE HERE',
+  'snake_case_name and __init__ are names.',
+);
+const documentText = fc.array(piece, { minLength: 1, maxLength: 14 }).map((parts) => parts.join('\n\n') + '\n');
+const format = fc.constantFrom<DocumentFormat>('markdown', 'text', 'html');
+const options = fc
+  .record({
+    minCoverage: fc.constantFrom(0.3, 0.55, 0.6, 0.62),
+    maxLowContentShare: fc.constantFrom(0, 0.05, 0.2, 0.5),
+    lowContent: fc.constantFrom(0, 1, 3, 6),
+    hotspotSalience: fc.constantFrom(1, 2, 3),
+    minUnits: fc.constantFrom(1, 5),
+    positionUnits: fc.constantFrom(0, 5),
+    weights: fc.record({ allCaps: fc.constantFrom(0, 1, 3), bold: fc.constantFrom(0, 2) }),
+  })
+  .map((raw) => salienceOptions(raw));
+
+describe('mayFlag', () => {
+  it('never clears a document the full analysis flags', () => {
+    fc.assert(
+      fc.property(documentText, format, options, (text, fmt, opts) => {
+        const flagged = analyseSalience(new Document({ text, format: fmt, path: 'a' }), opts).figures.reasons.length > 0;
+        if (flagged) expect(mayFlag(new Document({ text, format: fmt, path: 'b' }), opts)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('figures and groups', () => {
+  it('equal the sums over the unit objects', () => {
+    fc.assert(
+      fc.property(documentText, format, options, (text, fmt, opts) => {
+        const { units, groups, figures } = analyseSalience(new Document({ text, format: fmt, path: 'a' }), opts);
+        const n = units.length;
+        const total = units.reduce((sum, u) => sum + u.salience, 0) || 1;
+        const mass = (ids: number[]) => ids.reduce((sum, i) => sum + units[i].salience, 0) / total;
+        const all = units.map((_, i) => i);
+        expect(figures.units).toBe(n);
+        expect(figures.lowContentShare).toBe(round(mass(all.filter((i) => units[i].lowContent))));
+        expect(figures.lowContentHotspotShare).toBe(round(mass(all.filter((i) => units[i].hotspot && units[i].lowContent))));
+        const contentTotal = units.reduce((sum, u) => sum + u.content, 0);
+        if (contentTotal > 0) {
+          const covered = units.reduce((sum, u) => sum + u.content * (1 - Math.pow(1 - u.probability, n)), 0);
+          expect(figures.coverage.content).toBe(round(covered / contentTotal));
+        }
+        for (const group of groups) {
+          const weak = group.units.filter((i) => units[i].hotspot && units[i].lowContent);
+          expect(group.share).toBe(round(mass(group.units)));
+          expect(group.lowContentHotspotShare).toBe(round(mass(weak)));
+          const markers: Range[] = weak.flatMap((i) => units[i].emphasisMarkers);
+          expect(group.decoration.slice(0, markers.length)).toEqual(markers);
+          for (const i of group.units) expect(units[i].group).toBe(groups.indexOf(group));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('group names', () => {
+  const spaces = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u202f', '\u3000', '\u2009', '\u1680', '\ufeff', '\u200b');
+  const word = fc.constantFrom('Harbour', 'pier', 'x', 'éclair', '東京', '𝐀𝐁', 'a-b', '1888');
+  const heading = fc.array(fc.tuple(word, spaces), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+
+  it('quote the first unit with whitespace runs as one space, cut at 40 characters', () => {
+    fc.assert(
+      fc.property(heading, (title) => {
+        const text = `# ${title}\n\nThe pier reopened in May.\n`;
+        const { units, groups } = analyseSalience(new Document({ text, format: 'markdown', path: 'h' }), salienceOptions({}));
+        const first = text.slice(units[groups[0].units[0]].start, units[groups[0].units[0]].end);
+        const flat = first.replace(/\s+/g, ' ').trim();
+        expect(groups[0].name).toBe(`heading "${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
