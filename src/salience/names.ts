@@ -11,15 +11,21 @@ function quote(text: string): string {
   let visible = 0;
   let end = 0;
   let gap = false;
+  // Text whose only whitespace is single spaces between words needs no flattening.
+  let spaced = true;
   while (end < text.length && visible <= 40) {
-    if (isWhitespace(text.charCodeAt(end))) gap = visible > 0;
-    else {
+    const code = text.charCodeAt(end);
+    if (isWhitespace(code)) {
+      if (code !== 32 || gap || visible === 0) spaced = false;
+      gap = visible > 0;
+    } else {
       visible += gap ? 2 : 1;
       gap = false;
     }
     end++;
   }
-  const flat = text.slice(0, end).replace(/\s+/g, ' ').trim();
+  const start = text.slice(0, end);
+  const flat = spaced ? start.trimEnd() : start.replace(/\s+/g, ' ').trim();
   return `"${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`;
 }
 
