@@ -79,3 +79,18 @@ describe('splitSentences', () => {
     expect(splitSentences(text)).toEqual([{ start: 0, end: text.length }]);
   });
 });
+
+describe('sentences in very long blocks', () => {
+  it('segments a block longer than the segmenter window in pieces cut between sentences', () => {
+    const sentences = Array.from({ length: 3000 }, (_, i) => `Sentence number ${i + 1} is here.`);
+    const text = sentences.join(' ');
+    expect(text.length).toBeGreaterThan(80_000);
+    expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual(sentences);
+  });
+
+  it('keeps a long block without sentence punctuation whole: window cuts fall at whitespace and rejoin', () => {
+    const text = Array.from({ length: 12000 }, (_, i) => `w${i}`).join(' ');
+    const pieces = splitSentences(text).map(({ start, end }) => text.slice(start, end));
+    expect(pieces.join(' ').split(' ')).toEqual(text.split(' '));
+  });
+});
