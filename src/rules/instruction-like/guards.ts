@@ -116,9 +116,10 @@ export class GuardHits {
 
 if (NAMES.length > 60) throw new Error('instruction-like guards: more than 60 guard names do not fit two masks');
 
-// The literals as a trie over their characters, walked from every position of a clause: one pass
-// in plain array lookups (a regular expression alternation of some 300 literals tries each one at
-// every position, and was the slowest part of feature extraction).
+// The literals as an Aho-Corasick automaton over their characters: one transition per character of
+// a clause, in plain array lookups. A regular expression alternation of some 300 literals tries each
+// one at every position, and a trie walked from every position revisits each character once per
+// literal prefix that ends on it; both were the slowest parts of feature extraction.
 const symbols = new Map<number, number>();
 for (const name of NAMES) for (const literal of GUARDS[name]) for (const ch of literal) if (!symbols.has(ch.charCodeAt(0))) symbols.set(ch.charCodeAt(0), symbols.size + 1);
 const ALPHABET = symbols.size + 1;
@@ -128,32 +129,62 @@ const ASCII_SYMBOL = new Uint8Array(128);
 for (const [code, symbol] of symbols) if (code < 128) ASCII_SYMBOL[code] = symbol;
 for (let code = 65; code <= 90; code++) ASCII_SYMBOL[code] = ASCII_SYMBOL[code + 32];
 
-const next: number[] = [];
-const lowMask: number[] = [];
-const highMask: number[] = [];
-const newNode = (): number => {
-  for (let k = 0; k < ALPHABET; k++) next.push(0);
-  lowMask.push(0);
-  highMask.push(0);
-  return lowMask.length - 1;
-};
-newNode();
-for (const name of NAMES) {
-  const bit = BIT.get(name)!;
-  for (const literal of GUARDS[name]) {
-    let node = 0;
-    for (let i = 0; i < literal.length; i++) {
-      const slot = node * ALPHABET + symbols.get(literal.charCodeAt(i))!;
-      if (next[slot] === 0) next[slot] = newNode();
-      node = next[slot];
+/** The trie of the literals; node 0 is the root, and a missing child is 0. */
+function buildTrie(): { next: number[]; low: number[]; high: number[] } {
+  const trie = { next: [] as number[], low: [] as number[], high: [] as number[] };
+  const newNode = (): number => {
+    for (let k = 0; k < ALPHABET; k++) trie.next.push(0);
+    trie.low.push(0);
+    trie.high.push(0);
+    return trie.low.length - 1;
+  };
+  newNode();
+  for (const name of NAMES) {
+    const bit = BIT.get(name)!;
+    for (const literal of GUARDS[name]) {
+      let node = 0;
+      for (let i = 0; i < literal.length; i++) {
+        const slot = node * ALPHABET + symbols.get(literal.charCodeAt(i))!;
+        if (trie.next[slot] === 0) trie.next[slot] = newNode();
+        node = trie.next[slot];
+      }
+      if (bit < 30) trie.low[node] |= 1 << bit;
+      else trie.high[node] |= 1 << (bit - 30);
     }
-    if (bit < 30) lowMask[node] |= 1 << bit;
-    else highMask[node] |= 1 << (bit - 30);
   }
+  return trie;
 }
-const NEXT = Int32Array.from(next);
-const LOW = Int32Array.from(lowMask);
-const HIGH = Int32Array.from(highMask);
+
+/**
+ * Completes the trie into an automaton: every state gets a transition for every symbol (to the
+ * longest literal prefix that the text read so far ends with), and its masks take in those of its
+ * failure state, so that a state carries every literal ending at the current character.
+ */
+function buildAutomaton(): { next: Int32Array; low: Int32Array; high: Int32Array } {
+  const { next, low, high } = buildTrie();
+  const fail = new Array<number>(low.length).fill(0);
+  const queue: number[] = [];
+  for (let symbol = 1; symbol < ALPHABET; symbol++) if (next[symbol] !== 0) queue.push(next[symbol]);
+  // Breadth first, so a failure state is complete before the states that fall back on it.
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head];
+    low[state] |= low[fail[state]];
+    high[state] |= high[fail[state]];
+    for (let symbol = 1; symbol < ALPHABET; symbol++) {
+      const slot = state * ALPHABET + symbol;
+      const fallback = next[fail[state] * ALPHABET + symbol];
+      if (next[slot] === 0) {
+        next[slot] = fallback;
+      } else {
+        fail[next[slot]] = fallback;
+        queue.push(next[slot]);
+      }
+    }
+  }
+  return { next: Int32Array.from(next), low: Int32Array.from(low), high: Int32Array.from(high) };
+}
+
+const { next: NEXT, low: LOW, high: HIGH } = buildAutomaton();
 
 function symbolOf(code: number): number {
   return code < 128 ? ASCII_SYMBOL[code] : (symbols.get(code) ?? 0);
@@ -163,16 +194,12 @@ function symbolOf(code: number): number {
 export function scanGuards(text: string, start = 0, end = text.length): GuardHits {
   let low = 0;
   let high = 0;
+  let state = 0;
   for (let p = start; p < end; p++) {
-    let node = 0;
-    for (let q = p; q < end; q++) {
-      const symbol = symbolOf(text.charCodeAt(q));
-      if (symbol === 0) break;
-      node = NEXT[node * ALPHABET + symbol];
-      if (node === 0) break;
-      low |= LOW[node];
-      high |= HIGH[node];
-    }
+    // A character outside every literal ends every match in progress.
+    state = NEXT[state * ALPHABET + symbolOf(text.charCodeAt(p))];
+    low |= LOW[state];
+    high |= HIGH[state];
   }
   return new GuardHits(low, high);
 }
