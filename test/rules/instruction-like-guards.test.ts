@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { CUES } from '../../src/rules/instruction-like/lexicons.js';
 import { GUARDS, scanGuards, type GuardName } from '../../src/rules/instruction-like/guards.js';
 import { wordCounts } from '../../src/rules/instruction-like/features.js';
+import { forEachContentWord, prefixKey } from '../../src/rules/instruction-like/context.js';
+import { STOPWORDS } from '../../src/rules/instruction-like/lexicons.js';
 
 // A guard is only sound if its cue can never match a clause that lacks every one of its literals:
 // otherwise a feature would silently read 0. Random clauses are built from the cue vocabulary so
@@ -52,6 +54,39 @@ describe('instruction-like guards', () => {
     expect(hits.has('promoVerb')).toBe(true); // "donate" starts inside "disregard…"
     expect(scanGuards('prompts').has('instructionWord')).toBe(true);
     expect(scanGuards('a plain sentence about rivers.').has('override')).toBe(false);
+  });
+
+  it('reports exactly the guards with a literal in the text (ASCII case folded)', () => {
+    const foldAscii = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    fc.assert(
+      fc.property(clause, fc.nat(8), fc.nat(8), (text, cutStart, cutEnd) => {
+        const start = Math.min(cutStart, text.length);
+        const end = Math.max(start, text.length - cutEnd);
+        const hits = scanGuards(text, start, end);
+        const folded = foldAscii(text.slice(start, end));
+        for (const name of Object.keys(GUARDS) as GuardName[]) {
+          const expected = GUARDS[name].some((literal) => folded.includes(literal));
+          expect(hits.has(name), `${name} on ${JSON.stringify(folded)}`).toBe(expected);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keys the same content words as a plain lower-case-and-cut reading of the clause', () => {
+    // The reading the keys replace: letter runs of four or more, stop words dropped, cut to six letters.
+    const contentWords = (text: string) =>
+      (text.match(/[A-Za-z]{4,}/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !STOPWORDS.has(w)).map((w) => w.slice(0, 6));
+    const words = fc.constantFrom(...[...STOPWORDS].filter((w) => /^[a-z]+$/.test(w)), 'Through', 'THROUGHOUT', 'instructions', 'model', 'modelling', 'rivers', 'é', '42', 'don’t');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(words, fc.string({ maxLength: 9 })), { maxLength: 20 }), (parts) => {
+        const text = parts.join(' ');
+        const keys: number[] = [];
+        forEachContentWord(text, 0, text.length, (key) => keys.push(key));
+        expect(keys).toEqual(contentWords(text).map((w) => prefixKey(w, 0, w.length)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('counts words and capitalised words exactly as the cue patterns do', () => {

@@ -12,6 +12,7 @@ export const FLAG = {
   tool: 512, isolated: 1024,
 } as const;
 export type Flag = keyof typeof FLAG;
+const FLAG_BITS = Object.keys(FLAG).length;
 
 /** Clauses on each side that make up the surroundings. */
 const WINDOW = 4;
@@ -19,9 +20,9 @@ const WINDOW = 4;
 export interface Profile {
   flags: number;
   /** Ids of the clause's content words (lower-cased, cut to six letters so inflections meet), with repeats. */
-  words: Int32Array;
+  words: number[];
   /** The same ids without repeats. */
-  distinct: Int32Array;
+  distinct: number[];
 }
 
 export interface Surroundings {
@@ -51,23 +52,39 @@ function isLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
-/** Content words by a hand-rolled scan: this runs on every clause near a candidate. */
-export function contentWords(text: string): string[] {
-  const words: string[] = [];
-  let i = 0;
-  while (i < text.length) {
+/** A word's first six letters, lower-cased, as a number in base 27 (letters are digits 1 to 26, so lengths differ). */
+export function prefixKey(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < Math.min(end, start + 6); i++) key = key * 27 + ((text.charCodeAt(i) | 32) - 96);
+  return key;
+}
+
+const ASCII_STOPWORDS = [...STOPWORDS].filter((w) => /^[a-z]+$/.test(w));
+/** Stop words of four to six letters, by key: the key is the whole word. */
+const SHORT_STOP_KEYS = new Set(ASCII_STOPWORDS.filter((w) => w.length >= 4 && w.length <= 6).map((w) => prefixKey(w, 0, w.length)));
+/** Keys of the first six letters of longer stop words: only words with such a prefix need the lookup by string. */
+const LONG_STOP_PREFIXES = new Set(ASCII_STOPWORDS.filter((w) => w.length > 6).map((w) => prefixKey(w, 0, 6)));
+
+/**
+ * Calls `each` with the key of every content word of text[start, end): runs of four or more ASCII
+ * letters that are not stop words, cut to six letters so that inflections meet. Keys are computed
+ * from the characters, so no word is sliced out unless it might be a long stop word.
+ */
+export function forEachContentWord(text: string, start: number, end: number, each: (key: number) => void): void {
+  let i = start;
+  while (i < end) {
     if (!isLetter(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    const start = i;
-    while (i < text.length && isLetter(text.charCodeAt(i))) i++;
-    if (i - start >= 4) {
-      const word = text.slice(start, i).toLowerCase();
-      if (!STOPWORDS.has(word)) words.push(word.length > 6 ? word.slice(0, 6) : word);
-    }
+    const from = i;
+    while (i < end && isLetter(text.charCodeAt(i))) i++;
+    const length = i - from;
+    if (length < 4) continue;
+    const key = prefixKey(text, from, i);
+    if (length <= 6 ? SHORT_STOP_KEYS.has(key) : LONG_STOP_PREFIXES.has(key) && STOPWORDS.has(text.slice(from, i).toLowerCase())) continue;
+    each(key);
   }
-  return words;
 }
 
 function aloneOnLine(text: string, unit: Unit): boolean {
@@ -81,7 +98,11 @@ function aloneOnLine(text: string, unit: Unit): boolean {
 export class DocumentContext {
   private readonly profiles = new Map<number, Profile>();
   private readonly hits = new Map<number, GuardHits>();
-  private readonly wordIds = new Map<string, number>();
+  /** Dense ids for content word keys, so that the window counts sit in a flat array. */
+  private readonly wordIds = new Map<number, number>();
+  /** Per word id: the last profile that counted it, to list each word once per clause. */
+  private seen = new Int32Array(256);
+  private stampCounter = 0;
   /** Per word id: how many clauses of the current window use it. Reset after each window. */
   private spread = new Uint16Array(256);
   /** Prose unit indices in order, and each unit's place among them. */
@@ -143,15 +164,23 @@ export class DocumentContext {
       if (hits.has('harmWord') && test(CUES.harmWord, t)) flags |= FLAG.harm;
       if (hits.has('toolVerb') && test(CUES.toolVerb, t)) flags |= FLAG.tool;
       if (aloneOnLine(this.text, unit)) flags |= FLAG.isolated;
-      const ids = contentWords(t).map((w) => {
-        let id = this.wordIds.get(w);
+      const words: number[] = [];
+      const distinct: number[] = [];
+      const stamp = ++this.stampCounter;
+      forEachContentWord(this.text, unit.start, unit.end, (key) => {
+        let id = this.wordIds.get(key);
         if (id === undefined) {
           id = this.wordIds.size;
-          this.wordIds.set(w, id);
+          this.wordIds.set(key, id);
+          if (id >= this.seen.length) this.seen = grow(this.seen, id + 1);
         }
-        return id;
+        words.push(id);
+        if (this.seen[id] !== stamp) {
+          this.seen[id] = stamp;
+          distinct.push(id);
+        }
       });
-      profile = { flags, words: Int32Array.from(ids), distinct: Int32Array.from(new Set(ids)) };
+      profile = { flags, words, distinct };
       this.profiles.set(index, profile);
     }
     return profile;
@@ -164,11 +193,7 @@ export class DocumentContext {
       if (k !== at) neighbours.push(this.profile(this.prose[k]));
     }
     const self = this.profile(index);
-    if (this.spread.length < this.wordIds.size) {
-      const grown = new Uint16Array(Math.max(this.wordIds.size, this.spread.length * 2));
-      grown.set(this.spread);
-      this.spread = grown;
-    }
+    if (this.spread.length < this.wordIds.size) this.spread = grow(this.spread, this.wordIds.size);
     const spread = this.spread;
     for (const w of self.distinct) spread[w]++;
     for (const p of neighbours) for (const w of p.distinct) spread[w]++;
@@ -180,15 +205,28 @@ export class DocumentContext {
     };
     const novelty = noveltyOf(self);
     let otherSum = 0;
-    for (const p of neighbours) otherSum += noveltyOf(p);
+    // How many neighbours show each flag, counted once for every rate the features ask for.
+    const flagCounts = new Int32Array(FLAG_BITS);
+    for (const p of neighbours) {
+      otherSum += noveltyOf(p);
+      for (let bit = 0; bit < FLAG_BITS; bit++) if (p.flags & (1 << bit)) flagCounts[bit]++;
+    }
     const meanOther = neighbours.length ? otherSum / neighbours.length : novelty;
     for (const w of self.distinct) spread[w] = 0;
     for (const p of neighbours) for (const w of p.distinct) spread[w] = 0;
+    const others = neighbours.length;
     return {
-      others: neighbours.length,
-      rate: (flag) => (neighbours.length ? neighbours.filter((p) => p.flags & FLAG[flag]).length / neighbours.length : 0),
+      others,
+      rate: (flag) => (others ? flagCounts[31 - Math.clz32(FLAG[flag])] / others : 0),
       novelty,
-      noveltyExcess: neighbours.length ? novelty - meanOther : 0,
+      noveltyExcess: others ? novelty - meanOther : 0,
     };
   }
+}
+
+/** A copy of a counter array with room for at least `size` entries. */
+function grow<T extends Uint16Array | Int32Array>(array: T, size: number): T {
+  const grown = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
+  grown.set(array);
+  return grown;
 }
