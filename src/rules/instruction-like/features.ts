@@ -4,7 +4,7 @@
 import { CODE_VERBS, CUES, DIRECTED_WORDS, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
 import { FLAG, type DocumentContext, type Flag } from './context.js';
 import type { Unit } from './units.js';
-import { scanGuards, type GuardName } from './guards.js';
+import { guardBits, scanGuards, type GuardHits, type GuardName } from './guards.js';
 import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
 
 /**
@@ -31,8 +31,69 @@ const test = (re: RegExp, text: string): number => {
 
 /** Cues that have a guard in guards.ts: their pattern runs only when the guard's scan hit. */
 type GuardedCue = GuardName & keyof typeof CUES;
-const CUE_NAMES = Object.keys(CUES) as (keyof typeof CUES)[];
-const CUE_INDEX = new Map<string, number>(CUE_NAMES.map((name, i) => [name, i]));
+/** The cues read as 0/1 features, in a fixed order: each is tested once per clause, if its guard occurs. */
+const CUE_NAMES = [
+  'actAs',
+  'addressModel',
+  'apology',
+  'asAnAI',
+  'audience',
+  'avoidConstraint',
+  'bangs',
+  'cannot',
+  'careWord',
+  'caseConstraint',
+  'codeNoun',
+  'codeVerb',
+  'condone',
+  'extraction',
+  'followingCode',
+  'followingInstruction',
+  'formatWord',
+  'fromNowOn',
+  'instructionWord',
+  'itIsImportant',
+  'jailbreak',
+  'language',
+  'lengthConstraint',
+  'makeSure',
+  'metaInstructions',
+  'money',
+  'moralJudgement',
+  'mustContain',
+  'noteToModel',
+  'override',
+  'please',
+  'promoVerb',
+  'quotedId',
+  'reportingFrame',
+  'requestToMe',
+  'respondIn',
+  'startEndConstraint',
+  'theOutput',
+  'transformOutput',
+  'urgencyWord',
+  'url',
+  'vocative',
+  'wrapConstraint',
+  'youAreNow',
+  'yourCode',
+  'yourOutput',
+] as const satisfies readonly GuardedCue[];
+type CueName = (typeof CUE_NAMES)[number];
+const Q = Object.fromEntries(CUE_NAMES.map((name, i) => [name, i])) as Record<CueName, number>;
+const CUE_PATTERNS = CUE_NAMES.map((name) => CUES[name]);
+const CUE_LOW = Int32Array.from(CUE_NAMES, (name) => guardBits(name).low);
+const CUE_HIGH = Int32Array.from(CUE_NAMES, (name) => guardBits(name).high);
+
+/** Every cue's 0/1 value for a clause; a cue whose guard did not occur is 0 without running its pattern. */
+function cueValues(t: string, hits: GuardHits): Uint8Array {
+  const values = new Uint8Array(CUE_NAMES.length);
+  for (let k = 0; k < values.length; k++) {
+    if ((hits.low & CUE_LOW[k]) !== 0 || (hits.high & CUE_HIGH[k]) !== 0) values[k] = test(CUE_PATTERNS[k], t);
+  }
+  return values;
+}
 
 const hasQuoteMark = (t: string): boolean => /["“‘”’]/.test(t);
 
@@ -153,6 +214,8 @@ export type FeatureVector = Float64Array;
 
 const INDEX = new Map<string, number>(FEATURE_NAMES.map((name, i) => [name, i]));
 export const featureIndex = (name: FeatureName): number => INDEX.get(name)!;
+/** Feature positions by name, read as properties in the hot path. */
+const F = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i])) as Record<FeatureName, number>;
 
 /** The least logits a clause must be able to reach to start a span, with the scorer's weights. */
 export interface SeedFloor {
@@ -178,15 +241,8 @@ export function unitFeatures(
   // the cues read the clause with its quotations blanked out.
   const t = quoted.share > 0 && quoted.share < 0.85 ? maskQuotes(raw) : raw;
   const x = new Float64Array(FEATURE_NAMES.length);
-  const set = (name: FeatureName, value: number) => { x[INDEX.get(name)!] = value; };
   const hits = t === raw ? context.guardHits(index) : scanGuards(t);
-  // Each cue's pattern runs at most once, and only when its guard occurs.
-  const memo = new Int8Array(CUE_NAMES.length).fill(-1);
-  const cue = (name: GuardedCue): number => {
-    const k = CUE_INDEX.get(name)!;
-    if (memo[k] < 0) memo[k] = hits.has(name) ? test(CUES[name], t) : 0;
-    return memo[k];
-  };
+  const c = cueValues(t, hits);
   const tally = (name: GuardedCue & ('secondPerson' | 'harmWord' | 'toolVerb')): number => (hits.has(name) ? count(CUES[name], t) : 0);
 
   const you = tally('secondPerson');
@@ -194,100 +250,100 @@ export function unitFeatures(
   const imperative = isImperativeVerb(leading, verbs) ? 1 : 0;
   const question = t.includes('?') ? test(CUES.question, t) : 0;
   const firstPerson = hits.has('firstPersonWord') || t.includes('I') ? count(CUES.firstPerson, t) : 0;
-  set('secondPerson', Math.log1p(you));
-  set('secondPersonStart', /^(?:you|your)\b/i.test(t) ? 1 : 0);
-  set('addressModel', cue('addressModel'));
-  set('noteToModel', cue('noteToModel'));
-  const yourOutput = cue('yourOutput');
-  set('yourOutput', yourOutput);
-  set('yourCode', cue('yourCode'));
-  set('theOutput', cue('theOutput'));
-  set('metaInstructions', cue('metaInstructions'));
-  set('instructionWord', cue('instructionWord'));
-  set('override', cue('override'));
-  set('extraction', cue('extraction'));
-  set('followingInstruction', cue('followingInstruction'));
-  set('imperative', imperative);
-  set('please', cue('please'));
-  set('requestToMe', cue('requestToMe'));
-  set('question', question);
-  set('questionStart', test(CUES.questionStart, t));
-  set('lengthConstraint', cue('lengthConstraint'));
-  set('caseConstraint', cue('caseConstraint'));
-  set('wrapConstraint', cue('wrapConstraint'));
-  set('startEndConstraint', cue('startEndConstraint'));
-  set('avoidConstraint', cue('avoidConstraint'));
-  set('transformOutput', cue('transformOutput'));
-  set('respondIn', cue('respondIn'));
-  set('formatWord', cue('formatWord'));
-  set('language', cue('language'));
-  const assistant = Math.max(cue('apology'), cue('cannot'), cue('asAnAI'), cue('condone'));
-  set('apology', cue('apology'));
-  set('cannot', cue('cannot'));
-  set('asAnAI', cue('asAnAI'));
-  set('condone', cue('condone'));
-  const moral = cue('moralJudgement');
-  const important = cue('itIsImportant');
-  set('moralJudgement', moral);
-  set('itIsImportant', important);
+  x[F.secondPerson] = Math.log1p(you);
+  x[F.secondPersonStart] = /^(?:you|your)\b/i.test(t) ? 1 : 0;
+  x[F.addressModel] = c[Q.addressModel];
+  x[F.noteToModel] = c[Q.noteToModel];
+  const yourOutput = c[Q.yourOutput];
+  x[F.yourOutput] = yourOutput;
+  x[F.yourCode] = c[Q.yourCode];
+  x[F.theOutput] = c[Q.theOutput];
+  x[F.metaInstructions] = c[Q.metaInstructions];
+  x[F.instructionWord] = c[Q.instructionWord];
+  x[F.override] = c[Q.override];
+  x[F.extraction] = c[Q.extraction];
+  x[F.followingInstruction] = c[Q.followingInstruction];
+  x[F.imperative] = imperative;
+  x[F.please] = c[Q.please];
+  x[F.requestToMe] = c[Q.requestToMe];
+  x[F.question] = question;
+  x[F.questionStart] = test(CUES.questionStart, t);
+  x[F.lengthConstraint] = c[Q.lengthConstraint];
+  x[F.caseConstraint] = c[Q.caseConstraint];
+  x[F.wrapConstraint] = c[Q.wrapConstraint];
+  x[F.startEndConstraint] = c[Q.startEndConstraint];
+  x[F.avoidConstraint] = c[Q.avoidConstraint];
+  x[F.transformOutput] = c[Q.transformOutput];
+  x[F.respondIn] = c[Q.respondIn];
+  x[F.formatWord] = c[Q.formatWord];
+  x[F.language] = c[Q.language];
+  const assistant = Math.max(c[Q.apology], c[Q.cannot], c[Q.asAnAI], c[Q.condone]);
+  x[F.apology] = c[Q.apology];
+  x[F.cannot] = c[Q.cannot];
+  x[F.asAnAI] = c[Q.asAnAI];
+  x[F.condone] = c[Q.condone];
+  const moral = c[Q.moralJudgement];
+  const important = c[Q.itIsImportant];
+  x[F.moralJudgement] = moral;
+  x[F.itIsImportant] = important;
   const harm = tally('harmWord');
-  set('harmWords', Math.log1p(harm));
-  set('careWord', cue('careWord'));
-  set('urgencyWord', cue('urgencyWord'));
-  set('bangs', cue('bangs'));
+  x[F.harmWords] = Math.log1p(harm);
+  x[F.careWord] = c[Q.careWord];
+  x[F.urgencyWord] = c[Q.urgencyWord];
+  x[F.bangs] = c[Q.bangs];
   const { words, caps } = wordCounts(t);
-  set('capsRatio', words > 0 ? Math.min(1, caps / words) : 0);
+  x[F.capsRatio] = words > 0 ? Math.min(1, caps / words) : 0;
   const tools = tally('toolVerb');
-  set('toolVerbs', Math.log1p(tools));
+  x[F.toolVerbs] = Math.log1p(tools);
   const toolStart = TOOL_VERBS.has(leading) ? 1 : 0;
-  set('toolVerbStart', toolStart);
+  x[F.toolVerbStart] = toolStart;
   const myResource = hits.has('myResource') ? ownResource(t) : 0;
-  set('myResource', myResource);
-  set('money', cue('money'));
+  x[F.myResource] = myResource;
+  x[F.money] = c[Q.money];
   const email = t.includes('@') ? test(CUES.emailAddress, t) : 0;
-  set('emailAddress', email);
-  set('toolName', test(CUES.toolName, t));
-  set('quotedId', cue('quotedId'));
-  set('codeNoun', cue('codeNoun'));
-  set('codeVerb', cue('codeVerb'));
-  set('followingCode', cue('followingCode'));
-  set('codeFollows', units[index + 1]?.code ? 1 : 0);
-  set('youAreNow', cue('youAreNow'));
-  set('actAs', cue('actAs'));
-  set('jailbreak', cue('jailbreak'));
-  set('fromNowOn', cue('fromNowOn'));
-  set('promoVerb', cue('promoVerb'));
-  set('url', cue('url'));
-  set('audience', cue('audience'));
-  set('listItem', test(CUES.listItem, t));
+  x[F.emailAddress] = email;
+  x[F.toolName] = test(CUES.toolName, t);
+  x[F.quotedId] = c[Q.quotedId];
+  x[F.codeNoun] = c[Q.codeNoun];
+  x[F.codeVerb] = c[Q.codeVerb];
+  x[F.followingCode] = c[Q.followingCode];
+  x[F.codeFollows] = units[index + 1]?.code ? 1 : 0;
+  x[F.youAreNow] = c[Q.youAreNow];
+  x[F.actAs] = c[Q.actAs];
+  x[F.jailbreak] = c[Q.jailbreak];
+  x[F.fromNowOn] = c[Q.fromNowOn];
+  x[F.promoVerb] = c[Q.promoVerb];
+  x[F.url] = c[Q.url];
+  x[F.audience] = c[Q.audience];
+  x[F.listItem] = test(CUES.listItem, t);
   const backtick = t.includes('`') ? 1 : 0;
-  set('backtick', backtick);
-  set('firstPerson', Math.log1p(firstPerson));
-  set('logWords', Math.log1p(words) / 5);
-  set('short', words <= 5 ? 1 : 0);
+  x[F.backtick] = backtick;
+  x[F.firstPerson] = Math.log1p(firstPerson);
+  x[F.logWords] = Math.log1p(words) / 5;
+  x[F.short] = words <= 5 ? 1 : 0;
 
-  const mustContain = cue('mustContain');
-  const makeSure = cue('makeSure');
-  set('mustContain', mustContain);
-  set('makeSure', makeSure);
-  set('anyConstraint', Math.max(
-    cue('lengthConstraint'), cue('caseConstraint'), cue('wrapConstraint'), cue('startEndConstraint'),
-    cue('avoidConstraint'), cue('transformOutput'), cue('respondIn'), yourOutput,
-  ));
+  const mustContain = c[Q.mustContain];
+  const makeSure = c[Q.makeSure];
+  x[F.mustContain] = mustContain;
+  x[F.makeSure] = makeSure;
+  x[F.anyConstraint] = Math.max(
+    c[Q.lengthConstraint], c[Q.caseConstraint], c[Q.wrapConstraint], c[Q.startEndConstraint],
+    c[Q.avoidConstraint], c[Q.transformOutput], c[Q.respondIn], yourOutput,
+  );
   const anyAssistant = Math.max(assistant, moral, important);
-  set('anyAssistant', anyAssistant);
-  set('quoteCover', quoted.share);
-  set('vocative', cue('vocative'));
-  set('cueQuoted', quoted.cue);
-  set('reportingFrame', cue('reportingFrame'));
-  set('dialogueTag', hasQuoteMark(raw) ? test(CUES.dialogueTag, raw) : 0);
-  set('thirdPersonStart', test(CUES.thirdPersonStart, t));
-  set('anyOverride', Math.max(cue('override'), cue('metaInstructions'), cue('extraction'), cue('followingInstruction')));
-  set('anyPersona', Math.max(cue('youAreNow'), cue('actAs'), cue('jailbreak'), cue('fromNowOn')));
-  set('anyTool', Math.max(toolStart, myResource) * Math.max(imperative, cue('please'), cue('requestToMe')));
-  set('imperativeYourOutput', imperative * Math.max(yourOutput, cue('theOutput')));
-  const toolRequest = Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, cue('money'));
-  set('toolRequest', toolRequest);
+  x[F.anyAssistant] = anyAssistant;
+  x[F.quoteCover] = quoted.share;
+  x[F.vocative] = c[Q.vocative];
+  x[F.cueQuoted] = quoted.cue;
+  x[F.reportingFrame] = c[Q.reportingFrame];
+  x[F.dialogueTag] = hasQuoteMark(raw) ? test(CUES.dialogueTag, raw) : 0;
+  x[F.thirdPersonStart] = test(CUES.thirdPersonStart, t);
+  x[F.anyOverride] = Math.max(c[Q.override], c[Q.metaInstructions], c[Q.extraction], c[Q.followingInstruction]);
+  x[F.anyPersona] = Math.max(c[Q.youAreNow], c[Q.actAs], c[Q.jailbreak], c[Q.fromNowOn]);
+  x[F.anyTool] = Math.max(toolStart, myResource) * Math.max(imperative, c[Q.please], c[Q.requestToMe]);
+  x[F.imperativeYourOutput] = imperative * Math.max(yourOutput, c[Q.theOutput]);
+  const toolRequest = Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, c[Q.money]);
+  x[F.toolRequest] = toolRequest;
 
   // Whether the clause is aimed at the model that reads the document rather than at a person:
   // it names the model, refers to its instructions or its answer, constrains the output, changes
@@ -295,18 +351,18 @@ export function unitFeatures(
   // its own (a generation request, or a question out of place among statements). The detector
   // lets only such clauses seed a span unless their score is very high.
   const generationTask = imperative && GENERATION_VERBS.has(leading) ? 1 : 0;
-  set('generationTask', generationTask);
+  x[F.generationTask] = generationTask;
   const faq = question && test(FIRST_PERSON_QUESTION, t) ? 1 : 0;
-  set('faqQuestion', faq);
+  x[F.faqQuestion] = faq;
   const directedHere =
-    x[INDEX.get('addressModel')!] || x[INDEX.get('vocative')!] || x[INDEX.get('noteToModel')!] || yourOutput || x[INDEX.get('yourCode')!] ||
-    x[INDEX.get('theOutput')!] || x[INDEX.get('anyOverride')!] || x[INDEX.get('anyPersona')!] || assistant || toolRequest ||
-    moral || (important && (harm || x[INDEX.get('careWord')!])) ||
-    (!question && tools && (myResource || email || x[INDEX.get('quotedId')!])) || (x[INDEX.get('please')!] && toolStart) ||
-    x[INDEX.get('anyTool')!] || x[INDEX.get('requestToMe')!] || mustContain || makeSure * you ||
-    x[INDEX.get('lengthConstraint')!] || x[INDEX.get('caseConstraint')!] || x[INDEX.get('wrapConstraint')!] ||
-    x[INDEX.get('startEndConstraint')!] || x[INDEX.get('avoidConstraint')!] || x[INDEX.get('respondIn')!] ||
-    imperative * (x[INDEX.get('transformOutput')!] || (x[INDEX.get('codeVerb')!] && x[INDEX.get('codeNoun')!]) || x[INDEX.get('followingCode')!]) ||
+    x[F.addressModel] || x[F.vocative] || x[F.noteToModel] || yourOutput || x[F.yourCode] ||
+    x[F.theOutput] || x[F.anyOverride] || x[F.anyPersona] || assistant || toolRequest ||
+    moral || (important && (harm || x[F.careWord])) ||
+    (!question && tools && (myResource || email || x[F.quotedId])) || (x[F.please] && toolStart) ||
+    x[F.anyTool] || x[F.requestToMe] || mustContain || makeSure * you ||
+    x[F.lengthConstraint] || x[F.caseConstraint] || x[F.wrapConstraint] ||
+    x[F.startEndConstraint] || x[F.avoidConstraint] || x[F.respondIn] ||
+    imperative * (x[F.transformOutput] || (x[F.codeVerb] && x[F.codeNoun]) || x[F.followingCode]) ||
     generationTask;
 
   // The context features below cost the most (profiles of the neighbouring clauses). A clause
@@ -314,7 +370,7 @@ export function unitFeatures(
   if (floor) {
     let logit = floor.bias;
     for (let k = 0; k < x.length; k++) logit += floor.weights[k] * x[k];
-    const up = (name: FeatureName, possible: unknown) => (possible ? Math.max(0, floor.weights[INDEX.get(name)!]) : 0);
+    const up = (name: FeatureName, possible: unknown) => (possible ? Math.max(0, floor.weights[F[name]]) : 0);
     logit += up('novelty', 1) + up('styleBreak', 1) + up('listContext', 1) + up('noveltyExcess', 1) + up('dialogueContext', 1) +
       up('lineContrast', 1) + up('secondPersonContrast', 1) + up('questionContrast', 1) +
       // The neighbourhood profile reads the clause with its quotations in place: its flags decide these.
@@ -333,30 +389,30 @@ export function unitFeatures(
   const self = context.profile(index).flags;
   const contrast = (flag: Flag) => (self & FLAG[flag] ? 1 - around.rate(flag) : 0);
   const novelty = around.novelty;
-  set('novelty', novelty);
-  set('styleBreak', self & FLAG.backtick ? 0 : around.rate('backtick'));
-  set('secondPersonContrast', contrast('secondPerson'));
-  set('questionContrast', contrast('question'));
-  set('imperativeContrast', contrast('imperative'));
-  set('firstPersonContrast', contrast('firstPerson'));
-  set('listContext', around.rate('list'));
-  set('noveltyExcess', around.noveltyExcess);
-  set('harmContrast', contrast('harm'));
-  set('toolContrast', contrast('tool'));
-  set('lineContrast', contrast('isolated'));
-  set('assistantContrast', anyAssistant ? 1 - around.rate('assistant') : 0);
-  set('dialogueContext', around.rate('dialogue'));
-  set('imperativeNovel', imperative * novelty);
-  set('questionNovel', question * novelty);
-  set('assistantNovel', anyAssistant * novelty);
+  x[F.novelty] = novelty;
+  x[F.styleBreak] = self & FLAG.backtick ? 0 : around.rate('backtick');
+  x[F.secondPersonContrast] = contrast('secondPerson');
+  x[F.questionContrast] = contrast('question');
+  x[F.imperativeContrast] = contrast('imperative');
+  x[F.firstPersonContrast] = contrast('firstPerson');
+  x[F.listContext] = around.rate('list');
+  x[F.noveltyExcess] = around.noveltyExcess;
+  x[F.harmContrast] = contrast('harm');
+  x[F.toolContrast] = contrast('tool');
+  x[F.lineContrast] = contrast('isolated');
+  x[F.assistantContrast] = anyAssistant ? 1 - around.rate('assistant') : 0;
+  x[F.dialogueContext] = around.rate('dialogue');
+  x[F.imperativeNovel] = imperative * novelty;
+  x[F.questionNovel] = question * novelty;
+  x[F.assistantNovel] = anyAssistant * novelty;
 
   // A writer's own question ("How can I…") belongs in an FAQ or a forum post, next to its answer:
   // it counts as out of place only when no other question is near and its words appear nowhere around it.
   const questionsAround = around.rate('question');
   const novelQuestion =
     question && words >= 4 && around.others >= 2 && (faq ? questionsAround === 0 && novelty >= 0.75 : questionsAround < 0.34 && novelty >= 0.5) ? 1 : 0;
-  set('novelQuestion', novelQuestion);
-  set('directed', directedHere || novelQuestion ? 1 : 0);
+  x[F.novelQuestion] = novelQuestion;
+  x[F.directed] = directedHere || novelQuestion ? 1 : 0;
   return x;
 }
 

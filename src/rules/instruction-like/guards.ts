@@ -106,12 +106,18 @@ const BIT = new Map<GuardName, number>(NAMES.map((name, i) => [name, i]));
 
 /** Which guards occur in a text, as two 30-bit masks. */
 export class GuardHits {
-  constructor(private readonly low: number, private readonly high: number) {}
+  constructor(readonly low: number, readonly high: number) {}
 
   has(name: GuardName): boolean {
     const bit = BIT.get(name)!;
     return bit < 30 ? (this.low & (1 << bit)) !== 0 : (this.high & (1 << (bit - 30))) !== 0;
   }
+}
+
+/** A guard's bit in the two masks of GuardHits, for loops that test many guards without a lookup by name. */
+export function guardBits(name: GuardName): { low: number; high: number } {
+  const bit = BIT.get(name)!;
+  return bit < 30 ? { low: 1 << bit, high: 0 } : { low: 0, high: 1 << (bit - 30) };
 }
 
 if (NAMES.length > 60) throw new Error('instruction-like guards: more than 60 guard names do not fit two masks');
