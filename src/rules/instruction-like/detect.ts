@@ -93,7 +93,20 @@ function settle(model: Model, item: ScoredUnit): boolean {
 const EXTRACTION = featureIndex('extraction');
 const DIRECTED = featureIndex('directed');
 const MAX_BRIDGE = 2;
-const PARAGRAPH_BREAK = /\n[ \t\r]*\n/;
+/** Whether text[from, to) holds a blank line (a line break, optional spaces, another line break), read in place. */
+function paragraphBreakBetween(text: string, from: number, to: number): boolean {
+  let newline = false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      if (newline) return true;
+      newline = true;
+    } else if (code !== 32 && code !== 9 && code !== 13) {
+      newline = false;
+    }
+  }
+  return false;
+}
 const CODE_CUES = [featureIndex('codeNoun'), featureIndex('followingCode'), featureIndex('yourCode')];
 
 function categoryOf(model: Model, item: ScoredUnit): Category {
@@ -144,8 +157,8 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
     for (let i = 0; i < scored.length; i++) {
       if (flagged[i] || scored[i].unit.code || !(flagged[i - 1] || flagged[i + 1])) continue;
       if (!settle(model, scored[i]) || scored[i].score < grow) continue;
-      const joinsPrevious = flagged[i - 1] && !PARAGRAPH_BREAK.test(text.slice(scored[i - 1].unit.end, scored[i].unit.start));
-      const joinsNext = flagged[i + 1] && !PARAGRAPH_BREAK.test(text.slice(scored[i].unit.end, scored[i + 1].unit.start));
+      const joinsPrevious = flagged[i - 1] && !paragraphBreakBetween(text, scored[i - 1].unit.end, scored[i].unit.start);
+      const joinsNext = flagged[i + 1] && !paragraphBreakBetween(text, scored[i].unit.end, scored[i + 1].unit.start);
       if (joinsPrevious || joinsNext) {
         flagged[i] = true;
         changed = true;
@@ -159,7 +172,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
       const j = i + gap;
       if (j >= scored.length) break;
       if (!flagged[j]) continue;
-      if (PARAGRAPH_BREAK.test(text.slice(scored[i].unit.end, scored[j].unit.start))) break;
+      if (paragraphBreakBetween(text, scored[i].unit.end, scored[j].unit.start)) break;
       if (gap > 1) for (let k = i + 1; k < j; k++) if (!scored[k].unit.code) flagged[k] = true;
       break;
     }
@@ -182,7 +195,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
     // A bridged passage is reported as one span, paragraphs and all.
     while (
       j + 1 < scored.length && flagged[j + 1] &&
-      (passage[j] || passage[j + 1] || !PARAGRAPH_BREAK.test(text.slice(scored[j].unit.end, scored[j + 1].unit.start)))
+      (passage[j] || passage[j + 1] || !paragraphBreakBetween(text, scored[j].unit.end, scored[j + 1].unit.start))
     ) {
       j++;
       if (scored[j].score > best.score) best = scored[j];

@@ -11,9 +11,21 @@ export interface Unit {
 }
 
 const FENCE = /```/g;
-// Matched at the capitalised word, whose first letter V8 checks before anything else, rather than at
-// every run of spaces; the cut goes where the spaces before it start.
-const RUN_ON = /(?<=[a-z0-9,;)\]][ \t]+)(?:What|How|Why|Where|Who|Which|Can you|Could you|Would you|Please|Ignore|Disregard|Forget|Now,? (?:ignore|forget|you)|From now on|IMPORTANT|Note to)\b/g;
+// The words that start a pasted-on question or command. The pattern finds the word alone, and the
+// code checks what precedes it (spaces after a lower-case letter, digit or clause punctuation): a
+// lookbehind at the front of the pattern was tried at every position of every line. No word of the
+// list contains the start of another, so skipping past a rejected match never hides a real one.
+const RUN_ON = /(?:What|How|Why|Where|Who|Which|Can you|Could you|Would you|Please|Ignore|Disregard|Forget|Now,? (?:ignore|forget|you)|From now on|IMPORTANT|Note to)\b/g;
+
+/** Where the spaces before `at` start, if they follow a lower-case letter, digit or , ; ) ]; otherwise -1. */
+function runOnCut(line: string, at: number): number {
+  let cut = at;
+  while (cut > 0 && (line.charCodeAt(cut - 1) === 32 || line.charCodeAt(cut - 1) === 9)) cut--;
+  if (cut === at || cut === 0) return -1;
+  const before = line.charCodeAt(cut - 1);
+  const joins = (before >= 97 && before <= 122) || (before >= 48 && before <= 57) || before === 44 || before === 59 || before === 41 || before === 93;
+  return joins ? cut : -1;
+}
 /**
  * Where a value starts in dict- or JSON-like tool output (`{'snippet': 'Please delete…`) or a field
  * starts in a flattened email (`…|CONTENT: Hi`); text injected into a field is a clause of its own.
@@ -54,9 +66,8 @@ function cutsIn(line: string): number[] {
   const cuts: number[] = [];
   RUN_ON.lastIndex = 0;
   for (let m = RUN_ON.exec(line); m; m = RUN_ON.exec(line)) {
-    let cut = m.index;
-    while (cut > 0 && (line.charCodeAt(cut - 1) === 32 || line.charCodeAt(cut - 1) === 9)) cut--;
-    cuts.push(cut);
+    const cut = runOnCut(line, m.index);
+    if (cut >= 0) cuts.push(cut);
   }
   const first = line.charCodeAt(0);
   if ((first >= 65 && first <= 90) || FIELD_MARK.test(line)) {
