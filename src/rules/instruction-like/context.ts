@@ -87,6 +87,19 @@ export function forEachContentWord(text: string, start: number, end: number, eac
   }
 }
 
+/**
+ * Whether a clause may hold the pronoun "I" as CUES.firstPerson reads it (before an apostrophe or a
+ * space): a cheaper gate than any capital I, which "In", "It" and "If" supply to most clauses.
+ * Any character outside ASCII after an I passes, since \s covers Unicode spaces.
+ */
+export function mayHavePronounI(t: string): boolean {
+  for (let i = t.indexOf('I'); i >= 0; i = t.indexOf('I', i + 1)) {
+    const next = t.charCodeAt(i + 1);
+    if (next === 39 || next <= 32 || next >= 0x80) return true;
+  }
+  return false;
+}
+
 function aloneOnLine(text: string, unit: Unit): boolean {
   let before = unit.start - 1;
   while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
@@ -157,7 +170,7 @@ export class DocumentContext {
       if (hits.has('secondPerson') && test(CUES.secondPerson, t)) flags |= FLAG.secondPerson;
       if (t.includes('?') && test(CUES.question, t)) flags |= FLAG.question;
       if (test(CUES.listItem, t)) flags |= FLAG.list;
-      if ((hits.has('firstPersonWord') || t.includes('I')) && test(CUES.firstPerson, t)) flags |= FLAG.firstPerson;
+      if ((hits.has('firstPersonWord') || mayHavePronounI(t)) && test(CUES.firstPerson, t)) flags |= FLAG.firstPerson;
       if (isImperativeVerb(this.leading(index), this.verbs)) flags |= FLAG.imperative;
       if (hits.has('assistantVoice') && test(ASSISTANT_VOICE, t)) flags |= FLAG.assistant;
       if (/["“‘”’]/.test(t) && test(CUES.dialogueTag, t)) flags |= FLAG.dialogue;

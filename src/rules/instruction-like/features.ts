@@ -2,7 +2,7 @@
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
 import { CODE_VERBS, CUES, DIRECTED_WORDS, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
-import { FLAG, type DocumentContext, type Flag } from './context.js';
+import { FLAG, mayHavePronounI, type DocumentContext, type Flag } from './context.js';
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardHits, type GuardName } from './guards.js';
 import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
@@ -249,7 +249,7 @@ export function unitFeatures(
   const leading = t === raw ? context.leading(index) : leadingVerb(t);
   const imperative = isImperativeVerb(leading, verbs) ? 1 : 0;
   const question = t.includes('?') ? test(CUES.question, t) : 0;
-  const firstPerson = hits.has('firstPersonWord') || t.includes('I') ? count(CUES.firstPerson, t) : 0;
+  const firstPerson = hits.has('firstPersonWord') || mayHavePronounI(t) ? count(CUES.firstPerson, t) : 0;
   x[F.secondPerson] = Math.log1p(you);
   x[F.secondPersonStart] = /^(?:you|your)\b/i.test(t) ? 1 : 0;
   x[F.addressModel] = c[Q.addressModel];
