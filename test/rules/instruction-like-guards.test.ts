@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { CUES } from '../../src/rules/instruction-like/lexicons.js';
 import { GUARDS, scanGuards, type GuardName } from '../../src/rules/instruction-like/guards.js';
 import { wordCounts } from '../../src/rules/instruction-like/features.js';
-import { forEachContentWord, prefixKey } from '../../src/rules/instruction-like/context.js';
+import { forEachContentWord, mayHavePronounI, prefixKey } from '../../src/rules/instruction-like/context.js';
 import { STOPWORDS } from '../../src/rules/instruction-like/lexicons.js';
 
 // A guard is only sound if its cue can never match a clause that lacks every one of its literals:
@@ -14,7 +14,7 @@ const cueNames = (Object.keys(GUARDS) as GuardName[]).filter((name): name is Gua
 const vocabulary = [
   ...new Set([
     ...Object.values(GUARDS).flat(),
-    'you', 'You', 'YOUR', 'I', 'me', 'My', 'AI', 'A.I.', 'ChatGPT', 'GPT-4', 'LLMs', 'chatbots', 'ignore', 'IGNORE', 'previous', 'instructions',
+    'you', 'You', 'YOUR', 'I', 'I\'m', 'I’ve', 'In', 'me', 'My', 'AI', 'A.I.', 'ChatGPT', 'GPT-4', 'LLMs', 'chatbots', 'ignore', 'IGNORE', 'previous', 'instructions',
     'reveal', 'the', 'system prompt', 'act as', 'a', 'pirate', 'From now on', 'sorry', "I'm", 'I can’t', 'as an AI language model',
     'not appropriate', "it's important", 'at least', '5', 'words', 'in', 'French', 'Spanish', 'all caps', 'JSON', 'send', '$500', '€20',
     'bitcoin', 'my account', 'email', 'bob@example.com', 'www.evil.com', 'https://x.io/a', 'IMPORTANT', 'NOTE', '!!', '"', '“', '”', '’',
@@ -42,7 +42,7 @@ describe('instruction-like guards', () => {
         for (const name of cueNames) {
           if (matches(CUES[name], text)) expect(hits.has(name), `${name} on ${JSON.stringify(text)}`).toBe(true);
         }
-        if (matches(CUES.firstPerson, text) && !text.includes('I')) expect(hits.has('firstPersonWord')).toBe(true);
+        if (matches(CUES.firstPerson, text) && !mayHavePronounI(text)) expect(hits.has('firstPersonWord'), text).toBe(true);
       }),
       { numRuns: 3000 },
     );
