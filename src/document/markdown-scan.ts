@@ -257,17 +257,36 @@ export function scanMarkdown(text: string): Block[] {
   return blocks;
 }
 
-/** Blocks of plain text: paragraphs separated by blank lines, nothing else. */
+/** The characters String.prototype.trim removes (the regex class \s): what a blank line may hold. */
+const isSpace = (code: number) =>
+  code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+
+/**
+ * Blocks of plain text: paragraphs separated by blank lines, nothing else. Lines are those of
+ * splitLines (broken at \n, a \r before it left out), read in place: no line objects or slices.
+ */
 export function scanPlainText(text: string): Block[] {
   const blocks: Block[] = [];
   let paragraph: Block | null = null;
-  for (const line of splitLines(text)) {
-    if (isBlank(line.text)) {
+  const length = text.length;
+  let start = 0;
+  let blank = true;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : 10;
+    if (code !== 10) {
+      if (blank && !isSpace(code)) blank = false;
+      continue;
+    }
+    if (i === length && start >= length) break;
+    const end = i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+    if (blank) {
       if (paragraph) blocks.push(paragraph);
       paragraph = null;
-      blocks.push({ kind: 'blank', start: line.start, end: line.end });
-    } else if (paragraph) paragraph.end = line.end;
-    else paragraph = { kind: 'paragraph', start: line.start, end: line.end };
+      blocks.push({ kind: 'blank', start, end });
+    } else if (paragraph) paragraph.end = end;
+    else paragraph = { kind: 'paragraph', start, end };
+    start = i + 1;
+    blank = true;
   }
   if (paragraph) blocks.push(paragraph);
   return blocks;

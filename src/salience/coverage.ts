@@ -6,7 +6,8 @@
 export function gini(values: readonly number[]): number {
   const n = values.length;
   if (n < 2) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair.
+  const sorted = Float64Array.from(values).sort();
   let total = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {

@@ -199,27 +199,56 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
     return mass / total;
   };
 
-  const members: number[][] = rawGroups.map(() => []);
-  raw.forEach((unit, i) => members[unit.group].push(i));
+  // Units come in group order, so a group's members are a run of indices; its member list and name are
+  // built only when read (the rule names at most maxFindings groups).
+  const firstOf = new Int32Array(rawGroups.length + 1);
+  let ordered = true;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && raw[i].group < raw[i - 1].group) ordered = false;
+    firstOf[raw[i].group + 1]++;
+  }
+  for (let g = 0; g < rawGroups.length; g++) firstOf[g + 1] += firstOf[g];
+  const memberLists: number[][] | undefined = ordered ? undefined : rawGroups.map(() => []);
+  if (memberLists) raw.forEach((unit, i) => memberLists[unit.group].push(i));
+  const membersOf = (g: number): number[] => {
+    if (memberLists) return memberLists[g];
+    const ids = new Array<number>(firstOf[g + 1] - firstOf[g]);
+    for (let k = 0; k < ids.length; k++) ids[k] = firstOf[g] + k;
+    return ids;
+  };
   const groups: SalienceGroup[] = rawGroups.map((group, g) => {
-    const ids = members[g];
     let weakMass = 0;
     let mass = 0;
+    let allLow = true;
     const decoration: Range[] = [];
-    for (const i of ids) {
+    const visit = (i: number) => {
       mass += saliences[i];
-      if (!weak(i)) continue;
+      if (!lowContent(i)) allLow = false;
+      if (!weak(i)) return;
       weakMass += saliences[i];
       for (const marker of emphasisMarkers(i)) decoration.push(marker);
-    }
+    };
+    if (memberLists) memberLists[g].forEach(visit);
+    else for (let i = firstOf[g]; i < firstOf[g + 1]; i++) visit(i);
+    const count = memberLists ? memberLists[g].length : firstOf[g + 1] - firstOf[g];
     // A table loses its pipes only when every cell is low-content: a half-dismantled table is worse than either.
-    if (group.tableDecoration && ids.length > 0 && ids.every(lowContent)) decoration.push(...group.tableDecoration);
+    if (group.tableDecoration && count > 0 && allLow) decoration.push(...group.tableDecoration);
+    let units: number[] | undefined;
+    let name: string | undefined;
     return {
       kind: group.kind,
       start: group.start,
       end: group.end,
-      units: ids,
-      name: nameOf(group, ids, ids.length > 0 ? raw[ids[0]].text : '', features, linkShare),
+      get units() {
+        return (units ??= membersOf(g));
+      },
+      get name() {
+        if (name === undefined) {
+          const ids = (units ??= membersOf(g));
+          name = nameOf(group, ids, ids.length > 0 ? raw[ids[0]].text : '', features, linkShare);
+        }
+        return name;
+      },
       lowContentHotspotShare: round(weakMass / total),
       share: round(mass / total),
       decoration,
