@@ -12,13 +12,11 @@ export const FLAG = {
   tool: 512, isolated: 1024,
 } as const;
 export type Flag = keyof typeof FLAG;
-const FLAG_BITS = Object.keys(FLAG).length;
 
 /** Clauses on each side that make up the surroundings. */
 const WINDOW = 4;
 
 export interface Profile {
-  flags: number;
   /** Ids of the clause's content words (lower-cased, cut to six letters so inflections meet), with repeats. */
   words: number[];
   /** The same ids without repeats. */
@@ -121,6 +119,13 @@ export class DocumentContext {
   /** Prose unit indices in order, and each unit's place among them. */
   private readonly prose: number[] = [];
   private readonly place: Int32Array;
+  /**
+   * Per unit: which flags have been read, and which of those are set. A flag is read only when a
+   * feature asks for it (most contrasts only matter when the clause itself shows the flag), so
+   * a neighbour pays for the patterns that some clause in its window needs.
+   */
+  private readonly flagsKnown: Int32Array;
+  private readonly flagsSet: Int32Array;
 
   constructor(
     private readonly text: string,
@@ -128,6 +133,8 @@ export class DocumentContext {
     private readonly verbs: ReadonlySet<string>,
   ) {
     this.place = new Int32Array(units.length).fill(-1);
+    this.flagsKnown = new Int32Array(units.length);
+    this.flagsSet = new Int32Array(units.length);
     units.forEach((unit, i) => {
       if (unit.code) return;
       this.place[i] = this.prose.length;
@@ -159,24 +166,36 @@ export class DocumentContext {
     return hits;
   }
 
+  /** Whether a clause shows a flag, read once per clause and flag. */
+  flag(index: number, name: Flag): boolean {
+    const bit = FLAG[name];
+    if (this.flagsKnown[index] & bit) return (this.flagsSet[index] & bit) !== 0;
+    const unit = this.units[index];
+    const t = this.text.slice(unit.start, unit.end);
+    let on: boolean;
+    switch (name) {
+      case 'backtick': on = t.includes('`'); break;
+      case 'secondPerson': on = this.guardHits(index).has('secondPerson') && test(CUES.secondPerson, t); break;
+      case 'question': on = t.includes('?') && test(CUES.question, t); break;
+      case 'list': on = test(CUES.listItem, t); break;
+      case 'firstPerson': on = (this.guardHits(index).has('firstPersonWord') || mayHavePronounI(t)) && test(CUES.firstPerson, t); break;
+      case 'imperative': on = isImperativeVerb(this.leading(index), this.verbs); break;
+      case 'assistant': on = this.guardHits(index).has('assistantVoice') && test(ASSISTANT_VOICE, t); break;
+      case 'dialogue': on = /["“‘”’]/.test(t) && test(CUES.dialogueTag, t); break;
+      case 'harm': on = this.guardHits(index).has('harmWord') && test(CUES.harmWord, t); break;
+      case 'tool': on = this.guardHits(index).has('toolVerb') && test(CUES.toolVerb, t); break;
+      case 'isolated': on = aloneOnLine(this.text, unit); break;
+    }
+    this.flagsKnown[index] |= bit;
+    if (on) this.flagsSet[index] |= bit;
+    return on;
+  }
+
+  /** The clause's content words, for novelty. */
   profile(index: number): Profile {
     let profile = this.profiles.get(index);
     if (!profile) {
       const unit = this.units[index];
-      const t = this.text.slice(unit.start, unit.end);
-      let flags = 0;
-      const hits = this.guardHits(index);
-      if (t.includes('`')) flags |= FLAG.backtick;
-      if (hits.has('secondPerson') && test(CUES.secondPerson, t)) flags |= FLAG.secondPerson;
-      if (t.includes('?') && test(CUES.question, t)) flags |= FLAG.question;
-      if (test(CUES.listItem, t)) flags |= FLAG.list;
-      if ((hits.has('firstPersonWord') || mayHavePronounI(t)) && test(CUES.firstPerson, t)) flags |= FLAG.firstPerson;
-      if (isImperativeVerb(this.leading(index), this.verbs)) flags |= FLAG.imperative;
-      if (hits.has('assistantVoice') && test(ASSISTANT_VOICE, t)) flags |= FLAG.assistant;
-      if (/["“‘”’]/.test(t) && test(CUES.dialogueTag, t)) flags |= FLAG.dialogue;
-      if (hits.has('harmWord') && test(CUES.harmWord, t)) flags |= FLAG.harm;
-      if (hits.has('toolVerb') && test(CUES.toolVerb, t)) flags |= FLAG.tool;
-      if (aloneOnLine(this.text, unit)) flags |= FLAG.isolated;
       const words: number[] = [];
       const distinct: number[] = [];
       const stamp = ++this.stampCounter;
@@ -193,7 +212,7 @@ export class DocumentContext {
           distinct.push(id);
         }
       });
-      profile = { flags, words, distinct };
+      profile = { words, distinct };
       this.profiles.set(index, profile);
     }
     return profile;
@@ -201,10 +220,11 @@ export class DocumentContext {
 
   surroundings(index: number): Surroundings {
     const at = this.place[index];
-    const neighbours: Profile[] = [];
+    const around: number[] = [];
     for (let k = Math.max(0, at - WINDOW); k <= Math.min(this.prose.length - 1, at + WINDOW); k++) {
-      if (k !== at) neighbours.push(this.profile(this.prose[k]));
+      if (k !== at) around.push(this.prose[k]);
     }
+    const neighbours = around.map((i) => this.profile(i));
     const self = this.profile(index);
     if (this.spread.length < this.wordIds.size) this.spread = grow(this.spread, this.wordIds.size);
     const spread = this.spread;
@@ -218,19 +238,19 @@ export class DocumentContext {
     };
     const novelty = noveltyOf(self);
     let otherSum = 0;
-    // How many neighbours show each flag, counted once for every rate the features ask for.
-    const flagCounts = new Int32Array(FLAG_BITS);
-    for (const p of neighbours) {
-      otherSum += noveltyOf(p);
-      for (let bit = 0; bit < FLAG_BITS; bit++) if (p.flags & (1 << bit)) flagCounts[bit]++;
-    }
+    for (const p of neighbours) otherSum += noveltyOf(p);
     const meanOther = neighbours.length ? otherSum / neighbours.length : novelty;
     for (const w of self.distinct) spread[w] = 0;
     for (const p of neighbours) for (const w of p.distinct) spread[w] = 0;
-    const others = neighbours.length;
+    const others = around.length;
     return {
       others,
-      rate: (flag) => (others ? flagCounts[31 - Math.clz32(FLAG[flag])] / others : 0),
+      rate: (flag) => {
+        if (others === 0) return 0;
+        let showing = 0;
+        for (const i of around) if (this.flag(i, flag)) showing++;
+        return showing / others;
+      },
       novelty,
       noveltyExcess: others ? novelty - meanOther : 0,
     };

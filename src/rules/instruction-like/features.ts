@@ -2,7 +2,7 @@
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
 import { CODE_VERBS, CUES, DIRECTED_WORDS, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
-import { FLAG, mayHavePronounI, type DocumentContext, type Flag } from './context.js';
+import { mayHavePronounI, type DocumentContext, type Flag } from './context.js';
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardHits, type GuardName } from './guards.js';
 import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
@@ -386,11 +386,11 @@ export function unitFeatures(
 
   // Context: how much this clause departs from the rest of its document.
   const around = context.surroundings(index);
-  const self = context.profile(index).flags;
-  const contrast = (flag: Flag) => (self & FLAG[flag] ? 1 - around.rate(flag) : 0);
+  const shows = (flag: Flag) => context.flag(index, flag);
+  const contrast = (flag: Flag) => (shows(flag) ? 1 - around.rate(flag) : 0);
   const novelty = around.novelty;
   x[F.novelty] = novelty;
-  x[F.styleBreak] = self & FLAG.backtick ? 0 : around.rate('backtick');
+  x[F.styleBreak] = shows('backtick') ? 0 : around.rate('backtick');
   x[F.secondPersonContrast] = contrast('secondPerson');
   x[F.questionContrast] = contrast('question');
   x[F.imperativeContrast] = contrast('imperative');
@@ -408,9 +408,8 @@ export function unitFeatures(
 
   // A writer's own question ("How can I…") belongs in an FAQ or a forum post, next to its answer:
   // it counts as out of place only when no other question is near and its words appear nowhere around it.
-  const questionsAround = around.rate('question');
   const novelQuestion =
-    question && words >= 4 && around.others >= 2 && (faq ? questionsAround === 0 && novelty >= 0.75 : questionsAround < 0.34 && novelty >= 0.5) ? 1 : 0;
+    question && words >= 4 && around.others >= 2 && (faq ? novelty >= 0.75 && around.rate('question') === 0 : novelty >= 0.5 && around.rate('question') < 0.34) ? 1 : 0;
   x[F.novelQuestion] = novelQuestion;
   x[F.directed] = directedHere || novelQuestion ? 1 : 0;
   return x;
