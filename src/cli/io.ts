@@ -24,3 +24,33 @@ export function flushStdout(): Promise<void> {
     else process.stdout.write('', () => resolve());
   });
 }
+
+/**
+ * Writes a report in pieces of about a megabyte, waiting whenever stdout's buffer is full: a pipe
+ * to a slow reader would otherwise queue a multi-gigabyte report in memory.
+ */
+export async function writeOutChunks(chunks: Iterable<string>): Promise<void> {
+  let pending: string[] = [];
+  let size = 0;
+  const send = async () => {
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    if (stdoutClosed || text.length === 0) return;
+    if (!process.stdout.write(text)) await new Promise<void>((resolve) => {
+      const done = () => {
+        process.stdout.off('drain', done);
+        process.stdout.off('close', done);
+        resolve();
+      };
+      process.stdout.on('drain', done);
+      process.stdout.on('close', done);
+    });
+  };
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) await send();
+  }
+  await send();
+}

@@ -7,22 +7,23 @@ import { ConfigError } from '../config/error.js';
 import { discover, toPosix } from '../inputs/discover.js';
 import { formatOf } from '../inputs/formats.js';
 import { run, summarize, type FixMode, type RunInput } from '../engine/run.js';
-import { getFormatter, formatters } from '../reporters/index.js';
-import { jsonReportChunks } from '../reporters/json.js';
+import { chunkFormatters, getFormatter, formatters } from '../reporters/index.js';
 import type { FileResult, RuleModule } from '../types.js';
+import type { Formatter } from '../reporters/types.js';
 import { VERSION } from '../version.js';
 import { parseArgs, renderHelp, UsageError, type ParsedArgs } from './args.js';
 import { shouldColor } from './color.js';
 import { unifiedDiff } from './diff.js';
 import { HELP_SECTIONS, LINT_FLAGS, USAGE } from './options.js';
-import { readStdin, writeOut } from './io.js';
+import { readStdin, writeOut, writeOutChunks } from './io.js';
 import { initCommand } from '../init/command.js';
 import { prepareHtmlData, type HtmlReportContext } from '../reporters/html/data.js';
 import { parseConcurrency, parseShard, selectShard, sizeOf, SHARD_SPLIT_BYTES } from './scale.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_CACHE_LOCATION } from '../cache/lint-cache.js';
-import { checkSuppressionFlags, handleSuppressions, reportUnusedSuppressions } from '../suppressions/cli.js';
+import { checkSuppressionFlags, handleSuppressions, reportUnusedSuppressions, suppressionsPath } from '../suppressions/cli.js';
 import { countFindings } from '../engine/counts.js';
+import { attachFindings, disposeSpools, findingsOf, isSpooled } from '../engine/finding-spool.js';
 
 export interface CliEnvironment {
   cwd: string;
@@ -108,10 +109,10 @@ async function collectInputs(args: ParsedArgs, loaded: LoadedConfig, cwd: string
 
 type Report = string | Iterable<string>;
 
-function writeReport(report: Report, outputFile: string | undefined, cwd: string): void {
+async function writeReport(report: Report, outputFile: string | undefined, cwd: string): Promise<void> {
   if (typeof report !== 'string') {
     if (outputFile) writeChunksToFile(report, path.resolve(cwd, outputFile));
-    else for (const chunk of report) writeOut(chunk);
+    else await writeOutChunks(report);
     return;
   }
   if (outputFile) {
@@ -148,6 +149,27 @@ function writeChunksToFile(chunks: Iterable<string>, target: string): void {
   }
 }
 
+/** Suppressions match and drop findings across the whole run, so a run that applies them keeps findings in memory. */
+function suppressionsInPlay(flags: ParsedArgs['flags'], cwd: string): boolean {
+  if (flags.stdin) return false;
+  if (flags['suppress-all'] || flags['suppress-rule'] !== undefined || flags['prune-suppressions'] || flags['suppressions-location'] !== undefined) return true;
+  return fs.existsSync(suppressionsPath(flags, cwd));
+}
+
+/** `--quiet`: errors only. A spooled result is filtered as it is read back, so its findings stay on disk. */
+function errorsOnly(result: FileResult): FileResult {
+  if (!isSpooled(result)) {
+    const findings = result.findings.filter((f) => f.severity === 'error');
+    return { ...result, findings, ...countFindings(findings) };
+  }
+  const errors = function* () {
+    for (const finding of findingsOf(result)) if (finding.severity === 'error') yield finding;
+  };
+  let fixableCount = 0;
+  for (const finding of errors()) fixableCount += countFindings([finding]).fixableCount;
+  return attachFindings({ ...result, findings: [], warningCount: 0, fixableCount }, errors);
+}
+
 export async function lintCommand(argv: readonly string[], environment: CliEnvironment): Promise<number> {
   const registry = environment.registry ?? ruleRegistry;
   const args = parseArgs(argv, LINT_FLAGS);
@@ -179,11 +201,27 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
     return 0;
   }
 
-  const concurrency = parseConcurrency(flags.concurrency as string | undefined);
+  parseConcurrency(flags.concurrency as string | undefined);
   const shard = parseShard(flags.shard as string | undefined);
   const discovered = await collectInputs(args, loaded, cwd);
   // Byte-range shards are lint-only: a fix must rewrite a file whole, on one machine.
   const inputs = shard ? selectShard(discovered, shard, fixMode === 'none' ? SHARD_SPLIT_BYTES : Infinity) : discovered;
+  try {
+    return await lintAndReport(args, environment, { registry, formatter, formatName, fixMode, maxWarnings, loaded, onlyRules, inputs });
+  } finally {
+    disposeSpools();
+  }
+}
+
+async function lintAndReport(
+  args: ParsedArgs,
+  environment: CliEnvironment,
+  setup: { registry: ReadonlyMap<string, RuleModule>; formatter: Formatter; formatName: string; fixMode: FixMode; maxWarnings: number | undefined; loaded: LoadedConfig; onlyRules: Set<string> | undefined; inputs: RunInput[] },
+): Promise<number> {
+  const { registry, formatter, formatName, fixMode, maxWarnings, loaded, onlyRules, inputs } = setup;
+  const flags = args.flags;
+  const cwd = environment.cwd;
+  const concurrency = parseConcurrency(flags.concurrency as string | undefined);
   const outDir = flags['out-dir'] !== undefined ? path.resolve(cwd, flags['out-dir'] as string) : undefined;
   const progress = createProgress(flags.progress !== false, process.stderr, inputs.length, inputs.reduce((sum, input) => sum + sizeOf(input), 0), sizeOf);
   const outcome = await run(
@@ -198,6 +236,7 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
       onlyRules,
       concurrency,
       cacheLocation: flags.cache ? path.resolve(cwd, (flags['cache-location'] as string | undefined) ?? DEFAULT_CACHE_LOCATION) : undefined,
+      spoolFindings: chunkFormatters[formatName as keyof typeof chunkFormatters] !== undefined && !suppressionsInPlay(flags, cwd),
     },
     progress.onFile,
   );
@@ -206,18 +245,15 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
   const warningsBeforeQuiet = outcome.summary.warningCount;
   const suppressions = handleSuppressions(flags, outcome.files.map((f) => f.result), { cwd, registry });
   let results: FileResult[] = suppressions.results;
-  if (flags.quiet) {
-    results = results.map((r) => {
-      const findings = r.findings.filter((f) => f.severity === 'error');
-      return { ...r, findings, ...countFindings(findings) };
-    });
-  }
+  if (flags.quiet) results = results.map(errorsOnly);
   const summary = summarize(results);
   const color = shouldColor(flags.color as boolean | undefined, environment.env, environment.stdoutIsTTY);
   const context: HtmlReportContext = { cwd, color, rules: registry, summary, toolVersion: VERSION, maxWarnings };
   if (formatName === 'html') context.html = await prepareHtmlData(results, { cwd, loaded, registry, qaFiles: flags['report-qa'] as string[] | undefined });
-  // The JSON report is written file by file; every other format is one string.
-  const report: Report = formatName === 'json' ? jsonReportChunks(results, summary) : formatter(results, context);
+  // Formats that can be written as they are produced are (spooled findings are read back from disk);
+  // the others are one string.
+  const chunked = chunkFormatters[formatName as keyof typeof chunkFormatters];
+  const report: Report = chunked ? chunked(results, context) : formatter(results, context);
 
   if (fixMode === 'diff') {
     const diffs = outcome.files
@@ -225,13 +261,13 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
       .map((f) => unifiedDiff(f.result.source!, f.result.output!, `a/${f.result.path}`, `b/${f.result.path}`))
       .join('');
     if (diffs) writeOut(diffs);
-    if (flags['output-file']) writeReport(report, flags['output-file'] as string, cwd);
+    if (flags['output-file']) await writeReport(report, flags['output-file'] as string, cwd);
   } else if (fixMode === 'stdout') {
     for (const f of outcome.files) if (f.stdout) writeOut(f.stdout);
-    if (flags['output-file']) writeReport(report, flags['output-file'] as string, cwd);
-  } else writeReport(report, flags['output-file'] as string | undefined, cwd);
+    if (flags['output-file']) await writeReport(report, flags['output-file'] as string, cwd);
+  } else await writeReport(report, flags['output-file'] as string | undefined, cwd);
 
-  for (const f of outcome.files) for (const finding of f.result.findings) if (finding.ruleId === 'rule-error') process.stderr.write(`corpuslint: ${f.result.path}: ${finding.message}\n`);
+  for (const f of outcome.files) for (const finding of f.ruleErrors ?? f.result.findings) if (finding.ruleId === 'rule-error') process.stderr.write(`corpuslint: ${f.result.path}: ${finding.message}\n`);
 
   reportUnusedSuppressions(suppressions);
   if (outcome.fatal || suppressions.failOnUnused) return 2;

@@ -1,7 +1,6 @@
 // The lint run: for each input, resolve its config, read its documents, lint them, fix them when
 // asked, and stream the output to its sink. Files are independent, so a worker can run one alone.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FileResult, Finding, LintSummary, RuleModule } from '../types.js';
 import { resolveConfig, type LoadedConfig } from '../config/load.js';
@@ -18,6 +17,8 @@ import { ruleRegistry } from '../rules/index.js';
 import { LintCache } from '../cache/lint-cache.js';
 import { VERSION } from '../version.js';
 import { countFindings } from './counts.js';
+import { chooseParallelism, type Concurrency } from './parallelism.js';
+import { attachFindings, FindingSpool } from './finding-spool.js';
 
 export type FixMode = 'none' | 'write' | 'dry-run' | 'diff' | 'out-dir' | 'stdout';
 
@@ -46,6 +47,11 @@ export interface RunOptions {
   concurrency?: Concurrency;
   /** Where `--cache` keeps results; no caching when absent. */
   cacheLocation?: string;
+  /**
+   * Write a JSONL file's findings to a spool as they are produced (read back with findingsOf), so
+   * memory stays flat whatever the file's size. Ignored with a cache, which stores findings.
+   */
+  spoolFindings?: boolean;
 }
 
 export interface FileRun {
@@ -56,6 +62,8 @@ export interface FileRun {
   changed: boolean;
   /** Fixed bytes, for `--fix-stdout`. */
   stdout?: Buffer;
+  /** A spooled result's crashed-rule findings, kept in memory for the messages on stderr. */
+  ruleErrors?: Finding[];
 }
 
 export function activeRulesFor(effective: EffectiveConfig, options: Pick<RunOptions, 'registry' | 'onlyRules'>, corpus?: CorpusStates): ActiveRule[] {
@@ -178,6 +186,9 @@ export interface BlockRunner {
 export async function runJsonlFile(input: RunInput, options: RunOptions, runner: BlockRunner): Promise<FileRun> {
   const sink = fixing(options.fixMode) && !input.byteRange ? sinkFor(input, options) : undefined;
   const findings: Finding[] = [];
+  const spool = options.spoolFindings && !options.cacheLocation ? new FindingSpool() : undefined;
+  const counts = { errorCount: 0, warningCount: 0, fixableCount: 0 };
+  const ruleErrors: Finding[] = [];
   const range = input.byteRange && input.absolute ? resolveLineRange(input.absolute, input.byteRange) : undefined;
   let records = 0;
   let recordOffset = range?.recordsBefore ?? 0;
@@ -188,9 +199,14 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
     const outcome = await pending.shift()!;
     for (const finding of outcome.findings) {
       if (finding.record) finding.record = { ...finding.record, index: finding.record.index + recordOffset };
-      if (finding.ruleId === 'rule-error') fatal = true;
-      findings.push(finding);
+      if (finding.ruleId === 'rule-error') {
+        fatal = true;
+        ruleErrors.push(finding);
+      }
+      if (spool) spool.push(finding);
+      else findings.push(finding);
     }
+    if (spool) addCounts(counts, countFindings(outcome.findings));
     records += outcome.records;
     recordOffset += outcome.records;
     changed ||= outcome.changed;
@@ -216,17 +232,33 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
   } catch (error) {
     await Promise.allSettled(pending);
     sink?.abort();
+    spool?.dispose();
     throw error;
   }
+  const resultOf = (): FileResult => {
+    if (!spool) return { ...newResult(input, findings), records };
+    spool.close();
+    return attachFindings({ path: input.path, findings: [], ...counts, records }, () => spool.read());
+  };
   if (readError) {
     sink?.abort();
-    findings.push(coreFinding('read-error', `Cannot read ${input.path}: ${readError.message} (the file may be truncated); lines before this point were linted, the file is not rewritten.`, { line: 1 }));
-    return { result: { ...newResult(input, findings), records }, fatal: true, changed: false };
+    const finding = coreFinding('read-error', `Cannot read ${input.path}: ${readError.message} (the file may be truncated); lines before this point were linted, the file is not rewritten.`, { line: 1 });
+    if (spool) {
+      spool.push(finding);
+      addCounts(counts, countFindings([finding]));
+    } else findings.push(finding);
+    return { result: resultOf(), fatal: true, changed: false, ...(spool ? { ruleErrors } : {}) };
   }
-  const run: FileRun = { result: { ...newResult(input, findings), records }, fatal, changed };
+  const run: FileRun = { result: resultOf(), fatal, changed, ...(spool ? { ruleErrors } : {}) };
   await settleSink(sink, changed, options);
   finishMemory(run, sink, input, options, undefined);
   return run;
+}
+
+function addCounts(into: ReturnType<typeof countFindings>, add: ReturnType<typeof countFindings>): void {
+  into.errorCount += add.errorCount;
+  into.warningCount += add.warningCount;
+  into.fixableCount += add.fixableCount;
 }
 
 function rangeStream(file: string, range: LineRange): AsyncIterable<Buffer> {
@@ -274,36 +306,6 @@ export function summarize(results: readonly FileResult[]): LintSummary {
     summary.fixableCount += r.fixableCount;
   }
   return summary;
-}
-
-/** Inputs this large pay for starting worker threads (measured in `npm run bench`). */
-export const AUTO_PARALLEL_FILES = 50;
-export const AUTO_PARALLEL_BYTES = 10 * 1024 * 1024;
-
-export type Concurrency = 'off' | 'auto' | number;
-
-function inputBytes(input: RunInput): number {
-  if (input.bytes) return input.bytes.length;
-  try {
-    // Compressed text is typically four or more times larger once inflated.
-    return fs.statSync(input.absolute!).size * (input.gzip ? 4 : 1);
-  } catch {
-    return 0;
-  }
-}
-
-export function chooseParallelism(inputs: readonly RunInput[], setting: Concurrency | undefined): number {
-  if (setting === undefined || setting === 'off') return 1;
-  if (typeof setting === 'number') return Math.max(1, Math.floor(setting));
-  const cores = os.availableParallelism();
-  if (cores < 2) return 1;
-  if (inputs.length >= AUTO_PARALLEL_FILES) return cores;
-  let bytes = 0;
-  for (const input of inputs) {
-    bytes += inputBytes(input);
-    if (bytes >= AUTO_PARALLEL_BYTES) return cores;
-  }
-  return 1;
 }
 
 /** A cached result stands for a run only where no fix would change the file. */
@@ -386,3 +388,4 @@ export async function run(inputs: readonly RunInput[], options: RunOptions, onFi
 }
 
 export { isFixable };
+export { AUTO_PARALLEL_BYTES, AUTO_PARALLEL_FILES, chooseParallelism, type Concurrency } from './parallelism.js';

@@ -1,5 +1,6 @@
 // One line per finding, for grep, editors' quickfix lists and terse CI logs.
-import type { Finding } from '../types.js';
+import type { FileResult, Finding } from '../types.js';
+import { findingsOf } from '../engine/finding-spool.js';
 import { escapeForTerminal, plural } from './escape.js';
 import type { Formatter } from './types.js';
 
@@ -7,19 +8,19 @@ function recordLabel(finding: Finding): string {
   return finding.record?.id !== undefined ? ` [record ${escapeForTerminal(finding.record.id)}]` : '';
 }
 
-export const compact: Formatter = (results) => {
-  const lines: string[] = [];
+/** The report a line at a time, each finding read once (a spooled file's from disk). */
+export function* compactChunks(results: readonly FileResult[]): Generator<string> {
   let errors = 0;
   let warnings = 0;
   for (const result of results) {
     const path = escapeForTerminal(result.path);
-    for (const finding of result.findings) {
+    for (const finding of findingsOf(result)) {
       if (finding.severity === 'error') errors++;
       else warnings++;
-      lines.push(`${path}:${finding.line}:${finding.column}: ${finding.severity} - ${escapeForTerminal(finding.message.trim())} (${escapeForTerminal(finding.ruleId)})${recordLabel(finding)}`);
+      yield `${path}:${finding.line}:${finding.column}: ${finding.severity} - ${escapeForTerminal(finding.message.trim())} (${escapeForTerminal(finding.ruleId)})${recordLabel(finding)}\n`;
     }
   }
-  if (lines.length === 0) return '';
-  lines.push('', `${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
-  return `${lines.join('\n')}\n`;
-};
+  if (errors + warnings > 0) yield `\n${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`;
+}
+
+export const compact: Formatter = (results) => [...compactChunks(results)].join('');

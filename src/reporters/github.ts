@@ -1,7 +1,8 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 // The runner parses `::command props::message` lines, so messages and properties are escaped the
 // way the runner unescapes them.
-import type { Finding } from '../types.js';
+import type { FileResult, Finding } from '../types.js';
+import { findingsOf } from '../engine/finding-spool.js';
 import { escapeExcept, plural } from './escape.js';
 import type { Formatter } from './types.js';
 
@@ -30,25 +31,31 @@ function annotation(path: string, finding: Finding): string {
   return `::${finding.severity} ${props.join(',')}::${escapeData(where + finding.message.trim())}`;
 }
 
-export const github: Formatter = (results) => {
-  const lines: string[] = [];
+/** The annotations a line at a time, each finding read once (a spooled file's from disk). */
+export function* githubChunks(results: readonly FileResult[]): Generator<string> {
   let errors = 0;
   let warnings = 0;
   let files = 0;
   for (const result of results) {
-    if (result.findings.length > 0) files++;
-    for (const finding of result.findings) {
+    let any = false;
+    for (const finding of findingsOf(result)) {
+      any = true;
       if (finding.severity === 'error') errors++;
       else warnings++;
-      lines.push(annotation(result.path, finding));
+      yield `${annotation(result.path, finding)}\n`;
     }
+    if (any) files++;
   }
   const total = errors + warnings;
-  if (total === 0) return `corpuslint: no problems in ${plural(results.length, 'file')}\n`;
+  if (total === 0) {
+    yield `corpuslint: no problems in ${plural(results.length, 'file')}\n`;
+    return;
+  }
   let summary = `corpuslint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
   if (errors > GITHUB_ANNOTATION_LIMIT || warnings > GITHUB_ANNOTATION_LIMIT) {
     summary += ` (${plural(total, 'annotation')}; GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} errors and ${GITHUB_ANNOTATION_LIMIT} warnings per step, see the job log)`;
   }
-  lines.push(summary);
-  return `${lines.join('\n')}\n`;
-};
+  yield `${summary}\n`;
+}
+
+export const github: Formatter = (results) => [...githubChunks(results)].join('');

@@ -2,6 +2,7 @@
 // fields are copied one by one: internal fields such as `excerpt` never leak into it.
 import type { FileResult, Finding } from '../types.js';
 import type { Formatter } from './types.js';
+import { findingsOf, isSpooled } from '../engine/finding-spool.js';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -82,14 +83,33 @@ function summaryOf(summary: JsonReport['summary']): JsonReport['summary'] {
 }
 
 /**
- * The same text as `JSON.stringify(jsonReport(…))`, one file at a time: a corpus report can run to
- * hundreds of megabytes, and a copy of every finding plus the whole string at once would double
- * the linter's peak memory at the very end of the run.
+ * The same text as `JSON.stringify(jsonReport(…))`, a file's findings at a time: a corpus report can
+ * run to gigabytes, and a copy of every finding plus the whole string at once would double the
+ * linter's peak memory at the very end of the run. A spooled result's findings are read back from
+ * disk here, so they are never all in memory; the counts that come before them are already known.
  */
 export function* jsonReportChunks(results: readonly FileResult[], summary: JsonReport['summary']): Generator<string> {
   yield `{"version":${JSON_REPORT_VERSION},"files":[`;
-  for (let i = 0; i < results.length; i++) yield `${i > 0 ? ',' : ''}${JSON.stringify(toJsonFile(results[i]))}`;
+  for (let i = 0; i < results.length; i++) {
+    const pieces = fileChunks(results[i], i > 0 ? ',' : '');
+    // A file whose findings are in memory anyway is one piece; a spooled one is a finding at a time.
+    if (isSpooled(results[i])) yield* pieces;
+    else yield [...pieces].join('');
+  }
   yield `],"summary":${JSON.stringify(summaryOf(summary))}}\n`;
+}
+
+/** `JSON.stringify(toJsonFile(result))` in pieces: the counts are known before the findings are read. */
+function* fileChunks(result: FileResult, separator: string): Generator<string> {
+  const head: Omit<JsonFile, 'findings'> = { path: result.path, errorCount: result.errorCount, warningCount: result.warningCount, fixableCount: result.fixableCount };
+  if (result.records !== undefined) head.records = result.records;
+  yield `${separator}${JSON.stringify(head).slice(0, -1)},"findings":[`;
+  let first = true;
+  for (const finding of findingsOf(result)) {
+    yield `${first ? '' : ','}${JSON.stringify(toJsonFinding(finding))}`;
+    first = false;
+  }
+  yield result.output !== undefined ? `],"output":${JSON.stringify(result.output)}}` : ']}';
 }
 
 export const json: Formatter = (results, context) => [...jsonReportChunks(results, context.summary)].join('');

@@ -15,4 +15,7 @@ export interface ReportContext {
 
 export type Formatter = (results: FileResult[], context: ReportContext) => string;
 
+/** A formatter that yields its text in pieces whose concatenation is the Formatter's string. */
+export type ChunkFormatter = (results: readonly FileResult[], context: ReportContext) => Iterable<string>;
+
 export type FormatterName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'compact' | 'html';

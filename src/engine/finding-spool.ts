@@ -1,0 +1,126 @@
+// A JSONL file can hold millions of findings: keeping them as objects until the report is written
+// makes memory grow with the file. A spool writes them to a temporary file as they are produced
+// and reads them back, in order, as often as a formatter needs (stylish reads a file twice).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FileResult, Finding } from '../types.js';
+
+const FLUSH_CHARS = 1 << 20;
+const READ_BYTES = 1 << 20;
+
+const live = new Set<FindingSpool>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // An interrupted run must not leave spool files behind in the temporary directory.
+  process.once('exit', () => {
+    for (const spool of live) spool.dispose();
+  });
+}
+
+export class FindingSpool {
+  private readonly dir: string;
+  private readonly file: string;
+  private fd: number | undefined;
+  private pending: string[] = [];
+  private pendingChars = 0;
+  count = 0;
+
+  constructor() {
+    installExitHook();
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpuslint-spool-'));
+    this.file = path.join(this.dir, 'findings.jsonl');
+    this.fd = fs.openSync(this.file, 'w', 0o600);
+    live.add(this);
+  }
+
+  push(finding: Finding): void {
+    // JSON escapes line breaks inside strings, so one finding is one line.
+    const line = `${JSON.stringify(finding)}\n`;
+    this.pending.push(line);
+    this.pendingChars += line.length;
+    this.count++;
+    if (this.pendingChars >= FLUSH_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0 || this.fd === undefined) return;
+    const bytes = Buffer.from(this.pending.join(''), 'utf8');
+    for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(this.fd, bytes, offset);
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  /** Ends writing; the spool can then be read any number of times. */
+  close(): void {
+    this.flush();
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  *read(): Generator<Finding> {
+    this.close();
+    const fd = fs.openSync(this.file, 'r');
+    try {
+      const buffer = Buffer.alloc(READ_BYTES);
+      let carry: Buffer = Buffer.alloc(0);
+      for (;;) {
+        const got = fs.readSync(fd, buffer, 0, READ_BYTES, null);
+        if (got === 0) break;
+        const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, got)]) : buffer.subarray(0, got);
+        const cut = chunk.lastIndexOf(10);
+        if (cut === -1) {
+          carry = Buffer.from(chunk);
+          continue;
+        }
+        const lines = chunk.toString('utf8', 0, cut).split('\n');
+        carry = Buffer.from(chunk.subarray(cut + 1));
+        for (const line of lines) yield JSON.parse(line) as Finding;
+      }
+      if (carry.length > 0) yield JSON.parse(carry.toString('utf8')) as Finding;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  dispose(): void {
+    this.pending = [];
+    if (this.fd !== undefined) {
+      try {
+        fs.closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+      this.fd = undefined;
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+    live.delete(this);
+  }
+}
+
+// A spooled result keeps `findings` empty (so nothing that reads it by mistake holds them all) and
+// finds its real findings here; the association is lost by design when a result is copied.
+const sources = new WeakMap<FileResult, () => Iterable<Finding>>();
+
+export function attachFindings(result: FileResult, source: () => Iterable<Finding>): FileResult {
+  sources.set(result, source);
+  return result;
+}
+
+/** A result's findings in order, read back from its spool when it has one. */
+export function findingsOf(result: FileResult): Iterable<Finding> {
+  const source = sources.get(result);
+  return source ? source() : result.findings;
+}
+
+export function isSpooled(result: FileResult): boolean {
+  return sources.has(result);
+}
+
+/** Removes every spool file of this process (after the report is written). */
+export function disposeSpools(): void {
+  for (const spool of live) spool.dispose();
+}
