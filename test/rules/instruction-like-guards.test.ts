@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CUES } from '../../src/rules/instruction-like/lexicons.js';
 import { GUARDS, scanGuards, type GuardName } from '../../src/rules/instruction-like/guards.js';
-import { wordCounts } from '../../src/rules/instruction-like/features.js';
+import { mayBeDirected, wordCounts } from '../../src/rules/instruction-like/features.js';
 import { forEachContentWord, mayHavePronounI, prefixKey } from '../../src/rules/instruction-like/context.js';
-import { STOPWORDS } from '../../src/rules/instruction-like/lexicons.js';
+import { DIRECTED_WORDS, STOPWORDS } from '../../src/rules/instruction-like/lexicons.js';
 
 // A guard is only sound if its cue can never match a clause that lacks every one of its literals:
 // otherwise a feature would silently read 0. Random clauses are built from the cue vocabulary so
@@ -86,6 +86,21 @@ describe('instruction-like guards', () => {
         expect(keys).toEqual(contentWords(text).map((w) => prefixKey(w, 0, w.length)));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('finds a model-directed word exactly where a lower-cased word lookup does', () => {
+    // The reading the hash replaces: every run of word characters, lower-cased, looked up by string.
+    const hasDirectedWord = (text: string) => (text.match(/[A-Za-z0-9'’-]+/g) ?? []).some((w) => w.length <= 24 && DIRECTED_WORDS.has(w.toLowerCase()));
+    const words = fc.constantFrom(...DIRECTED_WORDS, 'YOU', 'Your', "Can't", 'CAN’T', 'role-play', 'roleplayer', 'youth', 'river', 'the', '42', 'é');
+    const noVerbs = new Set<string>();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(words, fc.string({ maxLength: 6 })), { maxLength: 12 }), (parts) => {
+        const text = parts.join(' ');
+        const marks = /[?@$€£]/.test(text);
+        expect(mayBeDirected(text, noVerbs, ''), text).toBe(marks || hasDirectedWord(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -112,33 +112,41 @@ function isAsciiWordChar(code: number): boolean {
  */
 export function wordCounts(t: string): { words: number; caps: number } {
   let words = 0;
-  for (let i = 0; i < t.length && words < 400; ) {
-    if (!isAsciiLetter(t.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const limit = Math.min(t.length, i + 41);
-    let j = i + 1;
-    for (; j < limit; j++) {
-      const c = t.charCodeAt(j);
-      if (!(isAsciiLetter(c) || c === 39 || c === 0x2019 || c === 45)) break;
-    }
-    words++;
-    i = j;
-  }
   let caps = 0;
-  for (let i = 0; i < t.length && caps < 400; ) {
-    if (!isAsciiWordChar(t.charCodeAt(i))) {
+  // One pass: a word is read from its first letter (up to 41 characters); a caps run is a whole run
+  // of word characters. Both scans skip the same characters between tokens only where they agree,
+  // so each keeps its own cursor.
+  let nextWord = 0;
+  for (let i = 0; i < t.length; ) {
+    const code = t.charCodeAt(i);
+    if (!isAsciiWordChar(code)) {
       i++;
       continue;
     }
-    let allCaps = true;
     const start = i;
-    for (; i < t.length && isAsciiWordChar(t.charCodeAt(i)); i++) {
+    let allCaps = true;
+    for (; i < t.length; i++) {
       const c = t.charCodeAt(i);
+      if (!isAsciiWordChar(c)) break;
       if (c < 65 || c > 90) allCaps = false;
     }
-    if (allCaps && i - start >= 3) caps++;
+    if (allCaps && i - start >= 3 && caps < 400) caps++;
+    // Words inside this run and in the apostrophes or hyphens that may continue it.
+    if (nextWord < start) nextWord = start;
+    while (nextWord < i && words < 400) {
+      if (!isAsciiLetter(t.charCodeAt(nextWord))) {
+        nextWord++;
+        continue;
+      }
+      const limit = Math.min(t.length, nextWord + 41);
+      let j = nextWord + 1;
+      for (; j < limit; j++) {
+        const c = t.charCodeAt(j);
+        if (!(isAsciiLetter(c) || c === 39 || c === 0x2019 || c === 45)) break;
+      }
+      words++;
+      nextWord = j;
+    }
   }
   return { words, caps };
 }
@@ -441,8 +449,30 @@ export function mayBeDirected(unitText: string, verbs: ReadonlySet<string>, lead
       continue;
     }
     const start = i;
-    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
-    if (i - start <= 24 && DIRECTED_WORDS.has(text.slice(start, i).toLowerCase())) return true;
+    let hash = FNV_OFFSET;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordChar(c)) break;
+      hash = foldedHashStep(hash, c);
+    }
+    // The hash rules out almost every word without building its lower-case copy.
+    if (i - start <= 24 && DIRECTED_HASHES.has(hash) && DIRECTED_WORDS.has(text.slice(start, i).toLowerCase())) return true;
   }
   return (GENERATION_VERBS.has(leading) || TOOL_VERBS.has(leading) || CODE_VERBS.has(leading)) && isImperativeVerb(leading, verbs);
 }
+
+const FNV_OFFSET = 0x811c9dc5 & 0x3fffffff;
+
+/** One step of a word hash over ASCII-lower-cased characters, kept to 30 bits so that V8 stores it as a small integer. */
+function foldedHashStep(hash: number, code: number): number {
+  const folded = code >= 65 && code <= 90 ? code + 32 : code;
+  return Math.imul(hash ^ folded, 0x01000193) & 0x3fffffff;
+}
+
+const DIRECTED_HASHES = new Set(
+  [...DIRECTED_WORDS].map((word) => {
+    let hash = FNV_OFFSET;
+    for (let k = 0; k < word.length; k++) hash = foldedHashStep(hash, word.charCodeAt(k));
+    return hash;
+  }),
+);
