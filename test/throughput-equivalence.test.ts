@@ -2,7 +2,11 @@
 // Each property compares a shortcut with the plain definition, kept here as the oracle.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { Document } from '../src/document/document.js';
 import { scanPlainText, splitLines, type Block } from '../src/document/markdown-scan.js';
+import { analyseSalience, selectGroups } from '../src/salience/model.js';
+import { salienceOptions } from '../src/salience/options.js';
+import type { DocumentFormat } from '../src/types.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 
@@ -47,5 +51,45 @@ describe('scanPlainText', () => {
 
   it('handles the edges: empty text, a trailing break, a lone carriage return', () => {
     for (const text of ['', '\n', 'a', 'a\n', 'a\r', 'a\r\n\r\nb', '\n\n\n', ' \t\n x \n']) expect(scanPlainText(text)).toEqual(oraclePlainBlocks(text));
+  });
+});
+
+const salientPiece = fc.constantFrom(
+  'The council approved the new bridge over the Tyne in 1928 after a long debate.',
+  'NASA and the ESA signed the deal. The BBC reported it at once.',
+  'It rained.',
+  '- **Home**\n- **News**\n- **Sport**',
+  '- [Log In](/login)\n- [Share](https://example.com/share)',
+  '| Menu | Shop |\n|---|---|\n| Home | Cart |',
+  '## Related',
+  '**Subscribe** to our newsletter &amp; get `updates` <b>now</b>.',
+  '```\ncode line\n\nmore code\n```',
+);
+const salientText = fc.array(salientPiece, { minLength: 1, maxLength: 14 }).map((parts) => parts.join('\n\n') + '\n');
+const salientFormat = fc.constantFrom<DocumentFormat>('markdown', 'text', 'html');
+const threshold = fc.constantFrom(0, 0.02, 0.1, 0.3);
+
+describe('salience groups built on selection', () => {
+  it('selectGroups gives the groups that pass, the same objects in the same order as groups', () => {
+    fc.assert(
+      fc.property(salientText, salientFormat, threshold, threshold, (text, format, low, share) => {
+        const keep = (l: number, s: number) => l >= low || s > share;
+        const first = analyseSalience(new Document({ text, format, path: 'a' }), salienceOptions({}));
+        const selected = selectGroups(first, keep);
+        expect(selected).toEqual(first.groups.filter((g) => keep(g.lowContentHotspotShare, g.share)));
+        for (const group of selected) expect(first.groups).toContain(group);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("each group's members are exactly the units that name it", () => {
+    fc.assert(
+      fc.property(salientText, salientFormat, (text, format) => {
+        const { units, groups } = analyseSalience(new Document({ text, format, path: 'a' }), salienceOptions({}));
+        groups.forEach((group, g) => expect(group.units).toEqual(units.flatMap((unit, i) => (unit.group === g ? [i] : []))));
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

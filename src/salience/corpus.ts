@@ -2,7 +2,7 @@
 // that cover worst. Shared by `corpuslint stats` and, later, the HTML report.
 import type { Document } from '../document/document.js';
 import type { RecordRef } from '../types.js';
-import { analyseSalience, type SalienceFigures } from './model.js';
+import { analyseSalience, selectGroups, type SalienceFigures } from './model.js';
 import type { SalienceOptions } from './options.js';
 
 export interface DocumentStats {
@@ -57,9 +57,9 @@ export function relativeCoverage(figures: Pick<SalienceFigures, 'coverage'>): nu
 
 /** The figures of one document, with its heaviest low-content hotspots named. */
 export function documentStats(document: Document, options: SalienceOptions, hotspotNames = 3): DocumentStats {
-  const { figures, groups } = analyseSalience(document, options);
-  const hotspots = groups
-    .filter((g) => g.lowContentHotspotShare > 0)
+  const salience = analyseSalience(document, options);
+  const { figures } = salience;
+  const hotspots = selectGroups(salience, (low) => low > 0)
     .sort((a, b) => b.lowContentHotspotShare - a.lowContentHotspotShare)
     .slice(0, hotspotNames)
     .map((g) => `${g.name}: ${Math.round(g.lowContentHotspotShare * 100)}%`);

@@ -103,6 +103,18 @@ function withSectionContent(raw: readonly RawUnit[], content: readonly number[])
   return result;
 }
 
+type GroupSelector = (keep: (lowContentHotspotShare: number, share: number) => boolean) => SalienceGroup[];
+const groupSelectors = new WeakMap<DocumentSalience, GroupSelector>();
+
+/**
+ * The groups of an analysis whose shares pass `keep`, in document order: the same objects as in
+ * `groups`, but only the selected ones are built.
+ */
+export function selectGroups(salience: DocumentSalience, keep: (lowContentHotspotShare: number, share: number) => boolean): SalienceGroup[] {
+  const select = groupSelectors.get(salience);
+  return select ? select(keep) : salience.groups.filter((group) => keep(group.lowContentHotspotShare, group.share));
+}
+
 export function analyseSalience(document: Document, options: SalienceOptions): DocumentSalience {
   const key = `salience:${JSON.stringify(options)}`;
   return document.shared(key, () => buildSalience(document, options));
@@ -199,61 +211,54 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
     return mass / total;
   };
 
-  // Units come in group order, so a group's members are a run of indices; its member list and name are
-  // built only when read (the rule names at most maxFindings groups).
-  const firstOf = new Int32Array(rawGroups.length + 1);
-  let ordered = true;
+  // Per group: its salience mass and that of its low-content hotspots, from one pass over the units.
+  // Group objects (member list, name, decoration) are built only for the groups a caller selects:
+  // the rule names at most maxFindings of them, while a paragraph-heavy document has thousands.
+  const groupMass = new Float64Array(rawGroups.length);
+  const groupWeakMass = new Float64Array(rawGroups.length);
+  const groupAllLow = new Uint8Array(rawGroups.length).fill(1);
+  const groupSize = new Int32Array(rawGroups.length);
   for (let i = 0; i < n; i++) {
-    if (i > 0 && raw[i].group < raw[i - 1].group) ordered = false;
-    firstOf[raw[i].group + 1]++;
+    const g = raw[i].group;
+    groupMass[g] += saliences[i];
+    groupSize[g]++;
+    if (!lowContent(i)) groupAllLow[g] = 0;
+    if (weak(i)) groupWeakMass[g] += saliences[i];
   }
-  for (let g = 0; g < rawGroups.length; g++) firstOf[g + 1] += firstOf[g];
-  const memberLists: number[][] | undefined = ordered ? undefined : rawGroups.map(() => []);
-  if (memberLists) raw.forEach((unit, i) => memberLists[unit.group].push(i));
+  const lowShares = Array.from(groupWeakMass, (mass) => round(mass / total));
+  const shares = Array.from(groupMass, (mass) => round(mass / total));
+  // Units come in group order, so a group's members are a run of indices from its first.
+  const firstOf = new Int32Array(rawGroups.length + 1);
+  for (let g = 0; g < rawGroups.length; g++) firstOf[g + 1] = firstOf[g] + groupSize[g];
+  const ordered = raw.every((unit, i) => i === 0 || unit.group >= raw[i - 1].group);
   const membersOf = (g: number): number[] => {
-    if (memberLists) return memberLists[g];
-    const ids = new Array<number>(firstOf[g + 1] - firstOf[g]);
+    if (!ordered) return raw.flatMap((unit, i) => (unit.group === g ? [i] : []));
+    const ids = new Array<number>(groupSize[g]);
     for (let k = 0; k < ids.length; k++) ids[k] = firstOf[g] + k;
     return ids;
   };
-  const groups: SalienceGroup[] = rawGroups.map((group, g) => {
-    let weakMass = 0;
-    let mass = 0;
-    let allLow = true;
+  const built = new Array<SalienceGroup | undefined>(rawGroups.length);
+  const groupAt = (g: number): SalienceGroup => {
+    const cached = built[g];
+    if (cached) return cached;
+    const group = rawGroups[g];
+    const ids = membersOf(g);
     const decoration: Range[] = [];
-    const visit = (i: number) => {
-      mass += saliences[i];
-      if (!lowContent(i)) allLow = false;
-      if (!weak(i)) return;
-      weakMass += saliences[i];
-      for (const marker of emphasisMarkers(i)) decoration.push(marker);
-    };
-    if (memberLists) memberLists[g].forEach(visit);
-    else for (let i = firstOf[g]; i < firstOf[g + 1]; i++) visit(i);
-    const count = memberLists ? memberLists[g].length : firstOf[g + 1] - firstOf[g];
+    // Markers in unit order, as the per-unit pass collected them.
+    for (const i of ids) if (weak(i)) for (const marker of emphasisMarkers(i)) decoration.push(marker);
     // A table loses its pipes only when every cell is low-content: a half-dismantled table is worse than either.
-    if (group.tableDecoration && count > 0 && allLow) decoration.push(...group.tableDecoration);
-    let units: number[] | undefined;
-    let name: string | undefined;
-    return {
+    if (group.tableDecoration && ids.length > 0 && groupAllLow[g] === 1) decoration.push(...group.tableDecoration);
+    return (built[g] = {
       kind: group.kind,
       start: group.start,
       end: group.end,
-      get units() {
-        return (units ??= membersOf(g));
-      },
-      get name() {
-        if (name === undefined) {
-          const ids = (units ??= membersOf(g));
-          name = nameOf(group, ids, ids.length > 0 ? raw[ids[0]].text : '', features, linkShare);
-        }
-        return name;
-      },
-      lowContentHotspotShare: round(weakMass / total),
-      share: round(mass / total),
+      units: ids,
+      name: nameOf(group, ids, ids.length > 0 ? raw[ids[0]].text : '', features, linkShare),
+      lowContentHotspotShare: lowShares[g],
+      share: shares[g],
       decoration,
-    };
-  });
+    });
+  };
 
   let contentTotal = 0;
   let contentCovered = 0;
@@ -272,7 +277,8 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
     if (lowContentHotspotShare > options.maxLowContentShare) reasons.push('low-content-hotspots');
   }
   let units: SalienceUnit[] | undefined;
-  return {
+  let groupList: SalienceGroup[] | undefined;
+  const result: DocumentSalience = {
     get units() {
       units ??= raw.map((unit, i) => {
         const list: Feature[] = [];
@@ -294,7 +300,9 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
       });
       return units;
     },
-    groups,
+    get groups() {
+      return (groupList ??= rawGroups.map((_, g) => groupAt(g)));
+    },
     figures: {
       units: n,
       questions: n,
@@ -305,4 +313,10 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
       reasons,
     },
   };
+  groupSelectors.set(result, (keep) => {
+    const selected: SalienceGroup[] = [];
+    for (let g = 0; g < rawGroups.length; g++) if (keep(lowShares[g], shares[g])) selected.push(groupAt(g));
+    return selected;
+  });
+  return result;
 }
