@@ -112,10 +112,10 @@ export class DocumentContext {
   /** Dense ids for content word keys, so that the window counts sit in a flat array. */
   private readonly wordIds = new Map<number, number>();
   /** Per word id: the last profile that counted it, to list each word once per clause. */
-  private seen = new Int32Array(256);
+  private seen = new Int32Array(0);
   private stampCounter = 0;
   /** Per word id: how many clauses of the current window use it. Reset after each window. */
-  private spread = new Uint16Array(256);
+  private spread = new Uint16Array(0);
   /** Prose unit indices in order, and each unit's place among them. */
   private readonly prose: number[] = [];
   private readonly place: Int32Array;

@@ -38,12 +38,20 @@ export interface ScoredUnit {
 
 const logit = (p: number): number => (p <= 0 ? -Infinity : p >= 1 ? Infinity : Math.log(p / (1 - p)));
 
-/** The lowest score at which a clause may seed a span, as decide() applies it. */
+const seedThresholdCache = new WeakMap<Model, Map<number, { lowest: number; undirected: number }>>();
+
+/** The lowest score at which a clause may seed a span, as decide() applies it (per model and threshold, computed once). */
 function seedThresholds(model: Model, threshold: number): { lowest: number; undirected: number } {
-  const scale = model.threshold < 1 ? Math.max(0, (1 - threshold) / (1 - model.threshold)) : 0;
-  const offsets = Object.values(model.categoryOffsets).map((o) => o * scale);
-  const lowest = threshold + Math.min(0, ...offsets);
-  return { lowest, undirected: Math.max(threshold, model.undirectedThreshold) };
+  let byThreshold = seedThresholdCache.get(model);
+  if (!byThreshold) seedThresholdCache.set(model, (byThreshold = new Map()));
+  let seed = byThreshold.get(threshold);
+  if (!seed) {
+    const scale = model.threshold < 1 ? Math.max(0, (1 - threshold) / (1 - model.threshold)) : 0;
+    const offsets = Object.values(model.categoryOffsets).map((o) => o * scale);
+    seed = { lowest: threshold + Math.min(0, ...offsets), undirected: Math.max(threshold, model.undirectedThreshold) };
+    byThreshold.set(threshold, seed);
+  }
+  return seed;
 }
 
 /**
@@ -140,6 +148,13 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
   // threshold approaches 1, so that 1 always means "only user phrases".
   const scale = model.threshold < 1 ? Math.max(0, (1 - threshold) / (1 - model.threshold)) : 0;
   const { lowest, undirected } = seedThresholds(model, threshold);
+  // A clause's category is asked for when it seeds and again when it leads a span.
+  const categories = new Map<ScoredUnit, Category>();
+  const categoryAt = (item: ScoredUnit): Category => {
+    let category = categories.get(item);
+    if (category === undefined) categories.set(item, (category = categoryOf(model, item)));
+    return category;
+  };
   // Only a clause aimed at the model may start a span, unless its score is very high; undirected
   // clauses can still join a span that a directed neighbour started.
   const flagged = scored.map((s) => {
@@ -147,7 +162,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
     if (s.category) return true;
     if (s.score < lowest || !s.seedable) return false;
     if (!(s.features && s.features[DIRECTED] > 0) && s.score < undirected) return false;
-    return s.score >= threshold + (model.categoryOffsets[categoryOf(model, s)] ?? 0) * scale;
+    return s.score >= threshold + (model.categoryOffsets[categoryAt(s)] ?? 0) * scale;
   });
   if (!flagged.includes(true)) return [];
 
@@ -200,7 +215,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
       j++;
       if (scored[j].score > best.score) best = scored[j];
     }
-    detections.push({ start: scored[i].unit.start, end: scored[j].unit.end, score: best.score, category: categoryOf(model, best) });
+    detections.push({ start: scored[i].unit.start, end: scored[j].unit.end, score: best.score, category: categoryAt(best) });
     i = j;
   }
   return detections;
