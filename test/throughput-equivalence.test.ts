@@ -6,6 +6,7 @@ import { Document } from '../src/document/document.js';
 import { scanPlainText, splitLines, type Block } from '../src/document/markdown-scan.js';
 import { analyseSalience, selectGroups } from '../src/salience/model.js';
 import { salienceOptions } from '../src/salience/options.js';
+import { isWhitespace } from '../src/salience/units.js';
 import type { DocumentFormat } from '../src/types.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
@@ -91,5 +92,11 @@ describe('salience groups built on selection', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('salience whitespace', () => {
+  it('isWhitespace is exactly the regex class \\s, which the inline scan counts visible characters against', () => {
+    for (let code = 0; code < 0x10000; code++) expect(isWhitespace(code)).toBe(/\s/.test(String.fromCharCode(code)));
   });
 });

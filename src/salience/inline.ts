@@ -1,6 +1,7 @@
 // Inline presentation features of one unit, found by cheap regexes instead of a parse. Every
 // pattern is bounded and has no nested quantifiers, so a hostile line cannot make it backtrack.
 import type { Range } from '../types.js';
+import { isWhitespace } from './units.js';
 
 export interface InlineScan {
   bold: boolean;
@@ -41,6 +42,23 @@ function sortByStart(ranges: Range[]): void {
   }
 }
 
+const SPACES = ' '.repeat(256);
+
+/** The range as spaces, its line breaks kept; a range without one is a cut of a shared run of spaces. */
+function blanks(text: string, start: number, end: number): string {
+  const length = end - start;
+  const lineBreak = text.indexOf('\n', start);
+  if (lineBreak === -1 || lineBreak >= end) return length <= SPACES.length ? SPACES.slice(0, length) : ' '.repeat(length);
+  return text.slice(start, end).replace(/[^\n]/g, ' ');
+}
+
+/** Characters outside the regex class \s: what /\s+/g leaves when replaced by nothing. */
+function visibleLength(text: string, start = 0, end = text.length): number {
+  let count = 0;
+  for (let i = start; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) count++;
+  return count;
+}
+
 /** Blanks ranges of a text to spaces (line breaks kept), so offsets stay put for the next pattern. */
 class Mask {
   private pending: Range[] = [];
@@ -56,8 +74,7 @@ class Mask {
     for (const [start, end] of this.pending) {
       const from = Math.max(start, cursor);
       if (end <= from) continue;
-      const blanked = this.current.slice(from, end);
-      out += this.current.slice(cursor, from) + (blanked.includes('\n') ? blanked.replace(/[^\n]/g, ' ') : ' '.repeat(end - from));
+      out += this.current.slice(cursor, from) + blanks(this.current, from, end);
       cursor = end;
     }
     this.current = out + this.current.slice(cursor);
@@ -154,7 +171,7 @@ export function scanInline(text: string, underscoreEmphasis = true): InlineScan 
       if (m[1] === '!' || m[2].trim() === '') scan.markup = true;
       else {
         scan.link = true;
-        linkChars += m[2].replace(/\s+/g, '').length;
+        linkChars += visibleLength(m[2]);
       }
       mask.blank(m.index, labelStart);
       mask.blank(labelEnd, m.index + m[0].length);
@@ -163,7 +180,7 @@ export function scanInline(text: string, underscoreEmphasis = true): InlineScan 
     });
     eachMatch(REFERENCE_LINK, mask.commit(), (m) => {
       scan.link = true;
-      linkChars += m[1].replace(/\s+/g, '').length;
+      linkChars += visibleLength(m[1]);
       mask.blank(m.index, m.index + 1);
       mask.blank(m.index + 1 + m[1].length, m.index + m[0].length);
     });
@@ -193,7 +210,7 @@ export function scanInline(text: string, underscoreEmphasis = true): InlineScan 
   sortByStart(scan.emphasisMarkers);
   // Without link text the share is 0 whatever the visible length, so the count is skipped.
   if (linkChars > 0) {
-    const visible = scan.plain.replace(/\s+/g, '').length;
+    const visible = visibleLength(scan.plain);
     scan.linkShare = visible > 0 ? Math.min(1, linkChars / visible) : 0;
   }
   return scan;
