@@ -6,7 +6,9 @@ import { Document } from '../src/document/document.js';
 import { scanPlainText, splitLines, type Block } from '../src/document/markdown-scan.js';
 import { analyseSalience, selectGroups } from '../src/salience/model.js';
 import { salienceOptions } from '../src/salience/options.js';
-import { isWhitespace } from '../src/salience/units.js';
+import { isWhitespace, splitUnits } from '../src/salience/units.js';
+import { scanUnits } from '../src/salience/inline.js';
+import { unitTokens } from '../src/salience/content.js';
 import type { DocumentFormat } from '../src/types.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
@@ -98,5 +100,36 @@ describe('salience groups built on selection', () => {
 describe('salience whitespace', () => {
   it('isWhitespace is exactly the regex class \\s, which the inline scan counts visible characters against', () => {
     for (let code = 0; code < 0x10000; code++) expect(isWhitespace(code)).toBe(/\s/.test(String.fromCharCode(code)));
+  });
+});
+
+describe('salience units read in place', () => {
+  const tricky = fc.constantFrom('a', 'B', 'ABC', 'x://y', ':', '//', '`', '[', '*', '_', '~', '<', '&', '\\', ' ', '.', '\n', '\n\n', 'é', '東京', '\ud83d\ude00', '\ud800', '\udc00', '42', 'The', 'the');
+  const source = fc.array(tricky, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('unitTokens over a range of a text equals unitTokens over its slice', () => {
+    fc.assert(
+      fc.property(source, fc.nat(), fc.nat(), (text, a, b) => {
+        const from = text.length === 0 ? 0 : a % (text.length + 1);
+        const to = from + (text.length - from === 0 ? 0 : b % (text.length - from + 1));
+        expect(unitTokens(text, from, to)).toEqual(unitTokens(text.slice(from, to)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a range read in place sees nothing past its end', () => {
+    const unit = { text: 'see: *x', textOffset: 0 };
+    expect(scanUnits([unit], true, 'see: *x://example.com*')).toEqual(scanUnits([unit], true));
+  });
+
+  it('scanUnits reading characters from the source equals scanUnits reading the slices', () => {
+    fc.assert(
+      fc.property(source, salientFormat, (text, format) => {
+        const { units } = splitUnits(new Document({ text, format, path: 'a' }));
+        for (const underscore of [true, false]) expect(scanUnits(units, underscore, text)).toEqual(scanUnits(units, underscore));
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

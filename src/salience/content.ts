@@ -48,7 +48,7 @@ export interface UnitTokens {
  * the characters also says whether a word holds a digit and starts with a capital, which the old
  * per-word regex tests found: the tokenizer and those tests cost more than the TF-IDF itself.
  */
-export function unitTokens(plain: string): UnitTokens {
+export function unitTokens(plain: string, from = 0, to = plain.length): UnitTokens {
   const terms: string[] = [];
   let numbers = 0;
   let capitalised = 0;
@@ -61,8 +61,9 @@ export function unitTokens(plain: string): UnitTokens {
   let digit = false;
   let upper = false;
   let cased = false;
-  const length = plain.length;
-  for (let i = 0; i <= length; ) {
+  // A unit is read in place in its document's text where it can be: a slice costs an indirection per character.
+  const length = to;
+  for (let i = from; i <= length; ) {
     let classes = KNOWN;
     let width = 1;
     if (i < length) {
@@ -174,7 +175,7 @@ function scratch(which: number, size: number): Int32Array {
 
 /** Content weight of each unit, given its plain text (markup already blanked out). */
 export function contentWeights(plainTexts: readonly string[], options: ContentOptions): number[] {
-  return weightsOfTokens(plainTexts.map(unitTokens), options);
+  return weightsOfTokens(plainTexts.map((plain) => unitTokens(plain)), options);
 }
 
 /**

@@ -113,10 +113,11 @@ const MARKUP_PATTERNS: readonly [RegExp, number][] = [
   [ESCAPE, BACKSLASH],
 ];
 
-function charactersOf(text: string): number {
+/** The characters of `text[from, to)`, read in place: nothing past `to` counts, as if the range were a slice. */
+function charactersOf(text: string, from = 0, to = text.length): number {
   let found = 0;
   let capitalRun = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if ((code >= 65 && code <= 90) || code >= 128) {
       if (++capitalRun >= 3) found |= CAPITALS;
@@ -130,7 +131,7 @@ function charactersOf(text: string): number {
       else if (code === 42) found |= STAR;
       else if (code === 95) found |= UNDERSCORE;
       else if (code === 126) found |= TILDE;
-      else if (code === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) found |= SCHEME;
+      else if (code === 58 && i + 2 < to && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) found |= SCHEME;
     }
   }
   return found;
@@ -140,8 +141,7 @@ function charactersOf(text: string): number {
  * `underscoreEmphasis` is off for plain text, where `__init__` and `snake_case` are names, not
  * emphasis: removing their underscores would change words.
  */
-export function scanInline(text: string, underscoreEmphasis = true): InlineScan {
-  const present = charactersOf(text);
+export function scanInline(text: string, underscoreEmphasis = true, present = charactersOf(text)): InlineScan {
   const scan: InlineScan = {
     bold: false,
     italic: false,
@@ -230,12 +230,16 @@ const MARKER_WITHOUT_UNDERSCORE = /[`[<&\\*~]|:\/\//;
  * its text: most prose units, which so cost one regex test and no allocation. A unit with capitals but
  * no marker (an acronym in prose) needs only ALL_CAPS.
  */
-export function scanUnits(units: readonly { text: string }[], underscoreEmphasis = true): (InlineScan | undefined)[] {
+export function scanUnits(units: readonly { text: string; textOffset?: number }[], underscoreEmphasis = true, source?: string): (InlineScan | undefined)[] {
   const mayNeed = underscoreEmphasis ? MAY_NEED_PATTERN : MAY_NEED_PATTERN_WITHOUT_UNDERSCORE;
   const marker = underscoreEmphasis ? MARKER : MARKER_WITHOUT_UNDERSCORE;
-  return units.map(({ text }) => {
+  return units.map(({ text, textOffset }) => {
     if (!mayNeed.test(text)) return undefined;
-    if (marker.test(text)) return scanInline(text, underscoreEmphasis);
+    if (marker.test(text)) {
+      // The characters of a unit that is a verbatim range of `source` are read there, not through its slice.
+      const present = source !== undefined && textOffset !== undefined ? charactersOf(source, textOffset, textOffset + text.length) : charactersOf(text);
+      return scanInline(text, underscoreEmphasis, present);
+    }
     // Without markers, mayNeed matched three capitals-or-non-ASCII in a row: what ALL_CAPS needs.
     if (!ALL_CAPS.test(text)) return undefined;
     return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, plain: text, emphasisMarkers: [], linkShare: 0 };

@@ -123,14 +123,23 @@ export function analyseSalience(document: Document, options: SalienceOptions): D
 const unitsOf = (document: Document) => document.shared('salience-units', () => splitUnits(document));
 
 /** Inline scans of the units, shared by the fast path and the full analysis. */
-const scansOf = (document: Document) => document.shared('salience-scans', () => scanUnits(unitsOf(document).units, document.format === 'markdown'));
+const scansOf = (document: Document) => document.shared('salience-scans', () => scanUnits(unitsOf(document).units, document.format === 'markdown', document.text));
 
 /** Content tokens of the units, filled in as needed: the fast path reads only its hotspots'. */
 function tokensOf(document: Document): (index: number) => UnitTokens {
   const cache = document.shared('salience-tokens', () => new Array<UnitTokens | undefined>(unitsOf(document).units.length));
   const scans = scansOf(document);
   const { units } = unitsOf(document);
-  return (index) => (cache[index] ??= unitTokens(scans[index]?.plain ?? units[index].text));
+  const source = document.text;
+  return (index) => {
+    const cached = cache[index];
+    if (cached) return cached;
+    const scan = scans[index];
+    const unit = units[index];
+    const offset = unit.textOffset;
+    // An unscanned unit's text is its source range when textOffset is set: read it there.
+    return (cache[index] = scan ? unitTokens(scan.plain) : offset === undefined ? unitTokens(unit.text) : unitTokens(source, offset, offset + unit.text.length));
+  };
 }
 
 /**
