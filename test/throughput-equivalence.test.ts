@@ -9,6 +9,7 @@ import { salienceOptions } from '../src/salience/options.js';
 import { isWhitespace, splitUnits } from '../src/salience/units.js';
 import { scanUnits } from '../src/salience/inline.js';
 import { unitTokens } from '../src/salience/content.js';
+import { excerpt } from '../src/rules/leftover-markup/excerpt.js';
 import type { DocumentFormat } from '../src/types.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
@@ -131,5 +132,32 @@ describe('salience units read in place', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('leftover-markup excerpt', () => {
+  const oracle = (text: string) => {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+  };
+  const part = fc.constantFrom('x', 'word ', '  ', '\n', '\t\t', '\u00a0', '\u3000', '<script>', 'var a = 1;', '\ud83d\ude00', 'y'.repeat(30));
+  const text = fc.array(part, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('flattens only the start yet equals flattening the whole artifact', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (source, a, b) => {
+        const start = source.length === 0 ? 0 : a % (source.length + 1);
+        const end = start + (source.length - start === 0 ? 0 : b % (source.length - start + 1));
+        expect(excerpt(source, start, end)).toBe(oracle(source.slice(start, end)));
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('cuts at exactly 60 characters of flat text', () => {
+    for (const length of [59, 60, 61, 62]) {
+      const source = `  ${'a'.repeat(length - 1)}\n\n b  `;
+      expect(excerpt(source)).toBe(oracle(source));
+    }
   });
 });

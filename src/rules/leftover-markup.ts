@@ -3,6 +3,7 @@
 import type { RuleContext, RuleMeta } from '../types.js';
 import { docsUrl } from './docs-url.js';
 import { collectArtifacts, type ScanOptions } from './leftover-markup/collect.js';
+import { excerpt } from './leftover-markup/excerpt.js';
 
 export const meta: RuleMeta = {
   id: 'leftover-markup',
@@ -52,17 +53,13 @@ export const meta: RuleMeta = {
   },
 };
 
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}
 
 export function check(context: RuleContext<ScanOptions>): void {
   const { document, options } = context;
   for (const artifact of collectArtifacts(document, options)) {
     context.report({
       messageId: artifact.kind,
-      data: { excerpt: excerpt(document.text.slice(artifact.start, artifact.end)), length: artifact.end - artifact.start },
+      data: { excerpt: excerpt(document.text, artifact.start, artifact.end), length: artifact.end - artifact.start },
       start: artifact.start,
       end: artifact.end,
       remove: artifact.remove,
