@@ -6,8 +6,8 @@
 export function gini(values: readonly number[]): number {
   const n = values.length;
   if (n < 2) return 0;
-  // A typed array sorts numerically without a comparator call per pair.
-  const sorted = Float64Array.from(values).sort();
+  // A typed array sorts numerically without a comparator call per pair; built from the array-like, not an iterator.
+  const sorted = new Float64Array(values).sort();
   let total = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {

@@ -234,8 +234,12 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
     if (!lowContent(i)) groupAllLow[g] = 0;
     if (weak(i)) groupWeakMass[g] += saliences[i];
   }
-  const lowShares = Array.from(groupWeakMass, (mass) => round(mass / total));
-  const shares = Array.from(groupMass, (mass) => round(mass / total));
+  const lowShares = new Float64Array(rawGroups.length);
+  const shares = new Float64Array(rawGroups.length);
+  for (let g = 0; g < rawGroups.length; g++) {
+    lowShares[g] = round(groupWeakMass[g] / total);
+    shares[g] = round(groupMass[g] / total);
+  }
   // Units come in group order, so a group's members are a run of indices from its first.
   const firstOf = new Int32Array(rawGroups.length + 1);
   for (let g = 0; g < rawGroups.length; g++) firstOf[g + 1] = firstOf[g] + groupSize[g];
