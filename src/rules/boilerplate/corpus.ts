@@ -1,6 +1,7 @@
 // Lines that recur across many documents of one run are site furniture: the same menu, footer
 // and share bar on every page. The pass keeps a 32-bit hash per distinct normalised line and a
-// document count, so memory grows with distinct lines, not with the corpus.
+// document count in flat typed arrays (5 bytes a slot), and the table stops growing at a cap: a
+// multi-gigabyte corpus of mostly unique lines must not hold one map entry per line.
 import type { Document } from '../../document/document.js';
 import type { CorpusPass } from '../../types.js';
 import { forEachUnitKey, splitUnits, type Unit } from './units.js';
@@ -15,8 +16,103 @@ export interface BoilerplateOptions {
 }
 
 export interface RecurrenceState {
-  counts: Map<number, number>;
+  /** While collecting: document counts per line key (an empty Map once finished). */
+  counts: KeyCounts | Map<number, number>;
   recurring: Set<number> | undefined;
+}
+
+/** Slots the table may grow to (32 MiB of arrays); past three quarters full, lines seen once are dropped. */
+export const MAX_KEY_SLOTS = 1 << 22;
+
+/**
+ * Document counts per 32-bit key, open addressing with linear probing. Exact until
+ * MAX_KEY_SLOTS * 3/4 distinct keys; then every key seen in only one document so far is forgotten
+ * (so a line whose documents straddle that moment can be counted short and missed: recurrence is
+ * only ever under-reported), while lines seen twice or more keep their counts: real furniture, on
+ * many pages, is still found.
+ */
+export class KeyCounts {
+  private keys: Uint32Array;
+  private counts: Uint32Array;
+  private shift: number;
+  size = 0;
+  /** How many times lines seen once were dropped at the cap. */
+  purges = 0;
+
+  constructor(
+    slots = 1 << 16,
+    private readonly maxSlots = MAX_KEY_SLOTS,
+  ) {
+    this.keys = new Uint32Array(slots);
+    this.counts = new Uint32Array(slots);
+    this.shift = 32 - Math.log2(slots);
+  }
+
+  /** The first slot to probe: the top bits of a multiplicative hash, which mix every bit of the key. */
+  private home(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  add(key: number): void {
+    const k = key >>> 0;
+    const mask = this.keys.length - 1;
+    for (let slot = this.home(k); ; slot = (slot + 1) & mask) {
+      const count = this.counts[slot];
+      if (count === 0) {
+        this.keys[slot] = k;
+        this.counts[slot] = 1;
+        if (++this.size * 4 > this.keys.length * 3) this.makeRoom();
+        return;
+      }
+      if (this.keys[slot] === k) {
+        this.counts[slot] = count + 1;
+        return;
+      }
+    }
+  }
+
+  forEach(visit: (key: number, count: number) => void): void {
+    for (let slot = 0; slot < this.keys.length; slot++) if (this.counts[slot] > 0) visit(this.keys[slot], this.counts[slot]);
+  }
+
+  private survivors(floor: number): number {
+    let keep = 0;
+    for (let slot = 0; slot < this.counts.length; slot++) if (this.counts[slot] > floor) keep++;
+    return keep;
+  }
+
+  private makeRoom(): void {
+    const grow = this.keys.length < this.maxSlots;
+    // At the cap, forget the keys seen once; should that not free half the table, those seen twice too, and so on.
+    let floor = grow ? 0 : 1;
+    let keep = this.survivors(floor);
+    while (!grow && keep * 2 > this.keys.length) keep = this.survivors(++floor);
+    // Survivors move out and back in, so a purge at the cap needs no second full-size table.
+    const keys = new Uint32Array(keep);
+    const counts = new Uint32Array(keep);
+    for (let slot = 0, at = 0; slot < this.keys.length; slot++) {
+      if (this.counts[slot] <= floor) continue;
+      keys[at] = this.keys[slot];
+      counts[at++] = this.counts[slot];
+    }
+    if (grow) {
+      this.keys = new Uint32Array(this.keys.length * 2);
+      this.counts = new Uint32Array(this.counts.length * 2);
+      this.shift--;
+    } else {
+      this.purges++;
+      this.counts.fill(0);
+    }
+    this.size = 0;
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < keep; i++) {
+      let slot = this.home(keys[i]);
+      while (this.counts[slot] !== 0) slot = (slot + 1) & mask;
+      this.keys[slot] = keys[i];
+      this.counts[slot] = counts[i];
+      this.size++;
+    }
+  }
 }
 
 export function unitsOf(document: Document, hashKeys = true): Unit[] {
@@ -24,7 +120,7 @@ export function unitsOf(document: Document, hashKeys = true): Unit[] {
 }
 
 export const recurrencePass: CorpusPass<BoilerplateOptions, RecurrenceState> = {
-  init: () => ({ counts: new Map(), recurring: undefined }),
+  init: () => ({ counts: new KeyCounts(), recurring: undefined }),
   collect(state, document) {
     if (document.format === 'html') return;
     // Only the keys: the pass needs neither word counts nor link density, and its documents are
@@ -33,11 +129,14 @@ export const recurrencePass: CorpusPass<BoilerplateOptions, RecurrenceState> = {
     forEachUnitKey(document, (key) => {
       if (key !== undefined) seen.add(key);
     });
-    for (const key of seen) state.counts.set(key, (state.counts.get(key) ?? 0) + 1);
+    const counts = state.counts as KeyCounts;
+    for (const key of seen) counts.add(key);
   },
   finish(state, _documentCount, options) {
     const recurring = new Set<number>();
-    for (const [key, count] of state.counts) if (count >= options.minDocumentFrequency) recurring.add(key);
+    (state.counts as KeyCounts).forEach((key, count) => {
+      if (count >= options.minDocumentFrequency) recurring.add(key);
+    });
     return { counts: new Map(), recurring };
   },
 };

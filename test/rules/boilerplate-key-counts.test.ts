@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { KeyCounts, MAX_KEY_SLOTS } from '../../src/rules/boilerplate/corpus.js';
+
+/** A deterministic stream of 32-bit keys, some recurring often. */
+function* keyStream(n: number, seed: number): Generator<number> {
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    // One key in eight comes from a small pool of furniture lines.
+    yield (x & 7) === 0 ? (x >>> 3) % 97 : x;
+  }
+}
+
+function asMap(counts: KeyCounts): Map<number, number> {
+  const map = new Map<number, number>();
+  counts.forEach((key, count) => map.set(key, count));
+  return map;
+}
+
+describe('KeyCounts', () => {
+  it('counts exactly as a Map does below the cap, through every growth', () => {
+    const table = new KeyCounts(16);
+    const map = new Map<number, number>();
+    for (const key of keyStream(100_000, 7)) {
+      table.add(key);
+      map.set(key >>> 0, (map.get(key >>> 0) ?? 0) + 1);
+    }
+    expect(table.purges).toBe(0);
+    expect(table.size).toBe(map.size);
+    expect(asMap(table)).toEqual(map);
+  });
+
+  it('stays within its slots at the cap, keeps every frequent key and never over-counts', () => {
+    const slots = 1 << 12;
+    const table = new KeyCounts(16, slots);
+    const map = new Map<number, number>();
+    let largest = 0;
+    for (const key of keyStream(200_000, 11)) {
+      table.add(key);
+      map.set(key >>> 0, (map.get(key >>> 0) ?? 0) + 1);
+      largest = Math.max(largest, table.size);
+    }
+    expect(largest).toBeLessThanOrEqual((slots * 3) / 4);
+    expect(table.purges).toBeGreaterThan(0);
+    const kept = asMap(table);
+    for (const [key, count] of kept) expect(count).toBeLessThanOrEqual(map.get(key)!);
+    // The furniture pool recurs hundreds of times: at most its first sightings are forgotten.
+    for (let key = 0; key < 97; key++) expect(kept.get(key) ?? 0).toBeGreaterThan(map.get(key)! / 2);
+  });
+
+  it('frees room even when every key recurs', () => {
+    const table = new KeyCounts(16, 1 << 8);
+    for (let round = 0; round < 3; round++) for (let key = 0; key < 1000; key++) table.add(key * 2654435761);
+    expect(table.size).toBeLessThanOrEqual(192);
+    expect(MAX_KEY_SLOTS).toBe(1 << 22);
+  });
+});
