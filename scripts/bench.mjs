@@ -2,11 +2,13 @@
 // `npm run bench`: whole-process speed and peak memory, as medians over alternating runs, with ratios
 // against markdownlint-cli2 measured in the same run. Shared machines are noisy: compare the ratios.
 //   --reps N (default 3)   --only markdown,jsonl,micro
+//   --only jsonl-rss [--size MiB] [--fix] [--concurrency N]: peak RSS over one large JSONL (not in the default set)
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildCorpus } from './bench/corpus.mjs';
+import { jsonlRss } from './bench/jsonl-rss.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -88,11 +90,17 @@ if (only.has('jsonl')) {
 
 if (only.has('micro')) {
   // In-process micro benchmarks that other parts register under scripts/bench/*.mjs (each exports main()).
-  for (const file of fs.readdirSync(path.join(repoRoot, 'scripts', 'bench')).filter((f) => f.endsWith('.mjs') && f !== 'corpus.mjs').sort()) {
+  for (const file of fs.readdirSync(path.join(repoRoot, 'scripts', 'bench')).filter((f) => f.endsWith('.mjs') && f !== 'corpus.mjs' && f !== 'jsonl-rss.mjs').sort()) {
     console.log(`\n== ${file}`);
     const mod = await import(pathToFileURL(path.join(repoRoot, 'scripts', 'bench', file)).href);
     results[file.replace(/\.mjs$/, '')] = await mod.main({ corpus, reps });
   }
+}
+
+if (only.has('jsonl-rss')) {
+  const fix = args.includes('--fix');
+  const run = await jsonlRss({ repoRoot, sizeMiB: Number(option('size', '1024')), fix, concurrency: option('concurrency', 'off') });
+  results.jsonlRss = { ...run, samples: run.samples.map(({ seconds, rss, read }) => [seconds, rss, read]) };
 }
 
 fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
