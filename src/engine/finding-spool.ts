@@ -15,7 +15,7 @@ let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // An interrupted run must not leave spool files behind in the temporary directory.
+  // Where a spool file keeps its name, an interrupted run must not leave it behind.
   process.once('exit', () => {
     for (const spool of live) spool.dispose();
   });
@@ -25,15 +25,27 @@ export class FindingSpool {
   private readonly dir: string;
   private readonly file: string;
   private fd: number | undefined;
+  /** The file is unlinked while open (POSIX), so even a killed run leaves nothing behind. */
+  private readonly anonymous: boolean;
+  private written = 0;
   private pending: string[] = [];
   private pendingChars = 0;
   count = 0;
 
   constructor() {
-    installExitHook();
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpuslint-spool-'));
     this.file = path.join(this.dir, 'findings.jsonl');
-    this.fd = fs.openSync(this.file, 'w', 0o600);
+    this.fd = fs.openSync(this.file, 'w+', 0o600);
+    let anonymous = false;
+    try {
+      fs.unlinkSync(this.file);
+      fs.rmdirSync(this.dir);
+      anonymous = true;
+    } catch {
+      // Windows keeps an open file's name: remove it when done, or at exit.
+      installExitHook();
+    }
+    this.anonymous = anonymous;
     live.add(this);
   }
 
@@ -49,41 +61,38 @@ export class FindingSpool {
   private flush(): void {
     if (this.pending.length === 0 || this.fd === undefined) return;
     const bytes = Buffer.from(this.pending.join(''), 'utf8');
-    for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(this.fd, bytes, offset);
+    for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(this.fd, bytes, offset, bytes.length - offset, this.written + offset);
+    this.written += bytes.length;
     this.pending = [];
     this.pendingChars = 0;
   }
 
-  /** Ends writing; the spool can then be read any number of times. */
+  /** Ends writing; the spool can then be read any number of times, even by two readers at once. */
   close(): void {
     this.flush();
-    if (this.fd !== undefined) fs.closeSync(this.fd);
-    this.fd = undefined;
   }
 
   *read(): Generator<Finding> {
-    this.close();
-    const fd = fs.openSync(this.file, 'r');
-    try {
-      const buffer = Buffer.alloc(READ_BYTES);
-      let carry: Buffer = Buffer.alloc(0);
-      for (;;) {
-        const got = fs.readSync(fd, buffer, 0, READ_BYTES, null);
-        if (got === 0) break;
-        const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, got)]) : buffer.subarray(0, got);
-        const cut = chunk.lastIndexOf(10);
-        if (cut === -1) {
-          carry = Buffer.from(chunk);
-          continue;
-        }
-        const lines = chunk.toString('utf8', 0, cut).split('\n');
-        carry = Buffer.from(chunk.subarray(cut + 1));
-        for (const line of lines) yield JSON.parse(line) as Finding;
+    this.flush();
+    const fd = this.fd;
+    if (fd === undefined) throw new Error('finding spool read after dispose');
+    const buffer = Buffer.alloc(READ_BYTES);
+    let carry: Buffer = Buffer.alloc(0);
+    for (let position = 0; position < this.written; ) {
+      const got = fs.readSync(fd, buffer, 0, Math.min(READ_BYTES, this.written - position), position);
+      if (got === 0) break;
+      position += got;
+      const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, got)]) : buffer.subarray(0, got);
+      const cut = chunk.lastIndexOf(10);
+      if (cut === -1) {
+        carry = Buffer.from(chunk);
+        continue;
       }
-      if (carry.length > 0) yield JSON.parse(carry.toString('utf8')) as Finding;
-    } finally {
-      fs.closeSync(fd);
+      const lines = chunk.toString('utf8', 0, cut).split('\n');
+      carry = Buffer.from(chunk.subarray(cut + 1));
+      for (const line of lines) yield JSON.parse(line) as Finding;
     }
+    if (carry.length > 0) yield JSON.parse(carry.toString('utf8')) as Finding;
   }
 
   dispose(): void {
@@ -96,7 +105,7 @@ export class FindingSpool {
       }
       this.fd = undefined;
     }
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    if (!this.anonymous) fs.rmSync(this.dir, { recursive: true, force: true });
     live.delete(this);
   }
 }
