@@ -27,7 +27,7 @@ export const LINT_FLAGS: FlagSpecs = {
   'suppressions-location': { type: 'string', valueName: 'path::String', description: 'Suppressions file (default: corpuslint-suppressions.json)' },
   'prune-suppressions': { type: 'boolean', description: 'Remove suppressions that no longer match any finding' },
   'pass-on-unpruned-suppressions': { type: 'boolean', description: 'Do not exit 2 when unused suppressions remain' },
-  concurrency: { type: 'string', valueName: 'off|auto|N', description: 'Worker threads: off (default), auto (all cores when the input is large enough to pay), or a number' },
+  concurrency: { type: 'string', valueName: 'off|auto|N', description: 'Worker threads: auto (default: all cores when the input is large enough to pay, 50 files or 10 MB), off, or a number' },
   cache: { type: 'boolean', description: 'Only lint files that changed since the last run (keyed by content, config and version)' },
   'cache-location': { type: 'string', valueName: 'path::String', description: 'Where the cache lives (default: .corpuslintcache)' },
   progress: { type: 'boolean', negatable: true, description: 'Progress bar on stderr for long runs (only when stderr is a terminal)' },
