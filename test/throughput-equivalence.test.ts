@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Document } from '../src/document/document.js';
 import { scanPlainText, splitLines, type Block } from '../src/document/markdown-scan.js';
-import { analyseSalience, selectGroups } from '../src/salience/model.js';
+import { analyseSalience } from '../src/salience/model.js';
 import { salienceOptions } from '../src/salience/options.js';
 import { isWhitespace, splitUnits } from '../src/salience/units.js';
 import { scanUnits } from '../src/salience/inline.js';
@@ -79,7 +79,7 @@ describe('salience groups built on selection', () => {
       fc.property(salientText, salientFormat, threshold, threshold, (text, format, low, share) => {
         const keep = (l: number, s: number) => l >= low || s > share;
         const first = analyseSalience(new Document({ text, format, path: 'a' }), salienceOptions({}));
-        const selected = selectGroups(first, keep);
+        const selected = first.selectGroups(keep);
         expect(selected).toEqual(first.groups.filter((g) => keep(g.lowContentHotspotShare, g.share)));
         for (const group of selected) expect(first.groups).toContain(group);
       }),

@@ -6,7 +6,7 @@ import { loadConfig, resolveConfig, type LoadedConfig } from '../config/load.js'
 import { ConfigError } from '../config/error.js';
 import { discover, toPosix } from '../inputs/discover.js';
 import { formatOf } from '../inputs/formats.js';
-import { run, summarize, type FixMode, type RunInput } from '../engine/run.js';
+import { run, summarize, type Concurrency, type FixMode, type RunInput } from '../engine/run.js';
 import { chunkFormatters, getFormatter, formatters } from '../reporters/index.js';
 import type { FileResult, RuleModule } from '../types.js';
 import type { Formatter } from '../reporters/types.js';
@@ -23,7 +23,7 @@ import { createProgress } from './progress.js';
 import { DEFAULT_CACHE_LOCATION } from '../cache/lint-cache.js';
 import { checkSuppressionFlags, handleSuppressions, reportUnusedSuppressions, suppressionsPath } from '../suppressions/cli.js';
 import { countFindings } from '../engine/counts.js';
-import { attachFindings, disposeSpools, findingsOf, isSpooled } from '../engine/finding-spool.js';
+import { attachFindings, disposeSpools, findingsOf, isSpooled, spooledFixableErrors } from '../engine/finding-spool.js';
 
 export interface CliEnvironment {
   cwd: string;
@@ -165,9 +165,9 @@ function errorsOnly(result: FileResult): FileResult {
   const errors = function* () {
     for (const finding of findingsOf(result)) if (finding.severity === 'error') yield finding;
   };
-  let fixableCount = 0;
-  for (const finding of errors()) fixableCount += countFindings([finding]).fixableCount;
-  return attachFindings({ ...result, findings: [], warningCount: 0, fixableCount }, errors);
+  // The spool counted its fixable errors as they came in, so the findings are read only to report them.
+  const fixableCount = spooledFixableErrors(result)!;
+  return attachFindings({ ...result, findings: [], warningCount: 0, fixableCount }, { read: errors, fixableErrors: fixableCount });
 }
 
 export async function lintCommand(argv: readonly string[], environment: CliEnvironment): Promise<number> {
@@ -201,13 +201,13 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
     return 0;
   }
 
-  parseConcurrency(flags.concurrency as string | undefined);
+  const concurrency = parseConcurrency(flags.concurrency as string | undefined);
   const shard = parseShard(flags.shard as string | undefined);
   const discovered = await collectInputs(args, loaded, cwd);
   // Byte-range shards are lint-only: a fix must rewrite a file whole, on one machine.
   const inputs = shard ? selectShard(discovered, shard, fixMode === 'none' ? SHARD_SPLIT_BYTES : Infinity) : discovered;
   try {
-    return await lintAndReport(args, environment, { registry, formatter, formatName, fixMode, maxWarnings, loaded, onlyRules, inputs });
+    return await lintAndReport(args, environment, { registry, formatter, formatName, fixMode, maxWarnings, loaded, onlyRules, inputs, concurrency });
   } finally {
     disposeSpools();
   }
@@ -216,12 +216,11 @@ export async function lintCommand(argv: readonly string[], environment: CliEnvir
 async function lintAndReport(
   args: ParsedArgs,
   environment: CliEnvironment,
-  setup: { registry: ReadonlyMap<string, RuleModule>; formatter: Formatter; formatName: string; fixMode: FixMode; maxWarnings: number | undefined; loaded: LoadedConfig; onlyRules: Set<string> | undefined; inputs: RunInput[] },
+  setup: { registry: ReadonlyMap<string, RuleModule>; formatter: Formatter; formatName: string; fixMode: FixMode; maxWarnings: number | undefined; loaded: LoadedConfig; onlyRules: Set<string> | undefined; inputs: RunInput[]; concurrency: Concurrency },
 ): Promise<number> {
-  const { registry, formatter, formatName, fixMode, maxWarnings, loaded, onlyRules, inputs } = setup;
+  const { registry, formatter, formatName, fixMode, maxWarnings, loaded, onlyRules, inputs, concurrency } = setup;
   const flags = args.flags;
   const cwd = environment.cwd;
-  const concurrency = parseConcurrency(flags.concurrency as string | undefined);
   const outDir = flags['out-dir'] !== undefined ? path.resolve(cwd, flags['out-dir'] as string) : undefined;
   const progress = createProgress(flags.progress !== false, process.stderr, inputs.length, inputs.reduce((sum, input) => sum + sizeOf(input), 0), sizeOf);
   const outcome = await run(

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FileResult, Finding } from '../types.js';
+import { isFixable } from '../fix/apply.js';
 
 const FLUSH_CHARS = 1 << 20;
 const READ_BYTES = 1 << 20;
@@ -30,7 +31,10 @@ export class FindingSpool {
   private written = 0;
   private pending: string[] = [];
   private pendingChars = 0;
-  count = 0;
+  /** The counts a file result carries, kept as findings come in; fixable means a safe fix, as in countFindings. */
+  readonly counts = { errorCount: 0, warningCount: 0, fixableCount: 0 };
+  /** Safely fixable errors: what `--quiet` reports as fixable, known without reading the spool back. */
+  fixableErrorCount = 0;
 
   constructor() {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpuslint-spool-'));
@@ -54,7 +58,12 @@ export class FindingSpool {
     const line = `${JSON.stringify(finding)}\n`;
     this.pending.push(line);
     this.pendingChars += line.length;
-    this.count++;
+    const fixable = isFixable(finding, { unsafe: false });
+    if (finding.severity === 'error') {
+      this.counts.errorCount++;
+      if (fixable) this.fixableErrorCount++;
+    } else this.counts.warningCount++;
+    if (fixable) this.counts.fixableCount++;
     if (this.pendingChars >= FLUSH_CHARS) this.flush();
   }
 
@@ -112,17 +121,27 @@ export class FindingSpool {
 
 // A spooled result keeps `findings` empty (so nothing that reads it by mistake holds them all) and
 // finds its real findings here; the association is lost by design when a result is copied.
-const sources = new WeakMap<FileResult, () => Iterable<Finding>>();
+interface SpooledFindings {
+  read: () => Iterable<Finding>;
+  /** How many of them are errors with a safe fix. */
+  fixableErrors: number;
+}
+const sources = new WeakMap<FileResult, SpooledFindings>();
 
-export function attachFindings(result: FileResult, source: () => Iterable<Finding>): FileResult {
-  sources.set(result, source);
+export function attachFindings(result: FileResult, findings: SpooledFindings): FileResult {
+  sources.set(result, findings);
   return result;
 }
 
 /** A result's findings in order, read back from its spool when it has one. */
 export function findingsOf(result: FileResult): Iterable<Finding> {
   const source = sources.get(result);
-  return source ? source() : result.findings;
+  return source ? source.read() : result.findings;
+}
+
+/** A spooled result's safely fixable errors, or undefined when its findings are in memory. */
+export function spooledFixableErrors(result: FileResult): number | undefined {
+  return sources.get(result)?.fixableErrors;
 }
 
 export function isSpooled(result: FileResult): boolean {

@@ -187,7 +187,6 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
   const sink = fixing(options.fixMode) && !input.byteRange ? sinkFor(input, options) : undefined;
   const findings: Finding[] = [];
   const spool = options.spoolFindings && !options.cacheLocation ? new FindingSpool() : undefined;
-  const counts = { errorCount: 0, warningCount: 0, fixableCount: 0 };
   const ruleErrors: Finding[] = [];
   const range = input.byteRange && input.absolute ? resolveLineRange(input.absolute, input.byteRange) : undefined;
   let records = 0;
@@ -206,7 +205,6 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
       if (spool) spool.push(finding);
       else findings.push(finding);
     }
-    if (spool) addCounts(counts, countFindings(outcome.findings));
     records += outcome.records;
     recordOffset += outcome.records;
     changed ||= outcome.changed;
@@ -238,27 +236,19 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
   const resultOf = (): FileResult => {
     if (!spool) return { ...newResult(input, findings), records };
     spool.close();
-    return attachFindings({ path: input.path, findings: [], ...counts, records }, () => spool.read());
+    return attachFindings({ path: input.path, findings: [], ...spool.counts, records }, { read: () => spool.read(), fixableErrors: spool.fixableErrorCount });
   };
   if (readError) {
     sink?.abort();
     const finding = coreFinding('read-error', `Cannot read ${input.path}: ${readError.message} (the file may be truncated); lines before this point were linted, the file is not rewritten.`, { line: 1 });
-    if (spool) {
-      spool.push(finding);
-      addCounts(counts, countFindings([finding]));
-    } else findings.push(finding);
+    if (spool) spool.push(finding);
+    else findings.push(finding);
     return { result: resultOf(), fatal: true, changed: false, ...(spool ? { ruleErrors } : {}) };
   }
   const run: FileRun = { result: resultOf(), fatal, changed, ...(spool ? { ruleErrors } : {}) };
   await settleSink(sink, changed, options);
   finishMemory(run, sink, input, options, undefined);
   return run;
-}
-
-function addCounts(into: ReturnType<typeof countFindings>, add: ReturnType<typeof countFindings>): void {
-  into.errorCount += add.errorCount;
-  into.warningCount += add.warningCount;
-  into.fixableCount += add.fixableCount;
 }
 
 function rangeStream(file: string, range: LineRange): AsyncIterable<Buffer> {

@@ -2,7 +2,7 @@
 // pile up on salient spans (headings, lists, tables, bold, links, leftover markup, the opening lines).
 // When those spans carry little content, the questions are wasted and the body goes unasked.
 import type { RuleContext, RuleMeta } from '../types.js';
-import { analyseSalience, mayFlag, selectGroups, type SalienceGroup } from '../salience/model.js';
+import { analyseSalience, mayFlag, type SalienceGroup } from '../salience/model.js';
 import { SALIENCE_OPTION_SCHEMA, salienceOptions, type SalienceOptions } from '../salience/options.js';
 import { docsUrl } from './docs-url.js';
 
@@ -92,7 +92,7 @@ export function check(context: RuleContext<Record<string, unknown>>): void {
   const { figures } = salience;
   if (figures.reasons.length === 0) return;
   // Only groups over MIN_GROUP_SHARE can be named; the rest are never built.
-  const groups = selectGroups(salience, (low, share) => low >= MIN_GROUP_SHARE || share >= MIN_GROUP_SHARE);
+  const groups = salience.selectGroups((low, share) => low >= MIN_GROUP_SHARE || share >= MIN_GROUP_SHARE);
   context.report({
     messageId: 'skew',
     data: {

@@ -2,7 +2,7 @@
 // that cover worst. Shared by `corpuslint stats` and, later, the HTML report.
 import type { Document } from '../document/document.js';
 import type { RecordRef } from '../types.js';
-import { analyseSalience, selectGroups, type SalienceFigures } from './model.js';
+import { analyseSalience, type SalienceFigures } from './model.js';
 import type { SalienceOptions } from './options.js';
 
 export interface DocumentStats {
@@ -59,7 +59,7 @@ export function relativeCoverage(figures: Pick<SalienceFigures, 'coverage'>): nu
 export function documentStats(document: Document, options: SalienceOptions, hotspotNames = 3): DocumentStats {
   const salience = analyseSalience(document, options);
   const { figures } = salience;
-  const hotspots = selectGroups(salience, (low) => low > 0)
+  const hotspots = salience.selectGroups((low) => low > 0)
     .sort((a, b) => b.lowContentHotspotShare - a.lowContentHotspotShare)
     .slice(0, hotspotNames)
     .map((g) => `${g.name}: ${Math.round(g.lowContentHotspotShare * 100)}%`);

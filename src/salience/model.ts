@@ -74,6 +74,11 @@ export interface DocumentSalience {
   units: SalienceUnit[];
   groups: SalienceGroup[];
   figures: SalienceFigures;
+  /**
+   * The groups whose shares pass `keep`, in document order: the same objects as in `groups`, but
+   * only the selected ones are built.
+   */
+  selectGroups(keep: (lowContentHotspotShare: number, share: number) => boolean): SalienceGroup[];
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -101,18 +106,6 @@ function withSectionContent(raw: readonly RawUnit[], content: readonly number[])
     if (count > 0) result[i] = Math.max(content[i], sum / count);
   }
   return result;
-}
-
-type GroupSelector = (keep: (lowContentHotspotShare: number, share: number) => boolean) => SalienceGroup[];
-const groupSelectors = new WeakMap<DocumentSalience, GroupSelector>();
-
-/**
- * The groups of an analysis whose shares pass `keep`, in document order: the same objects as in
- * `groups`, but only the selected ones are built.
- */
-export function selectGroups(salience: DocumentSalience, keep: (lowContentHotspotShare: number, share: number) => boolean): SalienceGroup[] {
-  const select = groupSelectors.get(salience);
-  return select ? select(keep) : salience.groups.filter((group) => keep(group.lowContentHotspotShare, group.share));
 }
 
 export function analyseSalience(document: Document, options: SalienceOptions): DocumentSalience {
@@ -291,7 +284,7 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
   }
   let units: SalienceUnit[] | undefined;
   let groupList: SalienceGroup[] | undefined;
-  const result: DocumentSalience = {
+  return {
     get units() {
       units ??= raw.map((unit, i) => {
         const list: Feature[] = [];
@@ -325,11 +318,10 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
       coverage,
       reasons,
     },
+    selectGroups(keep) {
+      const selected: SalienceGroup[] = [];
+      for (let g = 0; g < rawGroups.length; g++) if (keep(lowShares[g], shares[g])) selected.push(groupAt(g));
+      return selected;
+    },
   };
-  groupSelectors.set(result, (keep) => {
-    const selected: SalienceGroup[] = [];
-    for (let g = 0; g < rawGroups.length; g++) if (keep(lowShares[g], shares[g])) selected.push(groupAt(g));
-    return selected;
-  });
-  return result;
 }

@@ -79,7 +79,7 @@ const CUE_NAMES = [
   'youAreNow',
   'yourCode',
   'yourOutput',
-] as const satisfies readonly GuardedCue[];
+] as const satisfies readonly (GuardedCue & FeatureName)[];
 type CueName = (typeof CUE_NAMES)[number];
 const Q = Object.fromEntries(CUE_NAMES.map((name, i) => [name, i])) as Record<CueName, number>;
 const CUE_PATTERNS = CUE_NAMES.map((name) => CUES[name]);
@@ -224,6 +224,8 @@ const INDEX = new Map<string, number>(FEATURE_NAMES.map((name, i) => [name, i]))
 export const featureIndex = (name: FeatureName): number => INDEX.get(name)!;
 /** Feature positions by name, read as properties in the hot path. */
 const F = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i])) as Record<FeatureName, number>;
+/** Each cue is also the feature of the same name: its value's slot in the feature vector. */
+const CUE_SLOTS = Int32Array.from(CUE_NAMES, (name) => F[name]);
 
 /** The least logits a clause must be able to reach to start a span, with the scorer's weights. */
 export interface SeedFloor {
@@ -251,6 +253,7 @@ export function unitFeatures(
   const x = new Float64Array(FEATURE_NAMES.length);
   const hits = t === raw ? context.guardHits(index) : scanGuards(t);
   const c = cueValues(t, hits);
+  for (let k = 0; k < CUE_SLOTS.length; k++) x[CUE_SLOTS[k]] = c[k];
   const tally = (name: GuardedCue & ('secondPerson' | 'harmWord' | 'toolVerb')): number => (hits.has(name) ? count(CUES[name], t) : 0);
 
   const you = tally('secondPerson');
@@ -260,45 +263,15 @@ export function unitFeatures(
   const firstPerson = hits.has('firstPersonWord') || mayHavePronounI(t) ? count(CUES.firstPerson, t) : 0;
   x[F.secondPerson] = Math.log1p(you);
   x[F.secondPersonStart] = /^(?:you|your)\b/i.test(t) ? 1 : 0;
-  x[F.addressModel] = c[Q.addressModel];
-  x[F.noteToModel] = c[Q.noteToModel];
   const yourOutput = c[Q.yourOutput];
-  x[F.yourOutput] = yourOutput;
-  x[F.yourCode] = c[Q.yourCode];
-  x[F.theOutput] = c[Q.theOutput];
-  x[F.metaInstructions] = c[Q.metaInstructions];
-  x[F.instructionWord] = c[Q.instructionWord];
-  x[F.override] = c[Q.override];
-  x[F.extraction] = c[Q.extraction];
-  x[F.followingInstruction] = c[Q.followingInstruction];
   x[F.imperative] = imperative;
-  x[F.please] = c[Q.please];
-  x[F.requestToMe] = c[Q.requestToMe];
   x[F.question] = question;
   x[F.questionStart] = test(CUES.questionStart, t);
-  x[F.lengthConstraint] = c[Q.lengthConstraint];
-  x[F.caseConstraint] = c[Q.caseConstraint];
-  x[F.wrapConstraint] = c[Q.wrapConstraint];
-  x[F.startEndConstraint] = c[Q.startEndConstraint];
-  x[F.avoidConstraint] = c[Q.avoidConstraint];
-  x[F.transformOutput] = c[Q.transformOutput];
-  x[F.respondIn] = c[Q.respondIn];
-  x[F.formatWord] = c[Q.formatWord];
-  x[F.language] = c[Q.language];
   const assistant = Math.max(c[Q.apology], c[Q.cannot], c[Q.asAnAI], c[Q.condone]);
-  x[F.apology] = c[Q.apology];
-  x[F.cannot] = c[Q.cannot];
-  x[F.asAnAI] = c[Q.asAnAI];
-  x[F.condone] = c[Q.condone];
   const moral = c[Q.moralJudgement];
   const important = c[Q.itIsImportant];
-  x[F.moralJudgement] = moral;
-  x[F.itIsImportant] = important;
   const harm = tally('harmWord');
   x[F.harmWords] = Math.log1p(harm);
-  x[F.careWord] = c[Q.careWord];
-  x[F.urgencyWord] = c[Q.urgencyWord];
-  x[F.bangs] = c[Q.bangs];
   const { words, caps } = wordCounts(t);
   x[F.capsRatio] = words > 0 ? Math.min(1, caps / words) : 0;
   const tools = tally('toolVerb');
@@ -307,22 +280,10 @@ export function unitFeatures(
   x[F.toolVerbStart] = toolStart;
   const myResource = hits.has('myResource') ? ownResource(t) : 0;
   x[F.myResource] = myResource;
-  x[F.money] = c[Q.money];
   const email = t.includes('@') ? test(CUES.emailAddress, t) : 0;
   x[F.emailAddress] = email;
   x[F.toolName] = test(CUES.toolName, t);
-  x[F.quotedId] = c[Q.quotedId];
-  x[F.codeNoun] = c[Q.codeNoun];
-  x[F.codeVerb] = c[Q.codeVerb];
-  x[F.followingCode] = c[Q.followingCode];
   x[F.codeFollows] = units[index + 1]?.code ? 1 : 0;
-  x[F.youAreNow] = c[Q.youAreNow];
-  x[F.actAs] = c[Q.actAs];
-  x[F.jailbreak] = c[Q.jailbreak];
-  x[F.fromNowOn] = c[Q.fromNowOn];
-  x[F.promoVerb] = c[Q.promoVerb];
-  x[F.url] = c[Q.url];
-  x[F.audience] = c[Q.audience];
   x[F.listItem] = test(CUES.listItem, t);
   const backtick = t.includes('`') ? 1 : 0;
   x[F.backtick] = backtick;
@@ -332,8 +293,6 @@ export function unitFeatures(
 
   const mustContain = c[Q.mustContain];
   const makeSure = c[Q.makeSure];
-  x[F.mustContain] = mustContain;
-  x[F.makeSure] = makeSure;
   x[F.anyConstraint] = Math.max(
     c[Q.lengthConstraint], c[Q.caseConstraint], c[Q.wrapConstraint], c[Q.startEndConstraint],
     c[Q.avoidConstraint], c[Q.transformOutput], c[Q.respondIn], yourOutput,
@@ -341,9 +300,7 @@ export function unitFeatures(
   const anyAssistant = Math.max(assistant, moral, important);
   x[F.anyAssistant] = anyAssistant;
   x[F.quoteCover] = quoted.share;
-  x[F.vocative] = c[Q.vocative];
   x[F.cueQuoted] = quoted.cue;
-  x[F.reportingFrame] = c[Q.reportingFrame];
   x[F.dialogueTag] = hasQuoteMark(raw) ? test(CUES.dialogueTag, raw) : 0;
   x[F.thirdPersonStart] = test(CUES.thirdPersonStart, t);
   x[F.anyOverride] = Math.max(c[Q.override], c[Q.metaInstructions], c[Q.extraction], c[Q.followingInstruction]);
