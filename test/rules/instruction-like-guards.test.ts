@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CUES } from '../../src/rules/instruction-like/lexicons.js';
 import { GUARDS, scanGuards, type GuardName } from '../../src/rules/instruction-like/guards.js';
-import { mayBeDirected, wordCounts } from '../../src/rules/instruction-like/features.js';
+import { wordCounts } from '../../src/rules/instruction-like/features.js';
+import { mayBeDirected } from '../../src/rules/instruction-like/prefilter.js';
 import { forEachContentWord, mayHavePronounI, prefixKey } from '../../src/rules/instruction-like/context.js';
 import { DIRECTED_WORDS, STOPWORDS } from '../../src/rules/instruction-like/lexicons.js';
 

@@ -3,7 +3,8 @@
 // sentences, and only some of them carry cues), attach a code block that a flagged clause
 // introduces, and merge neighbours into one span.
 import { clauseUnits, type Unit } from './units.js';
-import { featureIndex, mayBeDirected, passesPrefilter, unitFeatures, type FeatureVector, type SeedFloor } from './features.js';
+import { featureIndex, unitFeatures, type FeatureVector, type SeedFloor } from './features.js';
+import { mayBeDirected, passesPrefilter } from './prefilter.js';
 import { DocumentContext } from './context.js';
 import { categorize, scoreUnit, type Category, type Model } from './model.js';
 

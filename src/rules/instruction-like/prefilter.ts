@@ -1,0 +1,66 @@
+// Which clauses are worth any feature work: the prefilter drops clauses that no cue the scorer
+// weighs positively can fire on, and mayBeDirected keeps, among the rest, those that could start a
+// span (see detect.ts). Both run on every prose clause, so each reads a clause in a single pass.
+import { CODE_VERBS, DIRECTED_WORDS, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
+import { isImperativeVerb, leadingVerb } from './mood.js';
+
+/**
+ * One combined test that every cue family trips: a clause without any of these is clean for
+ * every feature the scorer weighs positively, so it skips feature extraction entirely.
+ */
+export const PREFILTER =
+  /\b(?:you|your|yourself|I|me|my|please|kindly|ignore|disregard|forget|instructions?|prompts?|sorry|cannot|can't|AI|model|assistant|important|appropriate|ethical|response|reply|answer|output|IMPORTANT|pretend|act|role|DAN|send|transfer|email|delete|download|share|pay|withdraw|code|snippet|translate|words|letters|sentences|paragraphs|commas|crucial|essential|never|acceptable|illegal|harm\w{0,4}|violen\w{1,4}|respect\w{0,4}|help|support|should)\b|[?!$@€£]|```/i;
+
+/** Whether a prose unit is worth scoring at all. */
+export function passesPrefilter(unitText: string, verbs: ReadonlySet<string>, leading = leadingVerb(unitText)): boolean {
+  return PREFILTER.test(unitText) || isImperativeVerb(leading, verbs);
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 0x2019 || code === 45 || (code >= 48 && code <= 57);
+}
+
+/**
+ * Whether a clause could carry a model-directed cue, by one pass over its words with Set lookups:
+ * only such clauses may start a span (see detect.ts), so the rest skip feature work unless a
+ * flagged neighbour needs their score.
+ */
+export function mayBeDirected(unitText: string, verbs: ReadonlySet<string>, leading = leadingVerb(unitText)): boolean {
+  const text = unitText;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    // "?" asks, "@" addresses, a currency sign names money to move.
+    if (code === 63 || code === 64 || code === 36 || code === 0x20ac || code === 0xa3) return true;
+    if (!isWordChar(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = FNV_OFFSET;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordChar(c)) break;
+      hash = foldedHashStep(hash, c);
+    }
+    // The hash rules out almost every word without building its lower-case copy.
+    if (i - start <= 24 && DIRECTED_HASHES.has(hash) && DIRECTED_WORDS.has(text.slice(start, i).toLowerCase())) return true;
+  }
+  return (GENERATION_VERBS.has(leading) || TOOL_VERBS.has(leading) || CODE_VERBS.has(leading)) && isImperativeVerb(leading, verbs);
+}
+
+const FNV_OFFSET = 0x811c9dc5 & 0x3fffffff;
+
+/** One step of a word hash over ASCII-lower-cased characters, kept to 30 bits so that V8 stores it as a small integer. */
+function foldedHashStep(hash: number, code: number): number {
+  const folded = code >= 65 && code <= 90 ? code + 32 : code;
+  return Math.imul(hash ^ folded, 0x01000193) & 0x3fffffff;
+}
+
+const DIRECTED_HASHES = new Set(
+  [...DIRECTED_WORDS].map((word) => {
+    let hash = FNV_OFFSET;
+    for (let k = 0; k < word.length; k++) hash = foldedHashStep(hash, word.charCodeAt(k));
+    return hash;
+  }),
+);
