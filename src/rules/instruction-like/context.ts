@@ -4,7 +4,7 @@
 // lazily, only for clauses near a candidate, so clean stretches of a long document cost nothing.
 import { CUES, STOPWORDS } from './lexicons.js';
 import type { Unit } from './units.js';
-import { scanGuards, type GuardHits } from './guards.js';
+import { guardBits, scanGuards, type GuardHits } from './guards.js';
 import { isImperativeVerb, leadingVerb } from './mood.js';
 
 export const FLAG = {
@@ -12,6 +12,8 @@ export const FLAG = {
   tool: 512, isolated: 1024,
 } as const;
 export type Flag = keyof typeof FLAG;
+/** A flag's bit, FLAG[name]: flags are passed by bit so that reading one needs no lookup by name. */
+export type FlagBit = (typeof FLAG)[Flag];
 
 /** Clauses on each side that make up the surroundings. */
 const WINDOW = 4;
@@ -27,7 +29,7 @@ export interface Surroundings {
   /** Neighbouring prose clauses in the window. */
   others: number;
   /** Share of neighbours showing a flag. */
-  rate(flag: Flag): number;
+  rate(flag: FlagBit): number;
   /** Share of the clause's content words that no neighbour uses. */
   novelty: number;
   /** Novelty minus the neighbours' own average novelty within the window. */
@@ -45,6 +47,12 @@ const test = (re: RegExp, text: string): boolean => {
 const ASSISTANT_VOICE = new RegExp(
   [CUES.apology, CUES.cannot, CUES.asAnAI, CUES.condone, CUES.moralJudgement, CUES.itIsImportant].map((re) => re.source).join('|'), 'i',
 );
+
+const SECOND_PERSON = guardBits('secondPerson');
+const FIRST_PERSON_WORD = guardBits('firstPersonWord');
+const ASSISTANT = guardBits('assistantVoice');
+const HARM = guardBits('harmWord');
+const TOOL = guardBits('toolVerb');
 
 function isLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
@@ -167,24 +175,23 @@ export class DocumentContext {
   }
 
   /** Whether a clause shows a flag, read once per clause and flag. */
-  flag(index: number, name: Flag): boolean {
-    const bit = FLAG[name];
+  flag(index: number, bit: FlagBit): boolean {
     if (this.flagsKnown[index] & bit) return (this.flagsSet[index] & bit) !== 0;
     const unit = this.units[index];
     const t = this.text.slice(unit.start, unit.end);
     let on: boolean;
-    switch (name) {
-      case 'backtick': on = t.includes('`'); break;
-      case 'secondPerson': on = this.guardHits(index).has('secondPerson') && test(CUES.secondPerson, t); break;
-      case 'question': on = t.includes('?') && test(CUES.question, t); break;
-      case 'list': on = test(CUES.listItem, t); break;
-      case 'firstPerson': on = (this.guardHits(index).has('firstPersonWord') || mayHavePronounI(t)) && test(CUES.firstPerson, t); break;
-      case 'imperative': on = isImperativeVerb(this.leading(index), this.verbs); break;
-      case 'assistant': on = this.guardHits(index).has('assistantVoice') && test(ASSISTANT_VOICE, t); break;
-      case 'dialogue': on = /["“‘”’]/.test(t) && test(CUES.dialogueTag, t); break;
-      case 'harm': on = this.guardHits(index).has('harmWord') && test(CUES.harmWord, t); break;
-      case 'tool': on = this.guardHits(index).has('toolVerb') && test(CUES.toolVerb, t); break;
-      case 'isolated': on = aloneOnLine(this.text, unit); break;
+    switch (bit) {
+      case FLAG.backtick: on = t.includes('`'); break;
+      case FLAG.secondPerson: on = this.guardHits(index).hasBits(SECOND_PERSON) && test(CUES.secondPerson, t); break;
+      case FLAG.question: on = t.includes('?') && test(CUES.question, t); break;
+      case FLAG.list: on = test(CUES.listItem, t); break;
+      case FLAG.firstPerson: on = (this.guardHits(index).hasBits(FIRST_PERSON_WORD) || mayHavePronounI(t)) && test(CUES.firstPerson, t); break;
+      case FLAG.imperative: on = isImperativeVerb(this.leading(index), this.verbs); break;
+      case FLAG.assistant: on = this.guardHits(index).hasBits(ASSISTANT) && test(ASSISTANT_VOICE, t); break;
+      case FLAG.dialogue: on = /["“‘”’]/.test(t) && test(CUES.dialogueTag, t); break;
+      case FLAG.harm: on = this.guardHits(index).hasBits(HARM) && test(CUES.harmWord, t); break;
+      case FLAG.tool: on = this.guardHits(index).hasBits(TOOL) && test(CUES.toolVerb, t); break;
+      default: on = aloneOnLine(this.text, unit); break;
     }
     this.flagsKnown[index] |= bit;
     if (on) this.flagsSet[index] |= bit;

@@ -2,9 +2,9 @@
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
 import { CUES, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
-import { mayHavePronounI, type DocumentContext, type Flag } from './context.js';
+import { FLAG, mayHavePronounI, type DocumentContext, type FlagBit } from './context.js';
 import type { Unit } from './units.js';
-import { guardBits, scanGuards, type GuardHits, type GuardName } from './guards.js';
+import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName } from './guards.js';
 import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
 
 const count = (re: RegExp, text: string, cap = 20): number => {
@@ -78,6 +78,12 @@ const Q = Object.fromEntries(CUE_NAMES.map((name, i) => [name, i])) as Record<Cu
 const CUE_PATTERNS = CUE_NAMES.map((name) => CUES[name]);
 const CUE_LOW = Int32Array.from(CUE_NAMES, (name) => guardBits(name).low);
 const CUE_HIGH = Int32Array.from(CUE_NAMES, (name) => guardBits(name).high);
+
+const SECOND_PERSON = guardBits('secondPerson');
+const HARM_WORD = guardBits('harmWord');
+const TOOL_VERB = guardBits('toolVerb');
+const FIRST_PERSON_WORD = guardBits('firstPersonWord');
+const MY_RESOURCE = guardBits('myResource');
 
 /** Every cue's 0/1 value for a clause; a cue whose guard did not occur is 0 without running its pattern. */
 function cueValues(t: string, hits: GuardHits): Uint8Array {
@@ -247,13 +253,13 @@ export function unitFeatures(
   const hits = t === raw ? context.guardHits(index) : scanGuards(t);
   const c = cueValues(t, hits);
   for (let k = 0; k < CUE_SLOTS.length; k++) x[CUE_SLOTS[k]] = c[k];
-  const tally = (name: GuardedCue & ('secondPerson' | 'harmWord' | 'toolVerb')): number => (hits.has(name) ? count(CUES[name], t) : 0);
+  const tally = (bits: GuardBits, re: RegExp): number => (hits.hasBits(bits) ? count(re, t) : 0);
 
-  const you = tally('secondPerson');
+  const you = tally(SECOND_PERSON, CUES.secondPerson);
   const leading = t === raw ? context.leading(index) : leadingVerb(t);
   const imperative = isImperativeVerb(leading, verbs) ? 1 : 0;
   const question = t.includes('?') ? test(CUES.question, t) : 0;
-  const firstPerson = hits.has('firstPersonWord') || mayHavePronounI(t) ? count(CUES.firstPerson, t) : 0;
+  const firstPerson = hits.hasBits(FIRST_PERSON_WORD) || mayHavePronounI(t) ? count(CUES.firstPerson, t) : 0;
   x[F.secondPerson] = Math.log1p(you);
   x[F.secondPersonStart] = /^(?:you|your)\b/i.test(t) ? 1 : 0;
   const yourOutput = c[Q.yourOutput];
@@ -263,15 +269,15 @@ export function unitFeatures(
   const assistant = Math.max(c[Q.apology], c[Q.cannot], c[Q.asAnAI], c[Q.condone]);
   const moral = c[Q.moralJudgement];
   const important = c[Q.itIsImportant];
-  const harm = tally('harmWord');
+  const harm = tally(HARM_WORD, CUES.harmWord);
   x[F.harmWords] = Math.log1p(harm);
   const { words, caps } = wordCounts(t);
   x[F.capsRatio] = words > 0 ? Math.min(1, caps / words) : 0;
-  const tools = tally('toolVerb');
+  const tools = tally(TOOL_VERB, CUES.toolVerb);
   x[F.toolVerbs] = Math.log1p(tools);
   const toolStart = TOOL_VERBS.has(leading) ? 1 : 0;
   x[F.toolVerbStart] = toolStart;
-  const myResource = hits.has('myResource') ? ownResource(t) : 0;
+  const myResource = hits.hasBits(MY_RESOURCE) ? ownResource(t) : 0;
   x[F.myResource] = myResource;
   const email = t.includes('@') ? test(CUES.emailAddress, t) : 0;
   x[F.emailAddress] = email;
@@ -344,22 +350,22 @@ export function unitFeatures(
 
   // Context: how much this clause departs from the rest of its document.
   const around = context.surroundings(index);
-  const shows = (flag: Flag) => context.flag(index, flag);
-  const contrast = (flag: Flag) => (shows(flag) ? 1 - around.rate(flag) : 0);
+  const shows = (flag: FlagBit) => context.flag(index, flag);
+  const contrast = (flag: FlagBit) => (shows(flag) ? 1 - around.rate(flag) : 0);
   const novelty = around.novelty;
   x[F.novelty] = novelty;
-  x[F.styleBreak] = shows('backtick') ? 0 : around.rate('backtick');
-  x[F.secondPersonContrast] = contrast('secondPerson');
-  x[F.questionContrast] = contrast('question');
-  x[F.imperativeContrast] = contrast('imperative');
-  x[F.firstPersonContrast] = contrast('firstPerson');
-  x[F.listContext] = around.rate('list');
+  x[F.styleBreak] = shows(FLAG.backtick) ? 0 : around.rate(FLAG.backtick);
+  x[F.secondPersonContrast] = contrast(FLAG.secondPerson);
+  x[F.questionContrast] = contrast(FLAG.question);
+  x[F.imperativeContrast] = contrast(FLAG.imperative);
+  x[F.firstPersonContrast] = contrast(FLAG.firstPerson);
+  x[F.listContext] = around.rate(FLAG.list);
   x[F.noveltyExcess] = around.noveltyExcess;
-  x[F.harmContrast] = contrast('harm');
-  x[F.toolContrast] = contrast('tool');
-  x[F.lineContrast] = contrast('isolated');
-  x[F.assistantContrast] = anyAssistant ? 1 - around.rate('assistant') : 0;
-  x[F.dialogueContext] = around.rate('dialogue');
+  x[F.harmContrast] = contrast(FLAG.harm);
+  x[F.toolContrast] = contrast(FLAG.tool);
+  x[F.lineContrast] = contrast(FLAG.isolated);
+  x[F.assistantContrast] = anyAssistant ? 1 - around.rate(FLAG.assistant) : 0;
+  x[F.dialogueContext] = around.rate(FLAG.dialogue);
   x[F.imperativeNovel] = imperative * novelty;
   x[F.questionNovel] = question * novelty;
   x[F.assistantNovel] = anyAssistant * novelty;
@@ -367,7 +373,7 @@ export function unitFeatures(
   // A writer's own question ("How can I…") belongs in an FAQ or a forum post, next to its answer:
   // it counts as out of place only when no other question is near and its words appear nowhere around it.
   const novelQuestion =
-    question && words >= 4 && around.others >= 2 && (faq ? novelty >= 0.75 && around.rate('question') === 0 : novelty >= 0.5 && around.rate('question') < 0.34) ? 1 : 0;
+    question && words >= 4 && around.others >= 2 && (faq ? novelty >= 0.75 && around.rate(FLAG.question) === 0 : novelty >= 0.5 && around.rate(FLAG.question) < 0.34) ? 1 : 0;
   x[F.novelQuestion] = novelQuestion;
   x[F.directed] = directedHere || novelQuestion ? 1 : 0;
   return x;

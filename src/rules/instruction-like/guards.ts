@@ -112,10 +112,20 @@ export class GuardHits {
     const bit = BIT.get(name)!;
     return bit < 30 ? (this.low & (1 << bit)) !== 0 : (this.high & (1 << (bit - 30))) !== 0;
   }
+
+  /** Whether a guard occurs, by its bits from guardBits (no lookup by name in the hot path). */
+  hasBits(bits: GuardBits): boolean {
+    return ((this.low & bits.low) | (this.high & bits.high)) !== 0;
+  }
+}
+
+export interface GuardBits {
+  readonly low: number;
+  readonly high: number;
 }
 
 /** A guard's bit in the two masks of GuardHits, for loops that test many guards without a lookup by name. */
-export function guardBits(name: GuardName): { low: number; high: number } {
+export function guardBits(name: GuardName): GuardBits {
   const bit = BIT.get(name)!;
   return bit < 30 ? { low: 1 << bit, high: 0 } : { low: 0, high: 1 << (bit - 30) };
 }
