@@ -87,12 +87,14 @@ const MY_RESOURCE = guardBits('myResource');
 
 /** Every cue's 0/1 value for a clause; a cue whose guard did not occur is 0 without running its pattern. */
 function cueValues(t: string, hits: GuardHits): Uint8Array {
-  const values = new Uint8Array(CUE_NAMES.length);
+  // One array for every clause: the values are copied into the features before the next clause.
+  const values = CUE_VALUES.fill(0);
   for (let k = 0; k < values.length; k++) {
     if ((hits.low & CUE_LOW[k]) !== 0 || (hits.high & CUE_HIGH[k]) !== 0) values[k] = test(CUE_PATTERNS[k], t);
   }
   return values;
 }
+const CUE_VALUES = new Uint8Array(CUE_NAMES.length);
 
 const hasQuoteMark = (t: string): boolean => /["“‘”’]/.test(t);
 
@@ -249,7 +251,9 @@ export function unitFeatures(
   // An instruction inside quotation marks within a declarative frame is mentioned, not given:
   // the cues read the clause with its quotations blanked out.
   const t = quoted.share > 0 && quoted.share < 0.85 ? maskQuotes(raw) : raw;
-  const x = new Float64Array(FEATURE_NAMES.length);
+  // Filled in place and copied out only if the clause passes the seed floor: a new Float64Array of
+  // this size allocates its own buffer outside the heap, which cost more than a clause's cue tests.
+  const x = SCRATCH.fill(0);
   const hits = t === raw ? context.guardHits(index) : scanGuards(t);
   const c = cueValues(t, hits);
   for (let k = 0; k < CUE_SLOTS.length; k++) x[CUE_SLOTS[k]] = c[k];
@@ -376,5 +380,23 @@ export function unitFeatures(
     question && words >= 4 && around.others >= 2 && (faq ? novelty >= 0.75 && around.rate(FLAG.question) === 0 : novelty >= 0.5 && around.rate(FLAG.question) < 0.34) ? 1 : 0;
   x[F.novelQuestion] = novelQuestion;
   x[F.directed] = directedHere || novelQuestion ? 1 : 0;
-  return x;
+  return copyOut(x);
+}
+
+const SCRATCH = new Float64Array(FEATURE_NAMES.length);
+/** Feature vectors are views into shared buffers of SLAB_VECTORS vectors each. */
+const SLAB_VECTORS = 64;
+let slab = new ArrayBuffer(0);
+let slabOffset = 0;
+
+function copyOut(x: Float64Array): FeatureVector {
+  const bytes = x.length * Float64Array.BYTES_PER_ELEMENT;
+  if (slabOffset + bytes > slab.byteLength) {
+    slab = new ArrayBuffer(bytes * SLAB_VECTORS);
+    slabOffset = 0;
+  }
+  const copy = new Float64Array(slab, slabOffset, x.length);
+  slabOffset += bytes;
+  copy.set(x);
+  return copy;
 }
