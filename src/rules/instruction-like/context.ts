@@ -114,16 +114,23 @@ function aloneOnLine(text: string, unit: Unit): boolean {
   return (before < 0 || text[before] === '\n') && (after >= text.length || text[after] === '\n');
 }
 
+/**
+ * Per word id: the last profile that counted it, to list each word once per clause. Shared by all
+ * documents (stamps only grow), like `spread`: allocating and growing two counter arrays for each
+ * short text cost more than its profiles.
+ */
+let seen = new Int32Array(1024);
+let stampCounter = 0;
+/** Per word id: how many clauses of the current window use it. Back to zeros after each window. */
+let spread = new Uint16Array(1024);
+
 export class DocumentContext {
-  private readonly profiles = new Map<number, Profile>();
-  private readonly hits = new Map<number, GuardHits>();
+  // Per unit, filled on first use: arrays indexed by unit, not maps keyed by it.
+  private readonly profiles: (Profile | undefined)[];
+  private readonly hits: (GuardHits | undefined)[];
+  private readonly verbsAt: (string | undefined)[];
   /** Dense ids for content word keys, so that the window counts sit in a flat array. */
   private readonly wordIds = new Map<number, number>();
-  /** Per word id: the last profile that counted it, to list each word once per clause. */
-  private seen = new Int32Array(0);
-  private stampCounter = 0;
-  /** Per word id: how many clauses of the current window use it. Reset after each window. */
-  private spread = new Uint16Array(0);
   /** Prose unit indices in order, and each unit's place among them. */
   private readonly prose: number[] = [];
   private readonly place: Int32Array;
@@ -140,6 +147,9 @@ export class DocumentContext {
     private readonly units: readonly Unit[],
     private readonly verbs: ReadonlySet<string>,
   ) {
+    this.profiles = new Array<Profile | undefined>(units.length);
+    this.hits = new Array<GuardHits | undefined>(units.length);
+    this.verbsAt = new Array<string | undefined>(units.length);
     this.place = new Int32Array(units.length).fill(-1);
     this.flagsKnown = new Int32Array(units.length);
     this.flagsSet = new Int32Array(units.length);
@@ -150,26 +160,24 @@ export class DocumentContext {
     });
   }
 
-  private readonly verbsAt = new Map<number, string>();
-
   /** The clause's leading word (see mood.ts), read once for the prefilter, its features and its profile. */
   leading(index: number): string {
-    let verb = this.verbsAt.get(index);
+    let verb = this.verbsAt[index];
     if (verb === undefined) {
       const unit = this.units[index];
       verb = leadingVerb(this.text.slice(unit.start, unit.end));
-      this.verbsAt.set(index, verb);
+      this.verbsAt[index] = verb;
     }
     return verb;
   }
 
   /** The guards that occur in a clause, shared by its profile and its features. */
   guardHits(index: number): GuardHits {
-    let hits = this.hits.get(index);
+    let hits = this.hits[index];
     if (!hits) {
       const unit = this.units[index];
       hits = scanGuards(this.text, unit.start, unit.end);
-      this.hits.set(index, hits);
+      this.hits[index] = hits;
     }
     return hits;
   }
@@ -200,27 +208,31 @@ export class DocumentContext {
 
   /** The clause's content words, for novelty. */
   profile(index: number): Profile {
-    let profile = this.profiles.get(index);
+    let profile = this.profiles[index];
     if (!profile) {
       const unit = this.units[index];
       const words: number[] = [];
       const distinct: number[] = [];
-      const stamp = ++this.stampCounter;
+      if (stampCounter === 0x7fffffff) {
+        seen.fill(0);
+        stampCounter = 0;
+      }
+      const stamp = ++stampCounter;
       forEachContentWord(this.text, unit.start, unit.end, (key) => {
         let id = this.wordIds.get(key);
         if (id === undefined) {
           id = this.wordIds.size;
           this.wordIds.set(key, id);
-          if (id >= this.seen.length) this.seen = grow(this.seen, id + 1);
+          if (id >= seen.length) seen = grow(seen, id + 1);
         }
         words.push(id);
-        if (this.seen[id] !== stamp) {
-          this.seen[id] = stamp;
+        if (seen[id] !== stamp) {
+          seen[id] = stamp;
           distinct.push(id);
         }
       });
       profile = { words, distinct };
-      this.profiles.set(index, profile);
+      this.profiles[index] = profile;
     }
     return profile;
   }
@@ -233,22 +245,22 @@ export class DocumentContext {
     }
     const neighbours = around.map((i) => this.profile(i));
     const self = this.profile(index);
-    if (this.spread.length < this.wordIds.size) this.spread = grow(this.spread, this.wordIds.size);
-    const spread = this.spread;
-    for (const w of self.distinct) spread[w]++;
-    for (const p of neighbours) for (const w of p.distinct) spread[w]++;
+    if (spread.length < this.wordIds.size) spread = grow(spread, this.wordIds.size);
+    const counts = spread;
+    for (const w of self.distinct) counts[w]++;
+    for (const p of neighbours) for (const w of p.distinct) counts[w]++;
     const noveltyOf = (p: Profile) => {
       if (p.words.length === 0 || neighbours.length === 0) return 0;
       let shared = 0;
-      for (const w of p.words) if (spread[w] > 1) shared++;
+      for (const w of p.words) if (counts[w] > 1) shared++;
       return 1 - shared / p.words.length;
     };
     const novelty = noveltyOf(self);
     let otherSum = 0;
     for (const p of neighbours) otherSum += noveltyOf(p);
     const meanOther = neighbours.length ? otherSum / neighbours.length : novelty;
-    for (const w of self.distinct) spread[w] = 0;
-    for (const p of neighbours) for (const w of p.distinct) spread[w] = 0;
+    for (const w of self.distinct) counts[w] = 0;
+    for (const p of neighbours) for (const w of p.distinct) counts[w] = 0;
     const others = around.length;
     return {
       others,
