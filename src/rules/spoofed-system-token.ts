@@ -8,25 +8,13 @@ import { documentNormalizedView } from '../normalize/index.js';
 import { buildCatalog, type CatalogEntry } from './spoofed-system-token/catalog.js';
 import { analyzeView, type SpoofOptions, type SpoofReport } from './spoofed-system-token/analyze.js';
 import { codeRanges } from './spoofed-system-token/code-ranges.js';
+import { mayHoldChatToken } from './spoofed-system-token/gate.js';
 
 const catalogFile = new URL('../../data/chat-tokens.json', import.meta.url);
 const catalogEntries = (JSON.parse(fs.readFileSync(catalogFile, 'utf8')) as { entries: CatalogEntry[] }).entries;
 export const catalog = buildCatalog(catalogEntries);
 
-// Every token holds `<`, `[` or `{`, every header `#` or a role word with a colon; disguises need a
-// non-ASCII character or `&`. Text with none of these cannot hold a token, so the view is never built.
-const TOKEN_CHARACTER = /[<[{#&\u0080-\uffff]/;
-const ROLE_BEFORE_COLON = /(?:human|assistant|user|system)[ \t]{0,2}$/i;
 const TAG_CHARACTER = /\udb40[\udc00-\udc7f]/;
-
-/** The fast path: false when `text` cannot contain a catalog token or role header in any disguise. */
-export function mayHoldChatToken(text: string): boolean {
-  if (TOKEN_CHARACTER.test(text)) return true;
-  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
-    if (ROLE_BEFORE_COLON.test(text.slice(Math.max(0, at - 13), at))) return true;
-  }
-  return false;
-}
 
 export const meta: RuleMeta = {
   id: 'spoofed-system-token',
