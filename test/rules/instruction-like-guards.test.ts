@@ -120,6 +120,16 @@ describe('instruction-like guards', () => {
       }),
       { numRuns: 3000 },
     );
-    expect(wordCounts('x'.repeat(100))).toEqual({ words: count(CUES.word, 'x'.repeat(100)), caps: 0 });
+    // Words past the 41-character cap, and caps runs at the very end of the clause.
+    const long = fc.string({ unit: fc.constantFrom('a', 'B', 'X', "'", '-', ' '), minLength: 30, maxLength: 200 });
+    fc.assert(
+      fc.property(long, (t) => {
+        expect(wordCounts(t)).toEqual({ words: count(CUES.word, t), caps: count(CUES.capsWord, t) });
+      }),
+      { numRuns: 1000 },
+    );
+    for (const t of ['x'.repeat(100), 'x'.repeat(41), 'x'.repeat(42), `${'y'.repeat(40)}'s`, 'end ABC', 'A'.repeat(2000), 'a '.repeat(500), 'ABC '.repeat(500)]) {
+      expect(wordCounts(t), t).toEqual({ words: count(CUES.word, t), caps: count(CUES.capsWord, t) });
+    }
   });
 });

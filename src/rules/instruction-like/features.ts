@@ -98,12 +98,19 @@ const CUE_VALUES = new Uint8Array(CUE_NAMES.length);
 
 const hasQuoteMark = (t: string): boolean => /["“‘”’]/.test(t);
 
-function isAsciiLetter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-}
-
-function isAsciiWordChar(code: number): boolean {
-  return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
+// Character classes of the word scan, by ASCII code: a word starts at a letter and goes on through
+// letters, apostrophes and hyphens (CUES.word); a caps word is a whole run of word characters (\w).
+const LETTER = 1;
+const WORD_TAIL = 2;
+const WORD_CHAR = 4;
+const UPPER = 8;
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const ch = String.fromCharCode(code);
+  if (/[A-Za-z]/.test(ch)) ASCII_CLASS[code] |= LETTER | WORD_TAIL;
+  if (ch === "'" || ch === '-') ASCII_CLASS[code] |= WORD_TAIL;
+  if (/\w/.test(ch)) ASCII_CLASS[code] |= WORD_CHAR;
+  if (/[A-Z]/.test(ch)) ASCII_CLASS[code] |= UPPER;
 }
 
 /**
@@ -114,41 +121,32 @@ function isAsciiWordChar(code: number): boolean {
 export function wordCounts(t: string): { words: number; caps: number } {
   let words = 0;
   let caps = 0;
-  // One pass: a word is read from its first letter (up to 41 characters); a caps run is a whole run
-  // of word characters. Both scans skip the same characters between tokens only where they agree,
-  // so each keeps its own cursor.
-  let nextWord = 0;
-  for (let i = 0; i < t.length; ) {
+  /** How many more characters the current word may take; 0 outside a word. */
+  let room = 0;
+  /** Length of the current run of word characters, and whether all of it is capitals. */
+  let run = 0;
+  let allCaps = true;
+  for (let i = 0; i < t.length; i++) {
     const code = t.charCodeAt(i);
-    if (!isAsciiWordChar(code)) {
-      i++;
-      continue;
+    const kind = code < 128 ? ASCII_CLASS[code] : code === 0x2019 ? WORD_TAIL : 0;
+    if (room > 0 && (kind & WORD_TAIL) !== 0) {
+      room--;
+    } else if ((kind & LETTER) !== 0) {
+      if (words < 400) words++;
+      room = 40;
+    } else {
+      room = 0;
     }
-    const start = i;
-    let allCaps = true;
-    for (; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (!isAsciiWordChar(c)) break;
-      if (c < 65 || c > 90) allCaps = false;
-    }
-    if (allCaps && i - start >= 3 && caps < 400) caps++;
-    // Words inside this run and in the apostrophes or hyphens that may continue it.
-    if (nextWord < start) nextWord = start;
-    while (nextWord < i && words < 400) {
-      if (!isAsciiLetter(t.charCodeAt(nextWord))) {
-        nextWord++;
-        continue;
-      }
-      const limit = Math.min(t.length, nextWord + 41);
-      let j = nextWord + 1;
-      for (; j < limit; j++) {
-        const c = t.charCodeAt(j);
-        if (!(isAsciiLetter(c) || c === 39 || c === 0x2019 || c === 45)) break;
-      }
-      words++;
-      nextWord = j;
+    if ((kind & WORD_CHAR) !== 0) {
+      run++;
+      if ((kind & UPPER) === 0) allCaps = false;
+    } else {
+      if (allCaps && run >= 3 && caps < 400) caps++;
+      run = 0;
+      allCaps = true;
     }
   }
+  if (allCaps && run >= 3 && caps < 400) caps++;
   return { words, caps };
 }
 
