@@ -6,6 +6,7 @@ import { FLAG, mayHavePronounI, type DocumentContext, type FlagBit } from './con
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName } from './guards.js';
 import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
+import { wordCounts } from './scan.js';
 
 const count = (re: RegExp, text: string, cap = 20): number => {
   re.lastIndex = 0;
@@ -96,60 +97,6 @@ function cueValues(t: string, hits: GuardHits): Uint8Array {
 }
 const CUE_VALUES = new Uint8Array(CUE_NAMES.length);
 
-const hasQuoteMark = (t: string): boolean => /["“‘”’]/.test(t);
-
-// Character classes of the word scan, by ASCII code: a word starts at a letter and goes on through
-// letters, apostrophes and hyphens (CUES.word); a caps word is a whole run of word characters (\w).
-const LETTER = 1;
-const WORD_TAIL = 2;
-const WORD_CHAR = 4;
-const UPPER = 8;
-const ASCII_CLASS = new Uint8Array(128);
-for (let code = 0; code < 128; code++) {
-  const ch = String.fromCharCode(code);
-  if (/[A-Za-z]/.test(ch)) ASCII_CLASS[code] |= LETTER | WORD_TAIL;
-  if (ch === "'" || ch === '-') ASCII_CLASS[code] |= WORD_TAIL;
-  if (/\w/.test(ch)) ASCII_CLASS[code] |= WORD_CHAR;
-  if (/[A-Z]/.test(ch)) ASCII_CLASS[code] |= UPPER;
-}
-
-/**
- * The number of matches of CUES.word and of CUES.capsWord (each capped at 400) in one pass: a word
- * is a letter and up to 40 more letters, apostrophes or hyphens; a caps word is a whole run of
- * word characters made of three or more capitals.
- */
-export function wordCounts(t: string): { words: number; caps: number } {
-  let words = 0;
-  let caps = 0;
-  /** How many more characters the current word may take; 0 outside a word. */
-  let room = 0;
-  /** Length of the current run of word characters, and whether all of it is capitals. */
-  let run = 0;
-  let allCaps = true;
-  for (let i = 0; i < t.length; i++) {
-    const code = t.charCodeAt(i);
-    const kind = code < 128 ? ASCII_CLASS[code] : code === 0x2019 ? WORD_TAIL : 0;
-    if (room > 0 && (kind & WORD_TAIL) !== 0) {
-      room--;
-    } else if ((kind & LETTER) !== 0) {
-      if (words < 400) words++;
-      room = 40;
-    } else {
-      room = 0;
-    }
-    if ((kind & WORD_CHAR) !== 0) {
-      run++;
-      if ((kind & UPPER) === 0) allCaps = false;
-    } else {
-      if (allCaps && run >= 3 && caps < 400) caps++;
-      run = 0;
-      allCaps = true;
-    }
-  }
-  if (allCaps && run >= 3 && caps < 400) caps++;
-  return { words, caps };
-}
-
 /**
  * "my account", "my files": the writer's own data, which a tool request acts on. A Title Case
  * "My Account" inside a clause is the name of a link or menu in an email or a web page, not a
@@ -167,6 +114,7 @@ function ownResource(t: string): number {
 }
 
 export { leadingVerb, isImperative, isImperativeVerb } from './mood.js';
+export { wordCounts } from './scan.js';
 
 /** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
 const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
@@ -302,7 +250,7 @@ export function unitFeatures(
   x[F.anyAssistant] = anyAssistant;
   x[F.quoteCover] = quoted.share;
   x[F.cueQuoted] = quoted.cue;
-  x[F.dialogueTag] = hasQuoteMark(raw) ? test(CUES.dialogueTag, raw) : 0;
+  x[F.dialogueTag] = /["“‘”’]/.test(raw) ? test(CUES.dialogueTag, raw) : 0;
   x[F.thirdPersonStart] = test(CUES.thirdPersonStart, t);
   x[F.anyOverride] = Math.max(c[Q.override], c[Q.metaInstructions], c[Q.extraction], c[Q.followingInstruction]);
   x[F.anyPersona] = Math.max(c[Q.youAreNow], c[Q.actAs], c[Q.jailbreak], c[Q.fromNowOn]);
