@@ -66,28 +66,68 @@ export function prefixKey(text: string, start: number, end: number): number {
 }
 
 const ASCII_STOPWORDS = [...STOPWORDS].filter((w) => /^[a-z]+$/.test(w));
+
+/**
+ * A set of word keys as an open-addressing table probed inline: the content-word scan asks it for
+ * every word of four letters or more, and a Set lookup per word was a third of the scan.
+ */
+class KeySet {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(keys: Iterable<number>) {
+    const list = [...new Set(keys)];
+    let size = 16;
+    while (size < list.length * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    // Keys are at least 1 (every letter is a digit of 1 or more), so 0 marks an empty slot.
+    for (const key of list) {
+      let slot = KeySet.hash(key) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = key;
+    }
+  }
+
+  private static hash(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> 16;
+  }
+
+  has(key: number): boolean {
+    for (let slot = KeySet.hash(key) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const found = this.slots[slot];
+      if (found === key) return true;
+      if (found === 0) return false;
+    }
+  }
+}
+
 /** Stop words of four to six letters, by key: the key is the whole word. */
-const SHORT_STOP_KEYS = new Set(ASCII_STOPWORDS.filter((w) => w.length >= 4 && w.length <= 6).map((w) => prefixKey(w, 0, w.length)));
+const SHORT_STOP_KEYS = new KeySet(ASCII_STOPWORDS.filter((w) => w.length >= 4 && w.length <= 6).map((w) => prefixKey(w, 0, w.length)));
 /** Keys of the first six letters of longer stop words: only words with such a prefix need the lookup by string. */
-const LONG_STOP_PREFIXES = new Set(ASCII_STOPWORDS.filter((w) => w.length > 6).map((w) => prefixKey(w, 0, 6)));
+const LONG_STOP_PREFIXES = new KeySet(ASCII_STOPWORDS.filter((w) => w.length > 6).map((w) => prefixKey(w, 0, 6)));
 
 /**
  * Calls `each` with the key of every content word of text[start, end): runs of four or more ASCII
  * letters that are not stop words, cut to six letters so that inflections meet. Keys are computed
- * from the characters, so no word is sliced out unless it might be a long stop word.
+ * from the characters as the run is read, so no word is sliced out unless it might be a long stop word.
  */
 export function forEachContentWord(text: string, start: number, end: number, each: (key: number) => void): void {
   let i = start;
   while (i < end) {
-    if (!isLetter(text.charCodeAt(i))) {
+    let code = text.charCodeAt(i);
+    if (!isLetter(code)) {
       i++;
       continue;
     }
     const from = i;
-    while (i < end && isLetter(text.charCodeAt(i))) i++;
+    let key = 0;
+    do {
+      if (i - from < 6) key = key * 27 + ((code | 32) - 96);
+      i++;
+    } while (i < end && isLetter((code = text.charCodeAt(i))));
     const length = i - from;
     if (length < 4) continue;
-    const key = prefixKey(text, from, i);
     if (length <= 6 ? SHORT_STOP_KEYS.has(key) : LONG_STOP_PREFIXES.has(key) && STOPWORDS.has(text.slice(from, i).toLowerCase())) continue;
     each(key);
   }
