@@ -4,7 +4,11 @@ import { CUES } from '../../src/rules/instruction-like/lexicons.js';
 import { GUARDS, scanGuards, type GuardName } from '../../src/rules/instruction-like/guards.js';
 import { wordCounts } from '../../src/rules/instruction-like/features.js';
 import { mayBeDirected } from '../../src/rules/instruction-like/prefilter.js';
-import { forEachContentWord, mayHavePronounI, prefixKey } from '../../src/rules/instruction-like/context.js';
+import { DocumentContext, FLAG, forEachContentWord, mayHavePronounI, prefixKey } from '../../src/rules/instruction-like/context.js';
+import { unitFeatures } from '../../src/rules/instruction-like/features.js';
+import { loadModelFile, modelFromFile } from '../../src/rules/instruction-like/model.js';
+import { clauseUnits } from '../../src/rules/instruction-like/units.js';
+import { splitSentences } from '../../src/document/sentences.js';
 import { DIRECTED_WORDS, STOPWORDS } from '../../src/rules/instruction-like/lexicons.js';
 
 // A guard is only sound if its cue can never match a clause that lacks every one of its literals:
@@ -131,5 +135,28 @@ describe('instruction-like guards', () => {
     for (const t of ['x'.repeat(100), 'x'.repeat(41), 'x'.repeat(42), `${'y'.repeat(40)}'s`, 'end ABC', 'A'.repeat(2000), 'a '.repeat(500), 'ABC '.repeat(500)]) {
       expect(wordCounts(t), t).toEqual({ words: count(CUES.word, t), caps: count(CUES.capsWord, t) });
     }
+  });
+
+  it('records the same flags from a clause\'s own features as its neighbours read', () => {
+    const { verbs } = modelFromFile(loadModelFile(new URL('../../data/instruction-model.json', import.meta.url)));
+    const separator = fc.constantFrom(' ', '\n', '\n\n', ' "', '" ', '\n- ', '\n1. ');
+    const doc = fc.array(fc.tuple(clause, separator), { minLength: 1, maxLength: 8 }).map((parts) => parts.map(([c, sep]) => c + sep).join(''));
+    fc.assert(
+      fc.property(doc, (text) => {
+        const units = clauseUnits(text, splitSentences(text));
+        const known = new DocumentContext(text, units, verbs);
+        const fresh = new DocumentContext(text, units, verbs);
+        units.forEach((unit, i) => {
+          if (!unit.code) unitFeatures(text, units, i, known, verbs);
+        });
+        units.forEach((unit, i) => {
+          if (unit.code) return;
+          for (const [name, bit] of Object.entries(FLAG)) {
+            expect(known.flag(i, bit), `${name} on ${JSON.stringify(text.slice(unit.start, unit.end))}`).toBe(fresh.flag(i, bit));
+          }
+        });
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

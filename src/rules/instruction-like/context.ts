@@ -246,6 +246,16 @@ export class DocumentContext {
     return on;
   }
 
+  /**
+   * Records flags that a clause's own features have already read (`known`; of them, `set` are on),
+   * so that neither its contrasts nor its neighbours' rates read them again. The features read
+   * each one exactly as flag() would (test/rules/instruction-like-guards.test.ts compares them).
+   */
+  knowFlags(index: number, known: number, set: number): void {
+    this.flagsKnown[index] |= known;
+    this.flagsSet[index] |= set & known;
+  }
+
   /** The clause's content words, for novelty. */
   profile(index: number): Profile {
     let profile = this.profiles[index];

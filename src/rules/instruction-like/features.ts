@@ -259,6 +259,18 @@ export function unitFeatures(
   const toolRequest = Math.max(toolStart, imperative * (tools > 0 ? 1 : 0)) * Math.max(myResource, email, c[Q.money]);
   x[F.toolRequest] = toolRequest;
 
+  // The clause's own flags as its neighbours' contrasts read them (on the clause with its quotations
+  // in place: all of them when nothing was masked, else only the dialogue tag, read on `raw`).
+  if (t === raw) {
+    const on =
+      (backtick ? FLAG.backtick : 0) | (you > 0 ? FLAG.secondPerson : 0) | (question ? FLAG.question : 0) | (x[F.listItem] ? FLAG.list : 0) |
+      (firstPerson > 0 ? FLAG.firstPerson : 0) | (imperative ? FLAG.imperative : 0) | (anyAssistant ? FLAG.assistant : 0) |
+      (x[F.dialogueTag] ? FLAG.dialogue : 0) | (harm > 0 ? FLAG.harm : 0) | (tools > 0 ? FLAG.tool : 0);
+    context.knowFlags(index, OWN_FLAGS, on);
+  } else {
+    context.knowFlags(index, FLAG.dialogue, x[F.dialogueTag] ? FLAG.dialogue : 0);
+  }
+
   // Whether the clause is aimed at the model that reads the document rather than at a person:
   // it names the model, refers to its instructions or its answer, constrains the output, changes
   // its persona, speaks in its voice, asks for tool actions on "my" data, or hands it a task of
@@ -328,6 +340,10 @@ export function unitFeatures(
   x[F.directed] = directedHere || novelQuestion ? 1 : 0;
   return copyOut(x);
 }
+
+/** Every flag but `isolated` (a property of the line, not of the clause's words). */
+const OWN_FLAGS =
+  FLAG.backtick | FLAG.secondPerson | FLAG.question | FLAG.list | FLAG.firstPerson | FLAG.imperative | FLAG.assistant | FLAG.dialogue | FLAG.harm | FLAG.tool;
 
 const SCRATCH = new Float64Array(FEATURE_NAMES.length);
 /** Feature vectors are views into shared buffers of SLAB_VECTORS vectors each. */
