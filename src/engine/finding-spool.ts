@@ -22,6 +22,50 @@ function installExitHook(): void {
   });
 }
 
+// JSON escapes line breaks inside strings, so one finding is one line.
+function spoolLine(finding: Finding): string {
+  return `${JSON.stringify(finding)}\n`;
+}
+
+export interface SpoolTally {
+  errorCount: number;
+  warningCount: number;
+  /** Findings with a safe fix, as in countFindings. */
+  fixableCount: number;
+  /** Errors with a safe fix: what `--quiet` reports as fixable. */
+  fixableErrorCount: number;
+}
+
+function tallyOf(findings: readonly Finding[]): SpoolTally {
+  const tally: SpoolTally = { errorCount: 0, warningCount: 0, fixableCount: 0, fixableErrorCount: 0 };
+  for (const finding of findings) {
+    const fixable = isFixable(finding, { unsafe: false });
+    if (finding.severity === 'error') {
+      tally.errorCount++;
+      if (fixable) tally.fixableErrorCount++;
+    } else tally.warningCount++;
+    if (fixable) tally.fixableCount++;
+  }
+  return tally;
+}
+
+/**
+ * Findings written as spool lines where they are produced (a worker), so that the thread that owns
+ * the spool receives bytes, not objects to clone and then serialise. Crashed-rule findings stay
+ * objects: they are also reported on stderr.
+ */
+export interface SerializedFindings {
+  bytes: Uint8Array;
+  tally: SpoolTally;
+  ruleErrors: Finding[];
+}
+
+export function serializeFindings(findings: readonly Finding[]): SerializedFindings {
+  let text = '';
+  for (const finding of findings) text += spoolLine(finding);
+  return { bytes: new TextEncoder().encode(text), tally: tallyOf(findings), ruleErrors: findings.filter((f) => f.ruleId === 'rule-error') };
+}
+
 export class FindingSpool {
   private readonly dir: string;
   private readonly file: string;
@@ -54,26 +98,38 @@ export class FindingSpool {
   }
 
   push(finding: Finding): void {
-    // JSON escapes line breaks inside strings, so one finding is one line.
-    const line = `${JSON.stringify(finding)}\n`;
+    const line = spoolLine(finding);
     this.pending.push(line);
     this.pendingChars += line.length;
-    const fixable = isFixable(finding, { unsafe: false });
-    if (finding.severity === 'error') {
-      this.counts.errorCount++;
-      if (fixable) this.fixableErrorCount++;
-    } else this.counts.warningCount++;
-    if (fixable) this.counts.fixableCount++;
+    this.tally(tallyOf([finding]));
     if (this.pendingChars >= FLUSH_CHARS) this.flush();
   }
 
+  /** Appends findings that a worker already wrote as spool lines, after those pushed so far. */
+  pushSerialized(chunk: SerializedFindings): void {
+    this.flush();
+    this.writeBytes(chunk.bytes);
+    this.tally(chunk.tally);
+  }
+
+  private tally(tally: SpoolTally): void {
+    this.counts.errorCount += tally.errorCount;
+    this.counts.warningCount += tally.warningCount;
+    this.counts.fixableCount += tally.fixableCount;
+    this.fixableErrorCount += tally.fixableErrorCount;
+  }
+
   private flush(): void {
-    if (this.pending.length === 0 || this.fd === undefined) return;
-    const bytes = Buffer.from(this.pending.join(''), 'utf8');
-    for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(this.fd, bytes, offset, bytes.length - offset, this.written + offset);
-    this.written += bytes.length;
+    if (this.pending.length === 0) return;
+    this.writeBytes(Buffer.from(this.pending.join(''), 'utf8'));
     this.pending = [];
     this.pendingChars = 0;
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    if (this.fd === undefined || bytes.length === 0) return;
+    for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(this.fd, bytes, offset, bytes.length - offset, this.written + offset);
+    this.written += bytes.length;
   }
 
   /** Ends writing; the spool can then be read any number of times, even by two readers at once. */

@@ -8,12 +8,18 @@ import { spliceTextField, type RawLine } from '../inputs/jsonl.js';
 import { recordEvent } from '../inputs/read-documents.js';
 import type { ActiveRule, LintDocumentOptions } from './lint-document.js';
 import { processDocument } from './process-document.js';
+import { serializeFindings, type SerializedFindings } from './finding-spool.js';
 
 export interface JsonlBlock {
   /** Whole lines with their terminators; only the file's last line may lack one. */
   bytes: Uint8Array;
   /** 1-based line number of the block's first line. */
   startLine: number;
+  /**
+   * Records in the block (lines that are not blank), counted as it is cut so that the record
+   * indices of a block are known before the blocks ahead of it have been linted.
+   */
+  records: number;
 }
 
 export interface BlockOutcome {
@@ -22,6 +28,8 @@ export interface BlockOutcome {
   /** The block's lines after fixing (only when fixing). */
   output?: Uint8Array;
   changed: boolean;
+  /** The findings already shifted to file-wide record indices and written as spool lines (findings is then empty). */
+  spooled?: SerializedFindings;
 }
 
 export interface BlockContext {
@@ -96,19 +104,65 @@ export async function* blocksOf(stream: AsyncIterable<Buffer>, size: number, fir
       pending = [joined];
       continue;
     }
-    const bytes = Buffer.from(joined.subarray(0, cut + 1));
+    // A copy in an ArrayBuffer of its own, so that it can be moved to a worker rather than cloned.
+    const bytes = ownedCopy(joined.subarray(0, cut + 1));
     const startLine = nextLine;
-    nextLine += countLines(bytes);
+    const counted = countLines(bytes);
+    nextLine += counted.lines;
     const rest = joined.subarray(cut + 1);
     pending = rest.length > 0 ? [Buffer.from(rest)] : [];
     pendingLength = rest.length;
-    yield { bytes, startLine };
+    yield { bytes, startLine, records: counted.records };
   }
-  if (pendingLength > 0) yield { bytes: Buffer.concat(pending, pendingLength), startLine: nextLine };
+  if (pendingLength > 0) {
+    const bytes = ownedCopy(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingLength));
+    yield { bytes, startLine: nextLine, records: countLines(bytes).records };
+  }
 }
 
-function countLines(bytes: Buffer): number {
-  let count = 0;
-  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count++;
-  return count;
+function ownedCopy(bytes: Uint8Array): Buffer {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return Buffer.from(copy.buffer, 0, copy.byteLength);
+}
+
+/**
+ * Lines, and records among them, as recordEvent tells them apart: a line is blank (passed through,
+ * not a record) when it is empty or shorter than 64 bytes of spaces, tabs and carriage returns.
+ */
+export function countLines(bytes: Uint8Array): { lines: number; records: number } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let lines = 0;
+  let records = 0;
+  for (let from = 0; from < buffer.length; ) {
+    const newline = buffer.indexOf(10, from);
+    const end = newline === -1 ? buffer.length : newline;
+    if (newline !== -1) lines++;
+    if (!isBlank(buffer, from, end, newline !== -1)) records++;
+    from = end + 1;
+  }
+  return { lines, records };
+}
+
+function isBlank(buffer: Buffer, from: number, end: number, terminated: boolean): boolean {
+  // The carriage return of a CRLF terminator is not part of the line (as in linesOf).
+  const length = end - from - (terminated && end > from && buffer[end - 1] === 13 ? 1 : 0);
+  if (length >= 64) return false;
+  for (let i = from; i < end; i++) {
+    const byte = buffer[i];
+    if (byte !== 32 && byte !== 9 && byte !== 13) return false;
+  }
+  return true;
+}
+
+/** A worker's outcome in spool form: findings moved to file-wide record indices and written as spool lines. */
+export function spooledOutcome(outcome: BlockOutcome, recordOffset: number): BlockOutcome {
+  shiftRecords(outcome.findings, recordOffset);
+  return { ...outcome, findings: [], spooled: serializeFindings(outcome.findings) };
+}
+
+/** Block-local record indices to file-wide ones. */
+export function shiftRecords(findings: readonly Finding[], recordOffset: number): void {
+  if (recordOffset === 0) return;
+  for (const finding of findings) if (finding.record) finding.record = { ...finding.record, index: finding.record.index + recordOffset };
 }

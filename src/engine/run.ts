@@ -11,7 +11,7 @@ import { isFixable, type FixSelection } from '../fix/apply.js';
 import { AtomicFileSink, MemorySink, PassThroughSink, type Sink } from '../fix/sink.js';
 import { coreFinding, type ActiveRule } from './lint-document.js';
 import { processDocument } from './process-document.js';
-import { blocksOf, processJsonlBlock, type BlockContext, type BlockOutcome, type JsonlBlock } from './jsonl-block.js';
+import { blocksOf, processJsonlBlock, shiftRecords, type BlockContext, type BlockOutcome, type JsonlBlock } from './jsonl-block.js';
 import { runCorpusPasses, type CorpusStates } from './corpus.js';
 import { ruleRegistry } from '../rules/index.js';
 import { LintCache } from '../cache/lint-cache.js';
@@ -177,7 +177,11 @@ export async function runWholeFile(input: RunInput, options: RunOptions, corpus?
 }
 
 export interface BlockRunner {
-  runBlock(block: JsonlBlock, input: RunInput): Promise<BlockOutcome>;
+  /**
+   * `spoolAt`, when given, is the file-wide index of the block's first record: the runner may then
+   * return the findings as spool lines (BlockOutcome.spooled) instead of objects.
+   */
+  runBlock(block: JsonlBlock, input: RunInput, spoolAt?: number): Promise<BlockOutcome>;
   /** How many blocks may be in flight at once. */
   readonly inFlight: number;
 }
@@ -193,11 +197,20 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
   let recordOffset = range?.recordsBefore ?? 0;
   let changed = false;
   let fatal = false;
-  const pending: Promise<BlockOutcome>[] = [];
+  const pending: { outcome: Promise<BlockOutcome>; records: number }[] = [];
+  let submittedRecords = recordOffset;
   const drain = async () => {
-    const outcome = await pending.shift()!;
+    const next = pending.shift()!;
+    const outcome = await next.outcome;
+    // The block's record indices were fixed when it was cut; a miscount would misnumber every record after it.
+    if (outcome.records !== next.records) throw new Error(`internal error: a JSONL block held ${outcome.records} records, counted ${next.records} when cut`);
+    if (outcome.spooled) {
+      if (outcome.spooled.ruleErrors.length > 0) fatal = true;
+      ruleErrors.push(...outcome.spooled.ruleErrors);
+      spool!.pushSerialized(outcome.spooled);
+    }
+    shiftRecords(outcome.findings, recordOffset);
     for (const finding of outcome.findings) {
-      if (finding.record) finding.record = { ...finding.record, index: finding.record.index + recordOffset };
       if (finding.ruleId === 'rule-error') {
         fatal = true;
         ruleErrors.push(finding);
@@ -223,12 +236,14 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
         break;
       }
       if (next.done) break;
-      pending.push(runner.runBlock(next.value, input));
+      // With a spool, a runner may return the block's findings already numbered and serialised.
+      pending.push({ outcome: runner.runBlock(next.value, input, spool ? submittedRecords : undefined), records: next.value.records });
+      submittedRecords += next.value.records;
       if (pending.length >= runner.inFlight) await drain();
     }
     while (pending.length > 0) await drain();
   } catch (error) {
-    await Promise.allSettled(pending);
+    await Promise.allSettled(pending.map((p) => p.outcome));
     sink?.abort();
     spool?.dispose();
     throw error;

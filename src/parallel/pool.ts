@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BlockOutcome, JsonlBlock } from '../engine/jsonl-block.js';
 import type { BlockRunner, FileRun, RunInput } from '../engine/run.js';
-import type { WorkerReply, WorkerSetup, WorkerTask } from './protocol.js';
+import { transferable, type WorkerReply, type WorkerSetup, type WorkerTask } from './protocol.js';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type TaskBody = { kind: 'file'; input: RunInput } | { kind: 'block'; input: RunInput; block: JsonlBlock };
@@ -55,7 +55,8 @@ export class WorkerPool {
       const worker = this.idle.pop()!;
       const task = this.queue.shift()!;
       this.assigned.set(worker, task.id);
-      worker.postMessage(task);
+      // A block's bytes are moved to the worker: the main thread has no further use for them.
+      worker.postMessage(task, task.kind === 'block' ? transferable([task.block.bytes]) : []);
     }
   }
 
@@ -76,10 +77,10 @@ export class WorkerPool {
   blockRunner(): BlockRunner {
     return {
       inFlight: this.size * 2,
-      runBlock: (block, input) => {
+      runBlock: (block, input, spoolAt) => {
         // A worker needs only what resolves the config and names the file; streams and callbacks stay here.
         const { path, kind, gzip, configPath } = input;
-        return this.submit<BlockOutcome>({ kind: 'block', input: { path, kind, gzip, configPath }, block });
+        return this.submit<BlockOutcome>({ kind: 'block', input: { path, kind, gzip, configPath }, block, ...(spoolAt === undefined ? {} : { spoolAt }) });
       },
     };
   }

@@ -16,6 +16,16 @@ export interface WorkerSetup {
 
 export type WorkerTask =
   | { id: number; kind: 'file'; input: RunInput }
-  | { id: number; kind: 'block'; input: RunInput; block: JsonlBlock };
+  | { id: number; kind: 'block'; input: RunInput; block: JsonlBlock; spoolAt?: number };
+
+/** The ArrayBuffers among `views` that can be moved to the other thread: those each view covers whole. */
+export function transferable(views: readonly (Uint8Array | undefined)[]): ArrayBuffer[] {
+  // A small Buffer may sit in Node's shared allocation pool, which must be copied, never moved.
+  const buffers: ArrayBuffer[] = [];
+  for (const view of views) {
+    if (view && view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer && !buffers.includes(view.buffer)) buffers.push(view.buffer);
+  }
+  return buffers;
+}
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
