@@ -104,6 +104,9 @@ describe('instruction-like guards', () => {
         const text = parts.join(' ');
         const marks = /[?@$€£]/.test(text);
         expect(mayBeDirected(text, noVerbs, ''), text).toBe(marks || hasDirectedWord(text));
+        // Read in place, with a mark before the clause and a letter that would lengthen its last word after it.
+        const around = `?y${text}x`;
+        expect(mayBeDirected(around, noVerbs, '', 2, 2 + text.length), text).toBe(marks || hasDirectedWord(text));
       }),
       { numRuns: 3000 },
     );
@@ -119,8 +122,13 @@ describe('instruction-like guards', () => {
     };
     const text = fc.string({ unit: fc.constantFrom('a', 'B', 'Z', 'X', 'q', "'", '’', '-', '_', '7', ' ', '.', 'É', 'é'), maxLength: 120 });
     fc.assert(
-      fc.property(text, (t) => {
+      fc.property(text, fc.nat(6), fc.nat(6), (t, cutStart, cutEnd) => {
         expect(wordCounts(t)).toEqual({ words: count(CUES.word, t), caps: count(CUES.capsWord, t) });
+        // Read in place: the same counts as on the sliced-out clause.
+        const start = Math.min(cutStart, t.length);
+        const end = Math.max(start, t.length - cutEnd);
+        const clause = t.slice(start, end);
+        expect(wordCounts(t, start, end)).toEqual({ words: count(CUES.word, clause), caps: count(CUES.capsWord, clause) });
       }),
       { numRuns: 3000 },
     );

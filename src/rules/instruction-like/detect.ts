@@ -75,7 +75,7 @@ export function scoreUnits(
     const leading = context.leading(i);
     if (!passesPrefilter(clause, model.verbs, leading)) return;
     const item = scored[i];
-    item.seedable = mayBeDirected(clause, model.verbs, leading);
+    item.seedable = mayBeDirected(text, model.verbs, leading, unit.start, unit.end);
     const features = item.seedable || eager ? featuresOf(i, eager ? undefined : floor) : null;
     if (!features) {
       // Cannot start a span: it may only join one, so it is scored when a flagged neighbour asks.

@@ -221,7 +221,7 @@ export function unitFeatures(
   const important = c[Q.itIsImportant];
   const harm = tally(HARM_WORD, CUES.harmWord);
   x[F.harmWords] = Math.log1p(harm);
-  const { words, caps } = wordCounts(t);
+  const { words, caps } = t === raw ? wordCounts(text, unit.start, unit.end) : wordCounts(t);
   x[F.capsRatio] = words > 0 ? Math.min(1, caps / words) : 0;
   const tools = tally(TOOL_VERB, CUES.toolVerb);
   x[F.toolVerbs] = Math.log1p(tools);

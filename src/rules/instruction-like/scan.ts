@@ -20,11 +20,12 @@ for (let code = 0; code < 128; code++) {
 }
 
 /**
- * The number of matches of CUES.word and of CUES.capsWord (each capped at 400) in one pass: a word
- * is a letter and up to 40 more letters, apostrophes or hyphens; a caps word is a whole run of
- * word characters made of three or more capitals.
+ * The number of matches of CUES.word and of CUES.capsWord (each capped at 400) in t[start, end), in
+ * one pass: a word is a letter and up to 40 more letters, apostrophes or hyphens; a caps word is a
+ * whole run of word characters made of three or more capitals. Read in place in the document where
+ * possible: reading a sliced-out clause character by character took twice as long.
  */
-export function wordCounts(t: string): { words: number; caps: number } {
+export function wordCounts(t: string, start = 0, end = t.length): { words: number; caps: number } {
   let words = 0;
   let caps = 0;
   /** How many more characters the current word may take; 0 outside a word. */
@@ -32,7 +33,7 @@ export function wordCounts(t: string): { words: number; caps: number } {
   /** Length of the current run of word characters, and whether all of it is capitals. */
   let run = 0;
   let allCaps = true;
-  for (let i = 0; i < t.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = t.charCodeAt(i);
     const kind = code < 128 ? ASCII_CLASS[code] : code === 0x2019 ? WORD_TAIL : 0;
     if (room > 0 && (kind & WORD_TAIL) !== 0) {
