@@ -345,13 +345,16 @@ export async function run(inputs: readonly RunInput[], options: RunOptions, onFi
     cache.useCorpus(corpusKey, known ?? LintCache.hashCorpus(await corpusState()));
   } else await corpusState();
   const threads = options.registry === ruleRegistry ? chooseParallelism(inputs, options.concurrency) : 1;
+  // JSONL blocks are linted by the main thread too, which reads them anyway: a pool for JSONL alone
+  // needs a worker fewer than lint threads, and each worker is a heap of its own (about 100 MiB).
+  const mainLints = threads > 1 && inputs.every((input) => input.kind === 'jsonl');
   const files: FileRun[] = [];
   let poolPromise: Promise<import('../parallel/pool.js').WorkerPool> | undefined;
   const workerPool = () =>
     (poolPromise ??= (async () => {
       const { WorkerPool } = await import('../parallel/pool.js');
       const state = await corpusState();
-      return new WorkerPool(threads, {
+      return new WorkerPool(mainLints ? threads - 1 : threads, {
         loaded: options.loaded,
         onlyRules: options.onlyRules ? [...options.onlyRules] : undefined,
         fixMode: options.fixMode,
@@ -359,7 +362,7 @@ export async function run(inputs: readonly RunInput[], options: RunOptions, onFi
         selection: options.selection,
         keepSource: options.keepSource,
         corpus: [...state.entries()],
-      });
+      }, mainLints ? 2 : 1);
     })());
   const execute = async (input: RunInput): Promise<FileRun> => {
     const key = cache?.keyOf(input);
@@ -368,7 +371,7 @@ export async function run(inputs: readonly RunInput[], options: RunOptions, onFi
     // JSONL streams from this thread and farms out its blocks; whole files go to a worker each.
     const state = await corpusState();
     const pool = threads > 1 ? await workerPool() : undefined;
-    const blockRunner = pool ? pool.blockRunner() : localBlockRunner(options, state);
+    const blockRunner = pool ? pool.blockRunner(mainLints ? localBlockRunner(options, state) : undefined) : localBlockRunner(options, state);
     const fileRun = input.kind === 'jsonl' ? await runJsonlFile(input, options, blockRunner) : pool ? await pool.runFile(input) : await runWholeFile(input, options, state);
     remember(cache, input, key, fileRun, options);
     return fileRun;

@@ -1,7 +1,7 @@
 // A fixed pool of lint workers with a task queue. Results are matched to tasks by id, so the caller
 // decides the order in which it uses them and output never depends on thread timing.
 import { Worker } from 'node:worker_threads';
-import type { BlockOutcome, JsonlBlock } from '../engine/jsonl-block.js';
+import { spooledOutcome, type BlockOutcome, type JsonlBlock } from '../engine/jsonl-block.js';
 import type { BlockRunner, FileRun, RunInput } from '../engine/run.js';
 import { transferable, type WorkerReply, type WorkerSetup, type WorkerTask } from './protocol.js';
 
@@ -10,14 +10,22 @@ type TaskBody = { kind: 'file'; input: RunInput } | { kind: 'block'; input: RunI
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
   private readonly queue: WorkerTask[] = [];
   private readonly pending = new Map<number, Pending>();
-  private readonly assigned = new Map<Worker, number>();
+  /** The tasks each worker holds, at most `depth`. */
+  private readonly assigned = new Map<Worker, Set<number>>();
   private nextId = 0;
   private failure: Error | undefined;
 
-  constructor(readonly size: number, setup: WorkerSetup) {
+  /**
+   * `depth` is how many tasks a worker may hold at once: more than one keeps a worker busy while the
+   * main thread, linting a block of its own, cannot hand it the next.
+   */
+  constructor(
+    readonly size: number,
+    setup: WorkerSetup,
+    private readonly depth = 1,
+  ) {
     const script = new URL('./worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: setup });
@@ -27,34 +35,39 @@ export class WorkerPool {
         if (code !== 0) this.fail(worker, new Error(`lint worker exited with code ${code}`));
       });
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.assigned.set(worker, new Set());
     }
   }
 
   private settle(worker: Worker, reply: WorkerReply): void {
-    this.assigned.delete(worker);
+    this.assigned.get(worker)!.delete(reply.id);
     const waiter = this.pending.get(reply.id);
     this.pending.delete(reply.id);
     if (reply.ok) waiter?.resolve(reply.value);
     else waiter?.reject(new Error(`lint worker failed: ${reply.error}`));
-    this.idle.push(worker);
     this.pump();
   }
 
   private fail(worker: Worker, error: Error): void {
     this.failure ??= error;
-    const id = this.assigned.get(worker);
-    if (id !== undefined) {
+    for (const id of this.assigned.get(worker)!) {
       this.pending.get(id)?.reject(error);
       this.pending.delete(id);
     }
+    this.assigned.get(worker)!.clear();
+  }
+
+  /** The worker holding the fewest tasks, if it has room for another. */
+  private leastBusy(): Worker | undefined {
+    let best: Worker | undefined;
+    for (const worker of this.workers) if (!best || this.assigned.get(worker)!.size < this.assigned.get(best)!.size) best = worker;
+    return best && this.assigned.get(best)!.size < this.depth ? best : undefined;
   }
 
   private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
+    for (let worker = this.leastBusy(); worker && this.queue.length > 0; worker = this.leastBusy()) {
       const task = this.queue.shift()!;
-      this.assigned.set(worker, task.id);
+      this.assigned.get(worker)!.add(task.id);
       // A block's bytes are moved to the worker: the main thread has no further use for them.
       worker.postMessage(task, task.kind === 'block' ? transferable([task.block.bytes]) : []);
     }
@@ -74,13 +87,22 @@ export class WorkerPool {
     return this.submit<FileRun>({ kind: 'file', input });
   }
 
-  blockRunner(): BlockRunner {
+  /**
+   * Runs blocks on the workers; with `local`, also on the calling thread whenever every worker is
+   * full, so that the main thread lints instead of waiting (one heap fewer than a worker per core).
+   */
+  blockRunner(local?: BlockRunner): BlockRunner {
+    const onWorker = (block: JsonlBlock, input: RunInput, spoolAt?: number) => {
+      // A worker needs only what resolves the config and names the file; streams and callbacks stay here.
+      const { path, kind, gzip, configPath } = input;
+      return this.submit<BlockOutcome>({ kind: 'block', input: { path, kind, gzip, configPath }, block, ...(spoolAt === undefined ? {} : { spoolAt }) });
+    };
+    if (!local) return { inFlight: this.size * 2, runBlock: onWorker };
     return {
-      inFlight: this.size * 2,
+      inFlight: (this.size * this.depth + 1) * 2,
       runBlock: (block, input, spoolAt) => {
-        // A worker needs only what resolves the config and names the file; streams and callbacks stay here.
-        const { path, kind, gzip, configPath } = input;
-        return this.submit<BlockOutcome>({ kind: 'block', input: { path, kind, gzip, configPath }, block, ...(spoolAt === undefined ? {} : { spoolAt }) });
+        if (this.failure || this.queue.length > 0 || this.leastBusy()) return onWorker(block, input, spoolAt);
+        return local.runBlock(block, input).then((outcome) => (spoolAt === undefined ? outcome : spooledOutcome(outcome, spoolAt)));
       },
     };
   }
