@@ -93,6 +93,12 @@ export async function jsonlRss(options) {
     for (const s of result.samples.filter((_, i, all) => i % Math.max(1, Math.ceil(all.length / 20)) === 0)) {
       log(`  ${s.seconds.toFixed(0).padStart(6)} s  read ${mib(s.read).toFixed(0).padStart(6)} MiB  rss ${mib(s.rss).toFixed(0).padStart(5)} MiB`);
     }
+    // The file is read twice (the corpus pass, then linting): flatness is judged past the first 5% of
+    // all reading and past the first 5% of the lint pass.
+    for (const [label, from] of [['after 5% of reading', 0.05 * bytes], ['after 5% of the lint pass', 1.05 * bytes]]) {
+      const rss = result.samples.filter((s) => s.read >= from).map((s) => mib(s.rss));
+      if (rss.length > 0) log(`  RSS ${label}: min ${Math.min(...rss).toFixed(0)} MiB, max ${Math.max(...rss).toFixed(0)} MiB (${rss.length} samples)`);
+    }
     log(`  peak RSS ${result.peakMiB.toFixed(0)} MiB, ${result.seconds.toFixed(1)} s (${(mib(bytes) / result.seconds).toFixed(2)} MiB/s), report ${mib(report).toFixed(0)} MiB`);
     return { bytes, fix, concurrency, seconds: result.seconds, peakMiB: result.peakMiB, reportBytes: report, samples: result.samples };
   } finally {
