@@ -34,6 +34,7 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v instanceof Map) return { __map: [...v.entries()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)) };
     if (v instanceof Set) return { __set: [...v].sort() };
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return { __typed: Array.from(v as Uint32Array) };
     if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)));
     return v;
   });

@@ -4,7 +4,7 @@
 import type { RuleContext, RuleMeta } from '../types.js';
 import { docsUrl } from './docs-url.js';
 import { classify, type Judged, type Reason } from './boilerplate/classify.js';
-import { recurrencePass, unitsOf, type BoilerplateOptions, type RecurrenceState } from './boilerplate/corpus.js';
+import { isRecurringKey, recurrencePass, unitsOf, type BoilerplateOptions, type RecurrenceState } from './boilerplate/corpus.js';
 import { keyOf } from './boilerplate/units.js';
 import { isSpace } from './boilerplate/chars.js';
 
@@ -113,15 +113,15 @@ export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>)
   const { document, options } = context;
   if (document.format === 'html') return;
   const recurring = context.corpus?.recurring;
-  const units = unitsOf(document, recurring !== undefined && recurring.size > 0);
+  const units = unitsOf(document, recurring !== undefined && recurring.length > 0);
   if (units.length === 0) return;
   const judged = classify(units, {
     maxLinkDensity: options.maxLinkDensity,
     minContentWords: options.minContentWords,
     isRecurring: (unit) => {
-      if (!recurring || recurring.size === 0) return false;
+      if (!recurring || recurring.length === 0) return false;
       const key = keyOf(unit);
-      return key !== undefined && recurring.has(key);
+      return key !== undefined && isRecurringKey(recurring, key);
     },
   });
   let totalWords = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KeyCounts, MAX_KEY_SLOTS } from '../../src/rules/boilerplate/corpus.js';
+import fc from 'fast-check';
+import { isRecurringKey, KeyCounts, MAX_KEY_SLOTS, recurrencePass } from '../../src/rules/boilerplate/corpus.js';
 
 /** A deterministic stream of 32-bit keys, some recurring often. */
 function* keyStream(n: number, seed: number): Generator<number> {
@@ -53,5 +54,31 @@ describe('KeyCounts', () => {
     for (let round = 0; round < 3; round++) for (let key = 0; key < 1000; key++) table.add(key * 2654435761);
     expect(table.size).toBeLessThanOrEqual(192);
     expect(MAX_KEY_SLOTS).toBe(1 << 22);
+  });
+});
+
+describe('recurring keys', () => {
+  it('finds exactly the keys seen in at least minDocumentFrequency documents, signed or unsigned', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 40 }).map((k) => (k * 0x9e3779b1) >>> 0), { maxLength: 12 }), { maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (documents, minDocumentFrequency) => {
+        const counts = new KeyCounts(16);
+        const perKey = new Map<number, number>();
+        for (const keys of documents) {
+          for (const key of new Set(keys)) {
+            counts.add(key);
+            perKey.set(key, (perKey.get(key) ?? 0) + 1);
+          }
+        }
+        const options = { maxLinkDensity: 0.5, minContentWords: 8, maxShare: 0.5, minDocumentFrequency };
+        const { recurring } = recurrencePass.finish!({ counts, recurring: undefined }, documents.length, options);
+        for (let k = 0; k <= 40; k++) {
+          const key = (k * 0x9e3779b1) >>> 0;
+          const expected = (perKey.get(key) ?? 0) >= minDocumentFrequency;
+          expect(isRecurringKey(recurring!, key)).toBe(expected);
+          expect(isRecurringKey(recurring!, key | 0)).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -125,7 +125,7 @@ describe('corpus pass: lines recurring across documents', () => {
 
   it('counts a line once per document', () => {
     const corpus = corpusState([`${footer}\n${footer}\n${footer}\n${footer}\n\n${ARTICLE}`]);
-    expect(corpus.recurring?.size).toBe(0);
+    expect(corpus.recurring?.length).toBe(0);
   });
 });
 

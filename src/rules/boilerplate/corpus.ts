@@ -18,7 +18,25 @@ export interface BoilerplateOptions {
 export interface RecurrenceState {
   /** While collecting: document counts per line key (an empty Map once finished). */
   counts: KeyCounts | Map<number, number>;
-  recurring: Set<number> | undefined;
+  /**
+   * The recurring line keys, sorted, once finished. A flat array on shared memory: worker threads
+   * receive the same pages instead of each a copy, and millions of keys cost 4 bytes each, not a
+   * Set entry's tens.
+   */
+  recurring: Uint32Array | undefined;
+}
+
+/** Whether a line key is among the sorted recurring keys. */
+export function isRecurringKey(recurring: Uint32Array, key: number): boolean {
+  const k = key >>> 0;
+  let lo = 0;
+  let hi = recurring.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (recurring[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < recurring.length && recurring[lo] === k;
 }
 
 /** Slots the table may grow to (32 MiB of arrays); past three quarters full, lines seen once are dropped. */
@@ -133,10 +151,17 @@ export const recurrencePass: CorpusPass<BoilerplateOptions, RecurrenceState> = {
     for (const key of seen) counts.add(key);
   },
   finish(state, _documentCount, options) {
-    const recurring = new Set<number>();
-    (state.counts as KeyCounts).forEach((key, count) => {
-      if (count >= options.minDocumentFrequency) recurring.add(key);
+    const counts = state.counts as KeyCounts;
+    let size = 0;
+    counts.forEach((_key, count) => {
+      if (count >= options.minDocumentFrequency) size++;
     });
+    const recurring = new Uint32Array(new SharedArrayBuffer(4 * size));
+    let at = 0;
+    counts.forEach((key, count) => {
+      if (count >= options.minDocumentFrequency) recurring[at++] = key;
+    });
+    recurring.sort();
     return { counts: new Map(), recurring };
   },
 };
