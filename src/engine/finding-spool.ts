@@ -36,16 +36,18 @@ export interface SpoolTally {
   fixableErrorCount: number;
 }
 
+function addToTally(tally: SpoolTally, finding: Finding): void {
+  const fixable = isFixable(finding, { unsafe: false });
+  if (finding.severity === 'error') {
+    tally.errorCount++;
+    if (fixable) tally.fixableErrorCount++;
+  } else tally.warningCount++;
+  if (fixable) tally.fixableCount++;
+}
+
 function tallyOf(findings: readonly Finding[]): SpoolTally {
   const tally: SpoolTally = { errorCount: 0, warningCount: 0, fixableCount: 0, fixableErrorCount: 0 };
-  for (const finding of findings) {
-    const fixable = isFixable(finding, { unsafe: false });
-    if (finding.severity === 'error') {
-      tally.errorCount++;
-      if (fixable) tally.fixableErrorCount++;
-    } else tally.warningCount++;
-    if (fixable) tally.fixableCount++;
-  }
+  for (const finding of findings) addToTally(tally, finding);
   return tally;
 }
 
@@ -75,10 +77,8 @@ export class FindingSpool {
   private written = 0;
   private pending: string[] = [];
   private pendingChars = 0;
-  /** The counts a file result carries, kept as findings come in; fixable means a safe fix, as in countFindings. */
-  readonly counts = { errorCount: 0, warningCount: 0, fixableCount: 0 };
-  /** Safely fixable errors: what `--quiet` reports as fixable, known without reading the spool back. */
-  fixableErrorCount = 0;
+  /** The counts a file result carries, and its safely fixable errors for `--quiet`, kept as findings come in. */
+  readonly tally = tallyOf([]);
 
   constructor() {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpuslint-spool-'));
@@ -101,7 +101,7 @@ export class FindingSpool {
     const line = spoolLine(finding);
     this.pending.push(line);
     this.pendingChars += line.length;
-    this.tally(tallyOf([finding]));
+    addToTally(this.tally, finding);
     if (this.pendingChars >= FLUSH_CHARS) this.flush();
   }
 
@@ -109,14 +109,10 @@ export class FindingSpool {
   pushSerialized(chunk: SerializedFindings): void {
     this.flush();
     this.writeBytes(chunk.bytes);
-    this.tally(chunk.tally);
-  }
-
-  private tally(tally: SpoolTally): void {
-    this.counts.errorCount += tally.errorCount;
-    this.counts.warningCount += tally.warningCount;
-    this.counts.fixableCount += tally.fixableCount;
-    this.fixableErrorCount += tally.fixableErrorCount;
+    this.tally.errorCount += chunk.tally.errorCount;
+    this.tally.warningCount += chunk.tally.warningCount;
+    this.tally.fixableCount += chunk.tally.fixableCount;
+    this.tally.fixableErrorCount += chunk.tally.fixableErrorCount;
   }
 
   private flush(): void {

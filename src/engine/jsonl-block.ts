@@ -5,7 +5,7 @@ import type { Finding } from '../types.js';
 import type { JsonlSettings } from '../config/types.js';
 import type { FixSelection } from '../fix/apply.js';
 import { spliceTextField, type RawLine } from '../inputs/jsonl.js';
-import { recordEvent } from '../inputs/read-documents.js';
+import { isBlankLine, recordEvent } from '../inputs/read-documents.js';
 import type { ActiveRule, LintDocumentOptions } from './lint-document.js';
 import { processDocument } from './process-document.js';
 import { serializeFindings, type SerializedFindings } from './finding-spool.js';
@@ -126,33 +126,15 @@ function ownedCopy(bytes: Uint8Array): Buffer {
   return Buffer.from(copy.buffer, 0, copy.byteLength);
 }
 
-/**
- * Lines, and records among them, as recordEvent tells them apart: a line is blank (passed through,
- * not a record) when it is empty or shorter than 64 bytes of spaces, tabs and carriage returns.
- */
+/** Lines, and records among them (the lines recordEvent does not pass through as blank). */
 export function countLines(bytes: Uint8Array): { lines: number; records: number } {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let lines = 0;
   let records = 0;
-  for (let from = 0; from < buffer.length; ) {
-    const newline = buffer.indexOf(10, from);
-    const end = newline === -1 ? buffer.length : newline;
-    if (newline !== -1) lines++;
-    if (!isBlank(buffer, from, end, newline !== -1)) records++;
-    from = end + 1;
+  for (const raw of linesOf(bytes, 1)) {
+    if (raw.terminator) lines++;
+    if (!isBlankLine(raw.bytes)) records++;
   }
   return { lines, records };
-}
-
-function isBlank(buffer: Buffer, from: number, end: number, terminated: boolean): boolean {
-  // The carriage return of a CRLF terminator is not part of the line (as in linesOf).
-  const length = end - from - (terminated && end > from && buffer[end - 1] === 13 ? 1 : 0);
-  if (length >= 64) return false;
-  for (let i = from; i < end; i++) {
-    const byte = buffer[i];
-    if (byte !== 32 && byte !== 9 && byte !== 13) return false;
-  }
-  return true;
 }
 
 /** A worker's outcome in spool form: findings moved to file-wide record indices and written as spool lines. */

@@ -251,7 +251,8 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
   const resultOf = (): FileResult => {
     if (!spool) return { ...newResult(input, findings), records };
     spool.close();
-    return attachFindings({ path: input.path, findings: [], ...spool.counts, records }, { read: () => spool.read(), fixableErrors: spool.fixableErrorCount });
+    const { errorCount, warningCount, fixableCount, fixableErrorCount } = spool.tally;
+    return attachFindings({ path: input.path, findings: [], errorCount, warningCount, fixableCount, records }, { read: () => spool.read(), fixableErrors: fixableErrorCount });
   };
   if (readError) {
     sink?.abort();

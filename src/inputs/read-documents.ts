@@ -82,9 +82,14 @@ export async function* readDocuments(source: InputSource, jsonl: JsonlSettings):
 
 const BLANK = /^[ \t\r]*$/;
 
+/** A JSONL line (without its terminator) that is passed through rather than read as a record. */
+export function isBlankLine(bytes: Buffer): boolean {
+  return bytes.length === 0 || (bytes.length < 64 && BLANK.test(bytes.toString('latin1')));
+}
+
 /** The event for one JSONL line: a record document, a finding for a bad line, or a blank line to pass through. */
 export function recordEvent(raw: RawLine, recordIndex: number, jsonl: JsonlSettings, path: string): InputEvent {
-  if (raw.bytes.length === 0 || (raw.bytes.length < 64 && BLANK.test(raw.bytes.toString('latin1')))) return { type: 'passthrough', raw };
+  if (isBlankLine(raw.bytes)) return { type: 'passthrough', raw };
   const decoded = decodeUtf8(raw.bytes);
   if (!decoded.ok) {
     const record = { index: recordIndex, line: raw.line };

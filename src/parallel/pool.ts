@@ -1,7 +1,7 @@
 // A fixed pool of lint workers with a task queue. Results are matched to tasks by id, so the caller
 // decides the order in which it uses them and output never depends on thread timing.
 import { Worker } from 'node:worker_threads';
-import { spooledOutcome, type BlockOutcome, type JsonlBlock } from '../engine/jsonl-block.js';
+import type { BlockOutcome, JsonlBlock } from '../engine/jsonl-block.js';
 import type { BlockRunner, FileRun, RunInput } from '../engine/run.js';
 import { transferable, type WorkerReply, type WorkerSetup, type WorkerTask } from './protocol.js';
 
@@ -102,7 +102,8 @@ export class WorkerPool {
       inFlight: (this.size * this.depth + 1) * 2,
       runBlock: (block, input, spoolAt) => {
         if (this.failure || this.queue.length > 0 || this.leastBusy()) return onWorker(block, input, spoolAt);
-        return local.runBlock(block, input).then((outcome) => (spoolAt === undefined ? outcome : spooledOutcome(outcome, spoolAt)));
+        // On this thread the findings stay objects: the caller numbers and spools them as it does any block's.
+        return local.runBlock(block, input);
       },
     };
   }

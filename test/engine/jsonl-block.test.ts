@@ -90,8 +90,8 @@ describe('spooledOutcome', () => {
       a.close();
       b.close();
       expect([...b.read()]).toEqual([...a.read()]);
-      expect(b.counts).toEqual(a.counts);
-      expect(b.fixableErrorCount).toBe(a.fixableErrorCount);
+      expect(b.tally).toEqual(a.tally);
+      expect(b.tally.fixableErrorCount).toBe(a.tally.fixableErrorCount);
       expect(plain.findings.find((f) => f.record)!.record!.index).toBeGreaterThanOrEqual(offset);
     } finally {
       disposeSpools();

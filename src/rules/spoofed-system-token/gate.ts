@@ -7,7 +7,10 @@
 // which is most clean text, then skips the view.
 import { foldCodePoint } from '../../normalize/index.js';
 
-const ROLE_BEFORE_COLON = /(?:human|assistant|user|system)[ \t]{0,2}$/i;
+/** The words a transcript header is made of (`Human:`, `GPT4 Correct User:`); the gate test checks them against the catalog. */
+const ROLE_WORDS = ['human', 'assistant', 'user', 'system'];
+const ROLE_BEFORE_COLON = new RegExp(`(?:${ROLE_WORDS.join('|')})[ \\t]{0,2}$`, 'i');
+const ROLE_WORD_ENDINGS = new Set(ROLE_WORDS.map((word) => word.charCodeAt(word.length - 1)));
 /** Enough folded characters before a colon to hold the longest role word and its spaces. */
 const ROLE_WINDOW = 13;
 
@@ -17,12 +20,6 @@ function isLowSurrogate(code: number): boolean {
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
-}
-
-/** The last letters of the role words, either case: a colon after anything else cannot close a header. */
-function endsRoleWord(code: number): boolean {
-  const lower = code | 0x20;
-  return lower === 0x6e || lower === 0x74 || lower === 0x72 || lower === 0x6d;
 }
 
 /**
@@ -37,7 +34,7 @@ function roleWordBefore(text: string, colon: number): boolean {
   for (let spaces = 0; last >= 0 && spaces < 2 && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9); spaces++) last--;
   if (last < 0) return false;
   const lastCode = text.charCodeAt(last);
-  if (lastCode < 0x80 && !endsRoleWord(lastCode)) return false;
+  if (lastCode < 0x80 && !ROLE_WORD_ENDINGS.has(lastCode | 0x20)) return false;
   const folded: string[] = [];
   let length = 0;
   while (at > 0 && length < ROLE_WINDOW) {
