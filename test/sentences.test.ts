@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { segmentUnits, splitSentences } from '../src/document/sentences.js';
 
@@ -92,5 +92,37 @@ describe('sentences in very long blocks', () => {
     const text = Array.from({ length: 12000 }, (_, i) => `w${i}`).join(' ');
     const pieces = splitSentences(text).map(({ start, end }) => text.slice(start, end));
     expect(pieces.join(' ').split(' ')).toEqual(text.split(' '));
+  });
+});
+
+describe('the UAX #29 fast path', () => {
+  /** segmentUnits as it was before the fast path: every block through Intl.Segmenter. */
+  async function icuOnlySegmentUnits(): Promise<typeof segmentUnits> {
+    vi.resetModules();
+    vi.doMock('../src/document/sentence-breaks.js', () => ({ sentenceBreaks: () => null }));
+    try {
+      return (await import('../src/document/sentences.js')).segmentUnits;
+    } finally {
+      vi.doUnmock('../src/document/sentence-breaks.js');
+      vi.resetModules();
+    }
+  }
+
+  it('leaves segmentUnits exactly as Intl.Segmenter alone makes it, windows included', async () => {
+    const reference = await icuOnlySegmentUnits();
+    expect(reference).not.toBe(segmentUnits);
+    const parts = fc.constantFrom(
+      'Dr. Smith', 'e.g. this', 'U.S. The', 'p. 12', 'etc. And', ' ', '  ', '\n', '\n\n', '\r\n', '> ', '- ', '# ', 'Hi', 'there', 'ok', 'A', '.', '?', '!', '...',
+      '"', ')', '(', '\u2019', '\u201d', '\u2014', ',', ';', '1', '3.5', '\t', '\u00e9t\u00e9', 'Zo\u00eb', '\u0416\u0438', '\u00a0', '\u00ad', '\u3002', '\ud83d\ude00',
+    );
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 120 }).map((p) => p.join('')), (text) => {
+        expect(segmentUnits(text)).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+    const long = Array.from({ length: 4000 }, (_, i) => (i % 7 === 0 ? `Item ${i} ends here! ` : `word${i}. and `)).join('');
+    expect(long.length).toBeGreaterThan(3 * 16384);
+    expect(segmentUnits(long)).toEqual(reference(long));
   });
 });
