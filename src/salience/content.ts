@@ -3,10 +3,21 @@
 // that the figure reads as "about this many informative words", plus bonuses for numbers and for
 // capitalised, name-like words inside running text.
 import { createRequire } from 'node:module';
+import { CodeBuffer, HASH_SEED, hashEnd, hashOf, hashStep, lowerAsciiCode, TermTable } from './terms.js';
 
 // The package root of natural prints to stdout when loaded, so only these subpaths are ever loaded.
 const require = createRequire(import.meta.url);
-const STOPWORDS: ReadonlySet<string> = new Set((require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words);
+const STOPWORD_LIST = (require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words;
+const STOPWORDS: ReadonlySet<string> = new Set(STOPWORD_LIST);
+// ASCII words are looked up by their characters in place: no lowered copy to ask the Set about.
+const STOPWORD_TABLE = new TermTable();
+/** The word being read, its code units as they stand. */
+const word = new CodeBuffer();
+for (const stopword of STOPWORD_LIST) {
+  word.setText(stopword);
+  STOPWORD_TABLE.idOf(word, false, hashOf(word.codes, word.length));
+}
+const LONGEST_STOPWORD = Math.max(...STOPWORD_LIST.map((word) => word.length));
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 const NUMBER_CHARACTER = /^\p{N}$/u;
@@ -18,15 +29,15 @@ const KNOWN = 1;
 const WORD = 2;
 const NUMBER = 4;
 const UPPER = 8;
-/** A character toLowerCase may change: A-Z, or anything outside ASCII. */
-const CASED = 16;
+/** Outside ASCII: a word with such a character is lowered by toLowerCase, not by the ASCII shortcut. */
+const WIDE = 16;
 const bmpClasses = new Uint8Array(0x10000);
 
 function classify(character: string): number {
   const code = character.charCodeAt(0);
-  const cased = (code >= 65 && code <= 90) || code >= 128 ? CASED : 0;
-  if (!WORD_CHARACTER.test(character)) return KNOWN | cased;
-  return KNOWN | WORD | cased | (NUMBER_CHARACTER.test(character) ? NUMBER : 0) | (UPPERCASE_CHARACTER.test(character) ? UPPER : 0);
+  const wide = code >= 128 ? WIDE : 0;
+  if (!WORD_CHARACTER.test(character)) return KNOWN | wide;
+  return KNOWN | WORD | wide | (NUMBER_CHARACTER.test(character) ? NUMBER : 0) | (UPPERCASE_CHARACTER.test(character) ? UPPER : 0);
 }
 
 for (let code = 0; code < 128; code++) bmpClasses[code] = classify(String.fromCharCode(code));
@@ -43,126 +54,203 @@ export interface UnitTokens {
 }
 
 /**
+ * The content tokens of a document's units, read unit by unit as they are needed (the fast path
+ * reads only its hotspots'): each unit's terms as ids of one table, in order, and its number and
+ * name counts.
+ *
  * Words are the maximal runs of letters and digits (code points, so a lone surrogate separates
- * words), the tokens natural's RegexpTokenizer gives for the gap pattern [^\p{L}\p{N}]+. One pass over
- * the characters also says whether a word holds a digit and starts with a capital, which the old
- * per-word regex tests found: the tokenizer and those tests cost more than the TF-IDF itself.
+ * words), the tokens natural's RegexpTokenizer gives for the gap pattern [^\p{L}\p{N}]+. A word with
+ * a digit is a number and a term as it stands; other words of two or more characters are terms
+ * lowered, unless stopwords. One pass over the characters also says whether a word holds a digit
+ * and starts with a capital, which per-word regex tests used to find.
  */
-export function unitTokens(plain: string, from = 0, to = plain.length): UnitTokens {
-  const terms: string[] = [];
-  let numbers = 0;
-  let capitalised = 0;
-  let alphabetic = 0;
-  // Capitalised words that are not stopwords, and whether the first word of the unit is one: a
-  // sentence starts with a capital anyway, so its first word is no sign of a name.
-  let names = 0;
-  let firstIsName = false;
-  let start = -1;
-  let digit = false;
-  let upper = false;
-  let cased = false;
-  // A unit is read in place in its document's text where it can be: a slice costs an indirection per character.
-  const length = to;
-  for (let i = from; i <= length; ) {
-    let classes = KNOWN;
-    let width = 1;
-    if (i < length) {
-      const code = plain.charCodeAt(i);
-      const next = code >= 0xd800 && code <= 0xdbff && i + 1 < length ? plain.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        width = 2;
-        classes = classify(plain.slice(i, i + 2));
-      } else {
-        classes = bmpClasses[code];
-        if (classes === 0) classes = bmpClasses[code] = classify(plain[i]);
+export class ContentTokens {
+  private readonly table = new TermTable();
+  private ids = new Int32Array(256);
+  private used = 0;
+  private readonly first: Int32Array;
+  private readonly termCounts: Int32Array;
+  private readonly numbers: Int32Array;
+  private readonly entities: Int32Array;
+  private readonly done: Uint8Array;
+
+  constructor(readonly units: number) {
+    this.first = new Int32Array(units);
+    this.termCounts = new Int32Array(units);
+    this.numbers = new Int32Array(units);
+    this.entities = new Int32Array(units);
+    this.done = new Uint8Array(units);
+  }
+
+  has(unit: number): boolean {
+    return this.done[unit] === 1;
+  }
+
+  /** Reads unit `unit` from text[from, to): in place in its document's text where it can be, as a slice costs an indirection per character. */
+  read(unit: number, text: string, from = 0, to = text.length): void {
+    this.first[unit] = this.used;
+    let numbers = 0;
+    let capitalised = 0;
+    let alphabetic = 0;
+    // Capitalised words that are not stopwords, and whether the first word of the unit is one: a
+    // sentence starts with a capital anyway, so its first word is no sign of a name.
+    let names = 0;
+    let firstIsName = false;
+    let start = -1;
+    let digit = false;
+    let upper = false;
+    let wide = false;
+    // hashOf the word, as it is read.
+    let hash = HASH_SEED;
+    for (let i = from; i <= to; ) {
+      let classes = KNOWN;
+      let width = 1;
+      let code = 0;
+      let next = 0;
+      if (i < to) {
+        code = text.charCodeAt(i);
+        next = code >= 0xd800 && code <= 0xdbff && i + 1 < to ? text.charCodeAt(i + 1) : 0;
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          width = 2;
+          classes = classify(text.slice(i, i + 2));
+        } else {
+          classes = bmpClasses[code];
+          if (classes === 0) classes = bmpClasses[code] = classify(text[i]);
+        }
       }
-    }
-    if (classes & WORD) {
-      if (start < 0) {
-        start = i;
-        digit = false;
-        upper = (classes & UPPER) !== 0;
-        cased = false;
-      }
-      if (classes & NUMBER) digit = true;
-      if (classes & CASED) cased = true;
-    } else if (start >= 0) {
-      const wordStart = start;
-      start = -1;
-      if (digit) {
-        numbers++;
-        terms.push(plain.slice(wordStart, i));
-      } else if (i - wordStart >= 2) {
-        alphabetic++;
-        const word = plain.slice(wordStart, i);
-        const lower = cased ? word.toLowerCase() : word;
-        const stopword = STOPWORDS.has(lower);
-        if (upper) {
-          capitalised++;
-          if (!stopword) {
-            names++;
-            if (alphabetic === 1) firstIsName = true;
+      if (classes & WORD) {
+        if (start < 0) {
+          start = i;
+          digit = false;
+          upper = (classes & UPPER) !== 0;
+          wide = false;
+          hash = HASH_SEED;
+          word.length = 0;
+        }
+        if (classes & NUMBER) digit = true;
+        if (classes & WIDE) wide = true;
+        word.push(code);
+        hash = hashStep(hash, lowerAsciiCode(code));
+        if (width === 2) {
+          word.push(next);
+          hash = hashStep(hash, next);
+        }
+      } else if (start >= 0) {
+        const wordStart = start;
+        start = -1;
+        if (digit) {
+          numbers++;
+          // A number is a term as it stands (not lowered).
+          this.push(this.table.idOf(word, false, hashEnd(hash, word.length)));
+        } else if (i - wordStart >= 2) {
+          alphabetic++;
+          let stopword: boolean;
+          if (!wide) {
+            const key = hashEnd(hash, word.length);
+            stopword = word.length <= LONGEST_STOPWORD && STOPWORD_TABLE.idOf(word, true, key, false) >= 0;
+            if (!stopword) this.push(this.table.idOf(word, true, key));
+          } else {
+            // Outside ASCII, lowering may change the length ('İ'); toLowerCase is the definition.
+            const lower = text.slice(wordStart, i).toLowerCase();
+            stopword = STOPWORDS.has(lower);
+            if (!stopword) {
+              word.setText(lower);
+              this.push(this.table.idOf(word, false, hashOf(word.codes, word.length)));
+            }
+          }
+          if (upper) {
+            capitalised++;
+            if (!stopword) {
+              names++;
+              if (alphabetic === 1) firstIsName = true;
+            }
           }
         }
-        if (!stopword) terms.push(lower);
       }
+      i += width;
     }
-    i += width;
+    this.termCounts[unit] = this.used - this.first[unit];
+    this.numbers[unit] = numbers;
+    // In Title Case lines (menus, headings) capitals say nothing about names.
+    this.entities[unit] = alphabetic > 0 && capitalised / alphabetic < 0.6 ? names - (firstIsName ? 1 : 0) : 0;
+    this.done[unit] = 1;
   }
-  // In Title Case lines (menus, headings) capitals say nothing about names.
-  const entities = alphabetic > 0 && capitalised / alphabetic < 0.6 ? names - (firstIsName ? 1 : 0) : 0;
-  return { terms, numbers, entities };
-}
 
-/**
- * Content weight of each unit, given its tokens. The TF-IDF is natural's formula (tf × idf summed
- * over the unit's distinct terms in order of first occurrence, idf = 1 + ln(N / (1 + df))) on plain
- * term counts: natural's TfIdf class builds a term object per unit and was the costliest part of the rule.
- */
-export function weightsOfTokens(tokens: readonly UnitTokens[], options: ContentOptions): number[] {
-  const n = tokens.length;
-  if (n === 0) return [];
-  // Terms become ids; each unit keeps its distinct ids in order of first occurrence with their
-  // counts, all units in flat scratch arrays reused from document to document.
-  let entries = 0;
-  for (const unit of tokens) entries += unit.terms.length;
-  const ids = new Map<string, number>();
-  const byTerm = scratch(0, 3 * entries); // per term id: document frequency, last unit seen in, slot of its count
-  const byEntry = scratch(1, 2 * entries); // per distinct term of a unit: term id, count
-  const firstOf = scratch(2, n + 1);
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    firstOf[i] = distinct;
-    for (const term of tokens[i].terms) {
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(term, id);
-        byTerm[3 * id] = 0;
-        byTerm[3 * id + 1] = -1;
-      }
-      if (byTerm[3 * id + 1] !== i) {
-        byTerm[3 * id]++;
-        byTerm[3 * id + 1] = i;
-        byTerm[3 * id + 2] = distinct;
-        byEntry[2 * distinct] = id;
-        byEntry[2 * distinct + 1] = 1;
-        distinct++;
-      } else byEntry[2 * byTerm[3 * id + 2] + 1]++;
+  private push(id: number): void {
+    if (this.used === this.ids.length) {
+      const ids = new Int32Array(2 * this.used);
+      ids.set(this.ids);
+      this.ids = ids;
     }
+    this.ids[this.used++] = id;
   }
-  firstOf[n] = distinct;
-  const idf = new Float64Array(ids.size);
-  for (let id = 0; id < ids.size; id++) idf[id] = 1 + Math.log(n / (1 + byTerm[3 * id]));
-  // A word found in one unit only scores the maximum idf.
-  const rarest = 1 + Math.log(n / 2);
-  const weights = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    let mass = 0;
-    for (let k = firstOf[i]; k < firstOf[i + 1]; k++) mass += byEntry[2 * k + 1] * idf[byEntry[2 * k]];
-    weights[i] = Math.max(0, mass / rarest) + options.numberWeight * tokens[i].numbers + options.entityWeight * tokens[i].entities;
+
+  /** A unit's tokens with its terms as strings. */
+  tokensOf(unit: number): UnitTokens {
+    const terms: string[] = [];
+    for (let k = this.first[unit], end = k + this.termCounts[unit]; k < end; k++) terms.push(this.table.keyOf(this.ids[k]));
+    return { terms, numbers: this.numbers[unit], entities: this.entities[unit] };
   }
-  return weights;
+
+  /**
+   * A lower bound of a unit's content weight in a document of n units, whatever the other units hold:
+   * no term is in more than n units, so every idf is at least 1 + ln(n / (n + 1)). The TF-IDF mass is
+   * shaved by a millionth to cover rounding, which differs between this product and the exact sum;
+   * the bonuses are added as in weights, so they round the same way.
+   */
+  floor(unit: number, n: number, options: ContentOptions): number {
+    const idfFloor = 1 + Math.log(n / (n + 1));
+    const rarest = 1 + Math.log(n / 2);
+    return Math.max(0, (this.termCounts[unit] * idfFloor * (1 - 1e-6)) / rarest) + options.numberWeight * this.numbers[unit] + options.entityWeight * this.entities[unit];
+  }
+
+  /**
+   * Content weight of every unit (all must have been read). The TF-IDF is natural's formula (tf × idf
+   * summed over the unit's distinct terms in order of first occurrence, idf = 1 + ln(N / (1 + df))) on
+   * plain term counts: natural's TfIdf class builds a term object per unit and was the costliest part
+   * of the rule.
+   */
+  weights(options: ContentOptions): number[] {
+    const n = this.units;
+    if (n === 0) return [];
+    const terms = this.table.size;
+    // Per unit, its distinct ids in order of first occurrence with their counts, in flat scratch
+    // arrays reused from document to document.
+    const byTerm = scratch(0, 3 * terms); // per term id: document frequency, last unit seen in, slot of its count
+    const byEntry = scratch(1, 2 * this.used); // per distinct term of a unit: term id, count
+    const firstOf = scratch(2, n + 1);
+    for (let id = 0; id < terms; id++) {
+      byTerm[3 * id] = 0;
+      byTerm[3 * id + 1] = -1;
+    }
+    let distinct = 0;
+    for (let i = 0; i < n; i++) {
+      firstOf[i] = distinct;
+      for (let k = this.first[i], end = k + this.termCounts[i]; k < end; k++) {
+        const id = this.ids[k];
+        if (byTerm[3 * id + 1] !== i) {
+          byTerm[3 * id]++;
+          byTerm[3 * id + 1] = i;
+          byTerm[3 * id + 2] = distinct;
+          byEntry[2 * distinct] = id;
+          byEntry[2 * distinct + 1] = 1;
+          distinct++;
+        } else byEntry[2 * byTerm[3 * id + 2] + 1]++;
+      }
+    }
+    firstOf[n] = distinct;
+    const idf = new Float64Array(terms);
+    for (let id = 0; id < terms; id++) idf[id] = 1 + Math.log(n / (1 + byTerm[3 * id]));
+    // A word found in one unit only scores the maximum idf.
+    const rarest = 1 + Math.log(n / 2);
+    const weights = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      let mass = 0;
+      for (let k = firstOf[i]; k < firstOf[i + 1]; k++) mass += byEntry[2 * k + 1] * idf[byEntry[2 * k]];
+      weights[i] = Math.max(0, mass / rarest) + options.numberWeight * this.numbers[i] + options.entityWeight * this.entities[i];
+    }
+    return weights;
+  }
 }
 
 const scratchArrays = [new Int32Array(1024), new Int32Array(1024), new Int32Array(1024)];
@@ -173,19 +261,16 @@ function scratch(which: number, size: number): Int32Array {
   return scratchArrays[which];
 }
 
-/** Content weight of each unit, given its plain text (markup already blanked out). */
-export function contentWeights(plainTexts: readonly string[], options: ContentOptions): number[] {
-  return weightsOfTokens(plainTexts.map((plain) => unitTokens(plain)), options);
+/** The tokens of one unit's text, or of text[from, to) read in place. */
+export function unitTokens(plain: string, from = 0, to = plain.length): UnitTokens {
+  const tokens = new ContentTokens(1);
+  tokens.read(0, plain, from, to);
+  return tokens.tokensOf(0);
 }
 
-/**
- * A lower bound of a unit's content weight in a document of n units, whatever the other units hold:
- * no term is in more than n units, so every idf is at least 1 + ln(n / (n + 1)). The TF-IDF mass is
- * shaved by a millionth to cover rounding, which differs between this product and the exact sum;
- * the bonuses are added as in weightsOfTokens, so they round the same way.
- */
-export function contentFloor(unit: UnitTokens, n: number, options: ContentOptions): number {
-  const idfFloor = 1 + Math.log(n / (n + 1));
-  const rarest = 1 + Math.log(n / 2);
-  return Math.max(0, (unit.terms.length * idfFloor * (1 - 1e-6)) / rarest) + options.numberWeight * unit.numbers + options.entityWeight * unit.entities;
+/** Content weight of each unit, given its plain text (markup already blanked out). */
+export function contentWeights(plainTexts: readonly string[], options: ContentOptions): number[] {
+  const tokens = new ContentTokens(plainTexts.length);
+  plainTexts.forEach((plain, i) => tokens.read(i, plain));
+  return tokens.weights(options);
 }

@@ -3,7 +3,7 @@
 // `corpuslint stats` both call analyseSalience, and a future HTML report can draw its per-unit data.
 import type { Document } from '../document/document.js';
 import type { Range } from '../types.js';
-import { contentFloor, unitTokens, weightsOfTokens, type UnitTokens } from './content.js';
+import { ContentTokens } from './content.js';
 import { expectedCoverage, gini, normalise, targetedCoverage, uniformCoverage } from './coverage.js';
 import { scanUnits } from './inline.js';
 import { nameOf } from './names.js';
@@ -118,21 +118,26 @@ const unitsOf = (document: Document) => document.shared('salience-units', () => 
 /** Inline scans of the units, shared by the fast path and the full analysis. */
 const scansOf = (document: Document) => document.shared('salience-scans', () => scanUnits(unitsOf(document).units, document.format === 'markdown', document.text));
 
-/** Content tokens of the units, filled in as needed: the fast path reads only its hotspots'. */
-function tokensOf(document: Document): (index: number) => UnitTokens {
-  const cache = document.shared('salience-tokens', () => new Array<UnitTokens | undefined>(unitsOf(document).units.length));
-  const scans = scansOf(document);
+/**
+ * The content tokens of the units, filled in as needed (the fast path reads only its hotspots'),
+ * and a reader that reads a unit's unless read: from its scan's plain text, else its source range
+ * when it has one.
+ */
+function tokensOf(document: Document): { tokens: ContentTokens; read: (index: number) => void } {
   const { units } = unitsOf(document);
+  const scans = scansOf(document);
+  const tokens = document.shared('salience-tokens', () => new ContentTokens(units.length));
   const source = document.text;
-  return (index) => {
-    const cached = cache[index];
-    if (cached) return cached;
+  const read = (index: number) => {
+    if (tokens.has(index)) return;
     const scan = scans[index];
     const unit = units[index];
     const offset = unit.textOffset;
-    // An unscanned unit's text is its source range when textOffset is set: read it there.
-    return (cache[index] = scan ? unitTokens(scan.plain) : offset === undefined ? unitTokens(unit.text) : unitTokens(source, offset, offset + unit.text.length));
+    if (scan) tokens.read(index, scan.plain);
+    else if (offset === undefined) tokens.read(index, unit.text);
+    else tokens.read(index, source, offset, offset + unit.text.length);
   };
+  return { tokens, read };
 }
 
 /**
@@ -164,9 +169,12 @@ export function mayFlag(document: Document, options: SalienceOptions): boolean {
   if (expectedCoverage(saliences, n) < options.minCoverage) return true;
   total ||= 1;
   if (round(hotspotMass / total) <= options.maxLowContentShare) return false;
-  const tokens = tokensOf(document);
+  const { tokens, read } = tokensOf(document);
   let mayBeWeak = 0;
-  for (const i of hotspots) if (contentFloor(tokens(i), n, options) < options.lowContent) mayBeWeak += saliences[i];
+  for (const i of hotspots) {
+    read(i);
+    if (tokens.floor(i, n, options) < options.lowContent) mayBeWeak += saliences[i];
+  }
   return round(mayBeWeak / total) > options.maxLowContentShare;
 }
 
@@ -178,15 +186,10 @@ export function mayFlag(document: Document, options: SalienceOptions): boolean {
 function buildSalience(document: Document, options: SalienceOptions): DocumentSalience {
   const { units: raw, groups: rawGroups } = unitsOf(document);
   const scans = scansOf(document);
-  const tokens = tokensOf(document);
+  const { tokens, read } = tokensOf(document);
   const n = raw.length;
-  const content = withSectionContent(
-    raw,
-    weightsOfTokens(
-      raw.map((_, i) => tokens(i)),
-      options,
-    ),
-  );
+  for (let i = 0; i < n; i++) read(i);
+  const content = withSectionContent(raw, tokens.weights(options));
   const saliences = new Array<number>(n);
   const hotspot = new Uint8Array(n);
   const features = new Uint16Array(n);

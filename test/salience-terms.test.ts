@@ -1,0 +1,155 @@
+// The content tokenizer reads terms into ids of a hash table keyed by code units (terms.ts), not into
+// strings. Oracles here: the term strings the tokenizer's definition gives (a regex split, toLowerCase,
+// the stopword Set), and string equality for the table's ids.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ContentTokens, contentWeights, unitTokens, type UnitTokens } from '../src/salience/content.js';
+import { CodeBuffer, hashOf, TermTable } from '../src/salience/terms.js';
+
+const require = createRequire(import.meta.url);
+const STOPWORDS = new Set((require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words);
+
+/** The definition: words are runs of \p{L}\p{N} code points; numbers stay as written, other words of 2+ code units are lowered, stopwords dropped. */
+function referenceTokens(text: string): UnitTokens {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const terms: string[] = [];
+  let numbers = 0;
+  let alphabetic = 0;
+  let capitalised = 0;
+  let names = 0;
+  let firstIsName = false;
+  for (const word of words) {
+    if (/\p{N}/u.test(word)) {
+      numbers++;
+      terms.push(word);
+      continue;
+    }
+    if (word.length < 2) continue;
+    alphabetic++;
+    const lower = word.toLowerCase();
+    const stopword = STOPWORDS.has(lower);
+    if (/^\p{Lu}/u.test(word)) {
+      capitalised++;
+      if (!stopword) {
+        names++;
+        if (alphabetic === 1) firstIsName = true;
+      }
+    }
+    if (!stopword) terms.push(lower);
+  }
+  const entities = alphabetic > 0 && capitalised / alphabetic < 0.6 ? names - (firstIsName ? 1 : 0) : 0;
+  return { terms, numbers, entities };
+}
+
+// ASCII and non-ASCII case pairs (the Kelvin sign lowers to ASCII 'k', 'İ' lowers to two code
+// units), stopwords in every case, numbers with capitals, astral letters, lone surrogates and a
+// word longer than the tokenizer's first buffer.
+const pieces = fc.constantFrom(
+  'the', 'The', 'THE', 'tHe', 'harbour', 'Harbour', 'HARBOUR', 'hArBoUr', 'V2', 'v2', '1A', '1a', 'x²', '٣', 'a', 'I', 'İstanbul', 'istanbul',
+  '\u212Aey', 'key', 'KEY', '\u212A', 'straße', 'STRASSE', 'ǅemal', 'Ελλάδα', 'ελλάδα', '東京', '𝐀𝐁𝐂', '𝑥', '\ud800', '\udc00', 'é', 'É',
+  'z'.repeat(70), 'Z'.repeat(70) + '9', ' ', '  ', ', ', '. ', '-', '\n', '_', '*',
+);
+const unitText = fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join(''));
+
+describe('content tokens', () => {
+  it('are the terms, numbers and names of the definition', () => {
+    fc.assert(
+      fc.property(unitText, (text) => {
+        expect(unitTokens(text)).toEqual(referenceTokens(text));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('are the definition on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        expect(unitTokens(text)).toEqual(referenceTokens(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('give one id per distinct term string across the units of a document, in any reading order', () => {
+    fc.assert(
+      fc.property(fc.array(unitText, { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 1000 }), (texts, shift) => {
+        const tokens = new ContentTokens(texts.length);
+        // The fast path reads some units first: ids must not depend on the order.
+        for (let k = 0; k < texts.length; k++) {
+          const i = (k + shift) % texts.length;
+          tokens.read(i, texts[i]);
+        }
+        texts.forEach((text, i) => expect(tokens.tokensOf(i)).toEqual(referenceTokens(text)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('weigh each distinct term string by its document frequency: equal keys read by different paths share an id', () => {
+    fc.assert(
+      fc.property(fc.array(unitText, { minLength: 1, maxLength: 10 }), (texts) => {
+        const units = texts.map(referenceTokens);
+        const df = new Map<string, number>();
+        for (const unit of units) for (const term of new Set(unit.terms)) df.set(term, (df.get(term) ?? 0) + 1);
+        const n = texts.length;
+        const rarest = 1 + Math.log(n / 2);
+        const expected = units.map((unit) => {
+          const counts = new Map<string, number>();
+          for (const term of unit.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+          let mass = 0;
+          for (const [term, count] of counts) mass += count * (1 + Math.log(n / (1 + df.get(term)!)));
+          return Math.max(0, mass / rarest) + 0.5 * unit.numbers + 0.5 * unit.entities;
+        });
+        expect(contentWeights(texts, { numberWeight: 0.5, entityWeight: 0.5 })).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('read a range in place as its slice', () => {
+    fc.assert(
+      fc.property(unitText, unitText, unitText, (before, unit, after) => {
+        const tokens = new ContentTokens(1);
+        tokens.read(0, before + unit + after, before.length, before.length + unit.length);
+        expect(tokens.tokensOf(0)).toEqual(referenceTokens(unit));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('term table', () => {
+  const buffer = (text: string) => {
+    const b = new CodeBuffer();
+    b.setText(text);
+    return b;
+  };
+  const key = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('Ab', 'aB', 'ab', 'AB', 'a', 'A', '', '\u212A', 'k', 'K'));
+
+  it('gives equal ids exactly to equal keys (A-Z lowered when asked), and keeps the keys', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.boolean()), { maxLength: 300 }), (entries) => {
+        const table = new TermTable();
+        const ids = new Map<string, number>();
+        for (const [text, lower] of entries) {
+          const expected = lower ? text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : text;
+          const word = buffer(text);
+          const id = table.idOf(word, lower, hashOf(word.codes, word.length));
+          if (!ids.has(expected)) ids.set(expected, ids.size);
+          expect(id).toBe(ids.get(expected));
+          expect(table.keyOf(id)).toBe(expected);
+        }
+        expect(table.size).toBe(ids.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers -1 for a missing key when asked not to add it', () => {
+    const table = new TermTable();
+    const word = buffer('harbour');
+    expect(table.idOf(word, false, hashOf(word.codes, word.length), false)).toBe(-1);
+    expect(table.size).toBe(0);
+  });
+});
