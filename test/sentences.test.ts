@@ -113,7 +113,7 @@ describe('the UAX #29 fast path', () => {
     expect(reference).not.toBe(segmentUnits);
     const parts = fc.constantFrom(
       'Dr. Smith', 'e.g. this', 'U.S. The', 'p. 12', 'etc. And', ' ', '  ', '\n', '\n\n', '\r\n', '> ', '- ', '# ', 'Hi', 'there', 'ok', 'A', '.', '?', '!', '...',
-      '"', ')', '(', '\u2019', '\u201d', '\u2014', ',', ';', '1', '3.5', '\t', '\u00e9t\u00e9', 'Zo\u00eb', '\u0416\u0438', '\u00a0', '\u00ad', '\u3002', '\ud83d\ude00',
+      '"', ')', '(', '\u2019', '\u201d', '\u2014', ',', ';', '1', '3.5', '\t', '\u00e9t\u00e9', 'Zo\u00eb', '\u0416\u0438', '\u00a0', '\u00ad', '\u3002', '\ud83d\ude00', '\ud55c\uad6d', '\u2022 ',
     );
     fc.assert(
       fc.property(fc.array(parts, { maxLength: 120 }).map((p) => p.join('')), (text) => {

@@ -109,6 +109,19 @@ function isHardBreak(previous: string, next: string): boolean {
   return wordCount(prev) <= 8;
 }
 
+/** What the block patterns above can find after their indentation. */
+const MARKER_STARTS = '`~=-*_#|+•>0123456789';
+
+/**
+ * Whether the first character after the line's spaces and tabs can begin a Markdown marker. Each
+ * block pattern needs one there, so a line that fails this (nearly all prose) skips them all.
+ */
+function startsWithMarker(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return i < line.length && MARKER_STARTS.includes(line[i]);
+}
+
 function scanBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
@@ -120,6 +133,7 @@ function scanBlocks(text: string): Block[] {
     current = null;
   };
   let lineStart = 0;
+  let marked = false;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
@@ -135,28 +149,28 @@ function scanBlocks(text: string): Block[] {
       }
     } else if (line.trim() === '') {
       flush();
-    } else if (FENCE.test(line)) {
+    } else if ((marked = startsWithMarker(line)) && FENCE.test(line)) {
       flush();
       fenceMarker = line.trimStart().slice(0, 3);
       fence = { start: lineStart, end: contentEnd, kind: 'code', blanks: [] };
-    } else if (RULE_OR_UNDERLINE.test(line)) {
+    } else if (marked && RULE_OR_UNDERLINE.test(line)) {
       // A setext underline turns a one-line paragraph into a heading; a rule just ends the block.
       const block = current as Block | null;
       if (block && block.kind === 'prose' && !text.slice(block.start, block.end).includes('\n')) block.kind = 'heading';
       flush();
-    } else if (HEADING.test(line)) {
+    } else if (marked && HEADING.test(line)) {
       flush();
       const marker = HEADING.exec(line)![0].length;
       blocks.push({ start: lineStart + marker, end: contentEnd, kind: 'heading', blanks: [] });
-    } else if (TABLE_ROW.test(line)) {
+    } else if (marked && TABLE_ROW.test(line)) {
       flush();
       if (/[\p{L}\p{N}]/u.test(line)) blocks.push({ start: lineStart, end: contentEnd, kind: 'table', blanks: [] });
-    } else if (LIST_ITEM.test(line)) {
+    } else if (marked && LIST_ITEM.test(line)) {
       flush();
       const marker = LIST_ITEM.exec(line)![0].length;
       current = { start: lineStart + marker, end: contentEnd, kind: 'list', blanks: [] };
     } else {
-      const quote = BLOCKQUOTE.exec(line);
+      const quote = marked ? BLOCKQUOTE.exec(line) : null;
       const contentStart = lineStart + (quote ? quote[0].length : 0);
       const content = quote ? line.slice(quote[0].length) : line;
       const open = current as Block | null;
