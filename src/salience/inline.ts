@@ -105,6 +105,15 @@ const TILDE = 128;
 const SCHEME = 256;
 /** Three code units in a row that may be capitals (A-Z, or any non-ASCII unit): ALL_CAPS needs that. */
 const CAPITALS = 512;
+// Pairs of characters a pattern needs side by side: `](` a link, `][` a reference link, `**` `__`
+// `~~` strong emphasis and strikethrough. Masking never makes a pair, as no pattern matches a space.
+const LINK_PAIR = 1024;
+const REFERENCE_PAIR = 2048;
+const STAR_PAIR = 4096;
+const UNDERSCORE_PAIR = 8192;
+const TILDE_PAIR = 16384;
+/** Every bit: each pattern runs, whatever the characters. */
+export const EVERY_PATTERN = 0x7fff;
 
 const MARKUP_PATTERNS: readonly [RegExp, number][] = [
   [BARE_URL, SCHEME],
@@ -117,6 +126,7 @@ const MARKUP_PATTERNS: readonly [RegExp, number][] = [
 function charactersOf(text: string, from = 0, to = text.length): number {
   let found = 0;
   let capitalRun = 0;
+  let previous = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if ((code >= 65 && code <= 90) || code >= 128) {
@@ -124,15 +134,17 @@ function charactersOf(text: string, from = 0, to = text.length): number {
     } else {
       capitalRun = 0;
       if (code === 96) found |= BACKTICK;
-      else if (code === 91) found |= BRACKET;
+      else if (code === 91) found |= previous === 93 ? BRACKET | REFERENCE_PAIR : BRACKET;
+      else if (code === 40) found |= previous === 93 ? LINK_PAIR : 0;
       else if (code === 60) found |= ANGLE;
       else if (code === 38) found |= AMPERSAND;
       else if (code === 92) found |= BACKSLASH;
-      else if (code === 42) found |= STAR;
-      else if (code === 95) found |= UNDERSCORE;
-      else if (code === 126) found |= TILDE;
+      else if (code === 42) found |= previous === 42 ? STAR | STAR_PAIR : STAR;
+      else if (code === 95) found |= previous === 95 ? UNDERSCORE | UNDERSCORE_PAIR : UNDERSCORE;
+      else if (code === 126) found |= previous === 126 ? TILDE | TILDE_PAIR : TILDE;
       else if (code === 58 && i + 2 < to && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) found |= SCHEME;
     }
+    previous = code;
   }
   return found;
 }
@@ -153,7 +165,7 @@ export function scanInline(text: string, underscoreEmphasis = true, present = ch
     emphasisMarkers: [],
     linkShare: 0,
   };
-  const markers = present & ~CAPITALS & (underscoreEmphasis ? ~0 : ~UNDERSCORE);
+  const markers = present & (BACKTICK | BRACKET | ANGLE | AMPERSAND | BACKSLASH | STAR | TILDE | SCHEME | (underscoreEmphasis ? UNDERSCORE : 0));
   if (markers === 0) return scan;
   let linkChars = 0;
   const mask = new Mask(text);
@@ -164,7 +176,8 @@ export function scanInline(text: string, underscoreEmphasis = true, present = ch
       mask.blank(m.index, m.index + m[0].length);
     });
   }
-  if (present & BRACKET) {
+  // A pattern not run leaves its commit to the next pattern's, which blanks the same ranges.
+  if ((present & (BRACKET | LINK_PAIR)) === (BRACKET | LINK_PAIR)) {
     eachMatch(LINK, mask.commit(), (m) => {
       const labelStart = m.index + m[1].length + 1;
       const labelEnd = labelStart + m[2].length;
@@ -178,6 +191,8 @@ export function scanInline(text: string, underscoreEmphasis = true, present = ch
       // An image's alt text is not visible prose; blank it too.
       if (m[1] === '!') mask.blank(labelStart, labelEnd);
     });
+  }
+  if (present & REFERENCE_PAIR) {
     eachMatch(REFERENCE_LINK, mask.commit(), (m) => {
       scan.link = true;
       linkChars += visibleLength(m[1]);
@@ -201,9 +216,9 @@ export function scanInline(text: string, underscoreEmphasis = true, present = ch
       mask.blank(close, close + markerLength);
     });
   };
-  if (present & STAR) emphasis(STRONG_STAR, 2, 'bold');
-  if (markers & UNDERSCORE) emphasis(STRONG_UNDERSCORE, 2, 'bold');
-  if (present & TILDE) emphasis(STRIKE, 2, 'italic');
+  if (present & STAR_PAIR) emphasis(STRONG_STAR, 2, 'bold');
+  if (markers & UNDERSCORE && present & UNDERSCORE_PAIR) emphasis(STRONG_UNDERSCORE, 2, 'bold');
+  if (present & TILDE_PAIR) emphasis(STRIKE, 2, 'italic');
   if (present & STAR) emphasis(EM_STAR, 1, 'italic');
   if (markers & UNDERSCORE) emphasis(EM_UNDERSCORE, 1, 'italic');
   scan.plain = mask.commit();

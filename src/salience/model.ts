@@ -269,13 +269,21 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
     });
   };
 
+  // Each unit's chance of a question, 1 - (1 - p_i)^n, is what expectedCoverage sums over the same
+  // probabilities in the same order: computed once here for both coverages.
+  let covered = 0;
   let contentTotal = 0;
   let contentCovered = 0;
-  for (let i = 0; i < n; i++) contentTotal += content[i];
-  for (let i = 0; i < n; i++) contentCovered += content[i] * (1 - Math.pow(1 - probabilities[i], n));
+  for (let i = 0; i < n; i++) {
+    const chance = 1 - Math.pow(1 - probabilities[i], n);
+    covered += chance;
+    contentTotal += content[i];
+    contentCovered += content[i] * chance;
+  }
+  const salienceCoverage = n === 0 ? 1 : covered / n;
   const coverage: CoverageFigures = {
-    salience: round(expectedCoverage(saliences, n)),
-    content: round(contentTotal > 0 ? contentCovered / contentTotal : expectedCoverage(saliences, n)),
+    salience: round(salienceCoverage),
+    content: round(contentTotal > 0 ? contentCovered / contentTotal : salienceCoverage),
     uniform: round(uniformCoverage(n, n)),
     targeted: round(targetedCoverage(n, n)),
   };
