@@ -8,8 +8,8 @@ import { CodeBuffer, HASH_SEED, hashEnd, hashOf, hashStep, lowerAsciiCode, TermT
 // The package root of natural prints to stdout when loaded, so only these subpaths are ever loaded.
 const require = createRequire(import.meta.url);
 const STOPWORD_LIST = (require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words;
-const STOPWORDS: ReadonlySet<string> = new Set(STOPWORD_LIST);
-// ASCII words are looked up by their characters in place: no lowered copy to ask the Set about.
+// Every document's term table starts with the stopwords as ids 0 to STOPWORD_COUNT - 1, so one
+// lookup of a word says both whether it is a stopword and, if not, its term id.
 const STOPWORD_TABLE = new TermTable();
 /** The word being read, its code units as they stand. */
 const word = new CodeBuffer();
@@ -17,7 +17,7 @@ for (const stopword of STOPWORD_LIST) {
   word.setText(stopword);
   STOPWORD_TABLE.idOf(word, false, hashOf(word.codes, word.length));
 }
-const LONGEST_STOPWORD = Math.max(...STOPWORD_LIST.map((word) => word.length));
+const STOPWORD_COUNT = STOPWORD_TABLE.size;
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 const NUMBER_CHARACTER = /^\p{N}$/u;
@@ -65,7 +65,7 @@ export interface UnitTokens {
  * and starts with a capital, which per-word regex tests used to find.
  */
 export class ContentTokens {
-  private readonly table = new TermTable();
+  private readonly table = STOPWORD_TABLE.copy();
   private ids = new Int32Array(256);
   private used = 0;
   private readonly first: Int32Array;
@@ -144,20 +144,15 @@ export class ContentTokens {
           this.push(this.table.idOf(word, false, hashEnd(hash, word.length)));
         } else if (i - wordStart >= 2) {
           alphabetic++;
-          let stopword: boolean;
-          if (!wide) {
-            const key = hashEnd(hash, word.length);
-            stopword = word.length <= LONGEST_STOPWORD && STOPWORD_TABLE.idOf(word, true, key, false) >= 0;
-            if (!stopword) this.push(this.table.idOf(word, true, key));
-          } else {
+          let id: number;
+          if (!wide) id = this.table.idOf(word, true, hashEnd(hash, word.length));
+          else {
             // Outside ASCII, lowering may change the length ('İ'); toLowerCase is the definition.
-            const lower = text.slice(wordStart, i).toLowerCase();
-            stopword = STOPWORDS.has(lower);
-            if (!stopword) {
-              word.setText(lower);
-              this.push(this.table.idOf(word, false, hashOf(word.codes, word.length)));
-            }
+            word.setText(text.slice(wordStart, i).toLowerCase());
+            id = this.table.idOf(word, false, hashOf(word.codes, word.length));
           }
+          const stopword = id < STOPWORD_COUNT;
+          if (!stopword) this.push(id);
           if (upper) {
             capitalised++;
             if (!stopword) {

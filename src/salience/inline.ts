@@ -69,15 +69,18 @@ class Mask {
   commit(): string {
     if (this.pending.length === 0) return this.current;
     sortByStart(this.pending);
-    let out = '';
+    // Joined into one flat string: a chain of concatenations is a tree of cons strings that the
+    // next pattern and the tokenizer would each have to flatten or walk.
+    const parts: string[] = [];
     let cursor = 0;
     for (const [start, end] of this.pending) {
       const from = Math.max(start, cursor);
       if (end <= from) continue;
-      out += this.current.slice(cursor, from) + blanks(this.current, from, end);
+      parts.push(this.current.slice(cursor, from), blanks(this.current, from, end));
       cursor = end;
     }
-    this.current = out + this.current.slice(cursor);
+    parts.push(this.current.slice(cursor));
+    this.current = parts.join('');
     this.pending = [];
     return this.current;
   }

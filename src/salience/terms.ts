@@ -82,6 +82,19 @@ export class TermTable {
     }
   }
 
+  /** A table holding the same keys under the same ids, that grows apart from this one. */
+  copy(): TermTable {
+    const table = new TermTable();
+    table.slots = this.slots.slice();
+    table.hashes = this.hashes.slice();
+    table.starts = this.starts.slice();
+    table.lengths = this.lengths.slice();
+    table.chars = this.chars.slice();
+    table.used = this.used;
+    table.size = this.size;
+    return table;
+  }
+
   /** The key of an id as a string. */
   keyOf(id: number): string {
     let key = '';
