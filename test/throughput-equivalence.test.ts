@@ -14,11 +14,26 @@ import type { DocumentFormat } from '../src/types.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 
-/** scanPlainText as it was: splitLines, then a trim per line. */
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/** scanPlainText by its definition: splitLines, a trim per line, and fences as CommonMark opens and closes them. */
 function oraclePlainBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let paragraph: Block | null = null;
-  for (const line of splitLines(text)) {
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const open = FENCE_OPEN.exec(line.text);
+    if (open && !(open[1][0] === '`' && line.text.slice(open[0].length).includes('`'))) {
+      if (paragraph) blocks.push(paragraph);
+      paragraph = null;
+      const closing = new RegExp(`^ {0,3}${open[1][0] === '`' ? '`' : '~'}{${open[1].length},}[ \\t]*$`);
+      let j = i + 1;
+      while (j < lines.length && !closing.test(lines[j].text)) j++;
+      blocks.push({ kind: 'fence', start: line.start, end: j < lines.length ? lines[j].end : text.length, level: open[1].length });
+      i = j;
+      continue;
+    }
     if (line.text.trim() === '') {
       if (paragraph) blocks.push(paragraph);
       paragraph = null;
@@ -30,8 +45,11 @@ function oraclePlainBlocks(text: string): Block[] {
   return blocks;
 }
 
-// Line breaks of every kind, the whitespace trim removes (and some it keeps), words.
-const piece = fc.constantFrom('\n', '\r\n', '\r', '\n\n', ' ', '\t', '\v', '\f', '\u00a0', '\u2028', '\u2029', '\u3000', '\ufeff', '\u200b', '\u0085', 'word', 'Two words.', '#', '-');
+// Line breaks of every kind, the whitespace trim removes (and some it keeps), words, fence markers.
+const piece = fc.constantFrom(
+  '\n', '\r\n', '\r', '\n\n', ' ', '\t', '\v', '\f', '\u00a0', '\u2028', '\u2029', '\u3000', '\ufeff', '\u200b', '\u0085', 'word', 'Two words.', '#', '-',
+  '```', '````', '~~~', '`', '    ', 'js',
+);
 const plainText = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
 
 describe('scanPlainText', () => {
@@ -55,6 +73,30 @@ describe('scanPlainText', () => {
 
   it('handles the edges: empty text, a trailing break, a lone carriage return', () => {
     for (const text of ['', '\n', 'a', 'a\n', 'a\r', 'a\r\n\r\nb', '\n\n\n', ' \t\n x \n']) expect(scanPlainText(text)).toEqual(oraclePlainBlocks(text));
+  });
+
+  it('agrees on texts made of fence-like lines', () => {
+    const fenceLine = fc.constantFrom('```', '````', '~~~', '~~~~', '``` ', '```js', '```a`', '   ```', '    ```', '\t```', 'code', '', '  ', 'Text.');
+    fc.assert(
+      fc.property(fc.array(fenceLine, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, br) => {
+        const text = lines.join(br);
+        expect(scanPlainText(text)).toEqual(oraclePlainBlocks(text));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reads fenced code in plain text as one block, closed by a like fence or the end of the text', () => {
+    const text = 'Install it:\n\n```html\n<div>\n\n</div>\n```\nThen open the page.\n~~~\nopen\n```\nstill code';
+    expect(scanPlainText(text).map((b) => [b.kind, text.slice(b.start, b.end)])).toEqual([
+      ['paragraph', 'Install it:'],
+      ['blank', ''],
+      ['fence', '```html\n<div>\n\n</div>\n```'],
+      ['paragraph', 'Then open the page.'],
+      ['fence', '~~~\nopen\n```\nstill code'],
+    ]);
+    // Inline code on its own line, and a fence indented four spaces, are no fences.
+    expect(scanPlainText('```a` b\n    ```\ntext').map((b) => b.kind)).toEqual(['paragraph']);
   });
 });
 

@@ -262,23 +262,92 @@ const isSpace = (code: number) =>
   code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
 /**
- * Blocks of plain text: paragraphs separated by blank lines, nothing else. Lines are those of
- * splitLines (broken at \n, a \r before it left out), read in place: no line objects or slices.
+ * A fence line in text[start, end): at most three spaces, then three or more backticks or tildes.
+ * Returns the marker's character code and length, or 0 when the line opens no fence. As in
+ * CommonMark, a backtick fence's info string may not hold a backtick (that is inline code).
+ */
+function fenceMarker(text: string, start: number, end: number): { char: number; length: number } | 0 {
+  let i = start;
+  while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+  const char = text.charCodeAt(i);
+  if (char !== 96 && char !== 126) return 0;
+  let length = 0;
+  while (i + length < end && text.charCodeAt(i + length) === char) length++;
+  if (length < 3) return 0;
+  if (char === 96) {
+    const backtick = text.indexOf('`', i + length);
+    if (backtick !== -1 && backtick < end) return 0;
+  }
+  return { char, length };
+}
+
+/** Whether text[start, end) closes a fence of `marker`: the same character, at least as many, then only spaces or tabs. */
+function closesFence(text: string, start: number, end: number, marker: { char: number; length: number }): boolean {
+  let i = start;
+  while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+  let length = 0;
+  while (i < end && text.charCodeAt(i) === marker.char) {
+    i++;
+    length++;
+  }
+  if (length < marker.length) return false;
+  for (; i < end; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) return false;
+  return true;
+}
+
+/** The end of the line at `start` (a \r before its break left out) and the index of its \n (or the text's length). */
+function lineEndAt(text: string, start: number): [end: number, newline: number] {
+  let newline = text.indexOf('\n', start);
+  if (newline === -1) newline = text.length;
+  return [newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline, newline];
+}
+
+/**
+ * Blocks of plain text: paragraphs separated by blank lines, and fenced code. Text records are
+ * often Markdown (READMEs, forum answers), and a fence there holds code that no rule may treat as
+ * leftover markup or page furniture; an unclosed fence runs to the end, as in CommonMark. Lines are
+ * those of splitLines (broken at \n, a \r before it left out), read in place: no line objects or slices.
  */
 export function scanPlainText(text: string): Block[] {
   const blocks: Block[] = [];
   let paragraph: Block | null = null;
   const length = text.length;
+  const mayHaveFence = text.includes('```') || text.includes('~~~');
   let start = 0;
   let blank = true;
+  let firstVisible = 0;
   for (let i = 0; i <= length; i++) {
     const code = i < length ? text.charCodeAt(i) : 10;
     if (code !== 10) {
-      if (blank && !isSpace(code)) blank = false;
+      if (blank && !isSpace(code)) {
+        blank = false;
+        firstVisible = i;
+      }
       continue;
     }
     if (i === length && start >= length) break;
     const end = i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+    const fence = mayHaveFence && !blank && firstVisible - start <= 3 ? fenceMarker(text, start, end) : 0;
+    if (fence) {
+      if (paragraph) blocks.push(paragraph);
+      paragraph = null;
+      let closeEnd = length;
+      let closeNewline = length;
+      for (let line = i + 1; line < length; ) {
+        const [lineEnd, newline] = lineEndAt(text, line);
+        if (closesFence(text, line, lineEnd, fence)) {
+          closeEnd = lineEnd;
+          closeNewline = newline;
+          break;
+        }
+        line = newline + 1;
+      }
+      blocks.push({ kind: 'fence', start, end: closeEnd, level: fence.length });
+      i = closeNewline;
+      start = i + 1;
+      blank = true;
+      continue;
+    }
     if (blank) {
       if (paragraph) blocks.push(paragraph);
       paragraph = null;

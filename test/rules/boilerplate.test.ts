@@ -36,6 +36,12 @@ describe('furniture kinds', () => {
       { name: 'a URL inside a sentence', text: `${P1}\n\nThe full plan is published at https://example.org/plan for anyone who wants the details.\n\n${P2}\n` },
       { name: 'a real code block', text: `${P1}\n\n\`\`\`\nmake build\nmake install\n\`\`\`\n\n${P2}\n`, format: 'markdown' },
       { name: 'HTML is left to leftover-markup', text: '<nav><a href="/">Home</a></nav><p>Text.</p>', format: 'html' },
+      {
+        name: 'a short README: title, one line, a code block, a licence line',
+        text: '# tinyqueue\n\nThe smallest and simplest binary heap priority queue in JavaScript.\n\n```js\nconst queue = new TinyQueue([7, 5, 10]);\n```\n\nMIT licensed.\n',
+        format: 'markdown',
+      },
+      { name: 'a text record whose short lines introduce and follow fenced code', text: 'Install it:\n\n```sh\nnpm install tinyqueue\n```\n\nThen open the page.\n' },
     ],
     invalid: [
       {
@@ -63,6 +69,12 @@ describe('furniture kinds', () => {
         text: `${ARTICLE}\nWorld\nBusiness\nCulture\nTravel\nWeather\n`,
         errors: [{ messageId: 'short-lines' }],
         output: ARTICLE,
+      },
+      {
+        name: 'a menu after fenced code is still a menu (the code vouches for its neighbours only)',
+        text: `${ARTICLE}\n\`\`\`\nmake\n\`\`\`\n\nIntro\n\nWorld\nBusiness\nCulture\nTravel\nWeather\n`,
+        errors: [{ messageId: 'short-lines' }],
+        output: `${ARTICLE}\n\`\`\`\nmake\n\`\`\`\n\nIntro\n`,
       },
       {
         name: 'a link-dense paragraph',

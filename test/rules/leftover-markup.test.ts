@@ -14,6 +14,8 @@ describe('tags and comments', () => {
       { name: 'comparison signs', text: 'If a < b and b > c then nothing follows.\n' },
       { name: 'generics are not HTML', text: 'A List<String> holds strings.\n' },
       { name: 'a fenced code block is real code', text: '```html\n<span class="x">hi</span>\n```\n', format: 'markdown' },
+      { name: 'a fence in a plain-text record (Markdown in a JSONL text field) is real code', text: 'Install it:\n\n```html\n<div class="box">Hello&nbsp;world</div>\n```\n' },
+      { name: 'inline code in plain text', text: 'Wrap it in a `<div class="card">` element.\n' },
     ],
     invalid: [
       { name: 'tag with attributes keeps its text', text: 'Read <span class="lede">the story</span> now.\n', errors: [{ messageId: 'tag', text: '<span class="lede">' }, { messageId: 'tag', text: '</span>' }], output: 'Read the story now.\n' },

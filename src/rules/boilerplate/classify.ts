@@ -58,8 +58,9 @@ function nearestVerdicts(judged: Judged[], step: 1 | -1, ignoreNear: boolean): V
   for (let k = 0; k < judged.length; k++) {
     const i = step === 1 ? k : judged.length - 1 - k;
     result[i] = last;
-    // Lines with no words (a lone bracket, an image) carry no evidence either way.
-    if (judged[i].unit.words === 0) continue;
+    // Lines with no words (a lone bracket, an image) carry no evidence either way; a fenced code
+    // block, which has no words the classifier counts, is content: menus and footers are not fenced.
+    if (judged[i].unit.words === 0 && !judged[i].unit.fenced) continue;
     const v = judged[i].verdict;
     if (v === 'good' || v === 'bad' || (v === 'near' && !ignoreNear)) last = v;
   }
@@ -102,7 +103,7 @@ export function classify(units: Unit[], options: ClassifyOptions): Judged[] {
     let distance = 0;
     let looked = 0;
     for (let k = i + 1; k < judged.length && looked < HEADING_LOOKAHEAD && distance <= HEADING_DISTANCE; k++) {
-      if (judged[k].unit.words === 0) continue;
+      if (judged[k].unit.words === 0 && !judged[k].unit.fenced) continue;
       looked++;
       const v = judged[k].verdict;
       if (v === 'good') {
@@ -126,7 +127,9 @@ export function classify(units: Unit[], options: ClassifyOptions): Judged[] {
       if (prev === 'bad' && next === 'bad') return { unit: j.unit, verdict: 'bad', reason: j.reason ?? 'context' };
       const prevAny = prevAnyVerdict[i];
       const nextAny = nextAnyVerdict[i];
-      return prevAny === 'near' || nextAny === 'near' ? { unit: j.unit, verdict: 'good' } : { unit: j.unit, verdict: 'bad', reason: j.reason ?? 'context' };
+      // A short line that introduces or follows a code block ("Install it:") explains the code.
+      const besideCode = judged[i - 1]?.unit.fenced === true || judged[i + 1]?.unit.fenced === true;
+      return prevAny === 'near' || nextAny === 'near' || besideCode ? { unit: j.unit, verdict: 'good' } : { unit: j.unit, verdict: 'bad', reason: j.reason ?? 'context' };
     }
     if (j.verdict === 'near') {
       return prev === 'bad' && next === 'bad' ? { unit: j.unit, verdict: 'bad', reason: 'context' } : { unit: j.unit, verdict: 'good' };

@@ -22,6 +22,8 @@ export interface Unit {
   key: number | undefined | null;
   /** Part of the anchor of a link written across several lines. */
   insideLink?: boolean;
+  /** A fenced code block: an author's code, where an indented one may be a converter's indentation. */
+  fenced?: boolean;
 }
 
 /**
@@ -124,7 +126,9 @@ export function splitUnits(document: Document, hashKeys = true): Unit[] {
   const scan = new UnitScan(text, format, false, hashKeys);
   forEachUnit(document, (kind, start, end) => {
     if (kind === 'code') {
-      units.push({ kind, start, end, visible: '', words: 0, linkDensity: 0, hadLinks: false, sentenceEnd: false, key: undefined });
+      const marker = text.charCodeAt(trimStart(text, start, end));
+      const fenced = marker === 96 || marker === 126;
+      units.push({ kind, start, end, visible: '', words: 0, linkDensity: 0, hadLinks: false, sentenceEnd: false, key: undefined, fenced });
       return;
     }
     scanUnit(scan, text, kind, start, end);

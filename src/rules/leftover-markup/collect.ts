@@ -46,11 +46,10 @@ function resolveOverlaps(artifacts: Artifact[]): Artifact[] {
 export function collectArtifacts(document: Document, options: ScanOptions): Artifact[] {
   const { text, format } = document;
   if (format === 'html') return scanHtmlDom(document.hast, text.length);
-  let code = new Protected([]);
-  if (format === 'markdown') {
-    const blocks = codeBlockRanges(document.blocks);
-    code = new Protected([...blocks, ...inlineCodeRanges(text, blocks)]);
-  }
+  // Plain text is often Markdown in a JSONL record's text field: its fences and inline code hold
+  // code (an HTML example, an escaped entity) that is content, not a leftover.
+  const blocks = codeBlockRanges(document.blocks);
+  const code = new Protected([...blocks, ...inlineCodeRanges(text, blocks)]);
   const found: Artifact[] = [...scanCodeLines(text, code), ...scanTags(text, code), ...scanTemplates(text, code), ...scanBlobs(text, code)];
   if (options.entities) found.push(...scanEntities(text, code));
   if (options.trackingParameters) found.push(...scanTrackingParameters(text, code));
