@@ -12,6 +12,15 @@ function perParagraph(text: string): [number, number, number][] {
   const units: [number, number, number][] = [];
   let group = -1;
   for (const block of scanPlainText(text)) {
+    if (block.kind === 'fence') {
+      // A fence may be indented, and an unclosed one runs to the end of the text, final break and all: units are trimmed.
+      let start = block.start;
+      let end = block.end;
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      units.push([start, end, ++group]);
+      continue;
+    }
     if (block.kind !== 'paragraph') continue;
     group++;
     for (const sentence of splitSentences(text.slice(block.start, block.end))) {
@@ -65,12 +74,21 @@ describe('plain-text units from the shared sentence view', () => {
     );
   });
 
-  it('split a paragraph on its own where a fence stays open over a blank line', () => {
+  it('make a fenced code block one code unit, blank lines and all, as in Markdown', () => {
     const t = 'Intro line here.\n\n```\ncode one\n\ncode two\n```\n\nAfter the fence. Second sentence.\n';
     expect(viaDocument(t)).toEqual(perParagraph(t));
-    // The document's own view has one code sentence over the blank line; the units do not.
-    const doc = new Document({ text: t, format: 'text', path: 't' });
-    expect(doc.sentences.some((s) => t.slice(s.start, s.end).includes('\n\n'))).toBe(true);
-    expect(viaDocument(t).some(([s, e]) => t.slice(s, e).includes('\n\n'))).toBe(false);
+    const units = splitUnits(new Document({ text: t, format: 'text', path: 't' })).units;
+    expect(units.map((u) => [u.kind, t.slice(u.start, u.end)])).toEqual([
+      ['sentence', 'Intro line here.'],
+      ['code', '```\ncode one\n\ncode two\n```'],
+      ['sentence', 'After the fence.'],
+      ['sentence', 'Second sentence.'],
+    ]);
+  });
+
+  it('split a paragraph on its own where a sentence of the shared view crosses into it', () => {
+    // The sentence splitter takes a tab-indented fence line for a fence; the block scan does not.
+    const t = 'Intro line here.\n\t```\ncode one\n\nAfter the gap. Second sentence.\n';
+    expect(viaDocument(t)).toEqual(perParagraph(t));
   });
 });

@@ -204,41 +204,44 @@ function markdownUnits(text: string, blocks: Block[]): UnitSplit {
 }
 
 /**
- * Paragraphs a sentence of the document's own view runs into or out of (1 each), or undefined when a
- * sentence lies outside every paragraph.
+ * Which regions (paragraphs and fences, in order) a sentence of the document's own view runs into or
+ * out of (1 each), or undefined when a sentence lies outside every region.
  */
-function crossedParagraphs(paragraphs: readonly Block[], sentences: readonly Sentence[]): Uint8Array | undefined {
-  const crossed = new Uint8Array(paragraphs.length);
-  let p = 0;
+function crossedRegions(regions: readonly Block[], sentences: readonly Sentence[]): Uint8Array | undefined {
+  const crossed = new Uint8Array(regions.length);
+  let r = 0;
   for (const sentence of sentences) {
-    while (p < paragraphs.length && paragraphs[p].end <= sentence.start) p++;
-    if (p === paragraphs.length || paragraphs[p].start > sentence.start) return undefined;
-    if (sentence.end <= paragraphs[p].end) continue;
-    for (let q = p; q < paragraphs.length && paragraphs[q].start < sentence.end; q++) crossed[q] = 1;
+    while (r < regions.length && regions[r].end <= sentence.start) r++;
+    if (r === regions.length || regions[r].start > sentence.start) return undefined;
+    if (sentence.end <= regions[r].end) continue;
+    for (let q = r; q < regions.length && regions[q].start < sentence.end; q++) crossed[q] = 1;
   }
   return crossed;
 }
 
 /**
- * Plain text: the sentences of each blank-line paragraph. The sentence splitter starts afresh after
- * every blank line except inside a code fence, and a fence left open over a blank line makes a
- * sentence that runs from one paragraph into the next. So the document's own sentences (one split,
- * shared with other rules, instead of one per paragraph) are the paragraph's sentences wherever no
+ * Plain text: the sentences of each blank-line paragraph, and each fenced code block as one code
+ * unit (as in Markdown: text records often hold Markdown). The sentence splitter starts afresh after
+ * every blank line, and its own reading of fences may differ from the block scan's, so a sentence
+ * may run from one paragraph into the next. The document's own sentences (one split, shared with
+ * other rules, instead of one per paragraph) are therefore the paragraph's sentences wherever no
  * sentence crosses a paragraph's edge; a paragraph one does cross is split on its own.
  */
 function plainUnits(text: string, blocks: readonly Block[], documentSentences?: () => readonly Sentence[]): UnitSplit {
   const collector = new UnitCollector(text);
-  const paragraphs = blocks.filter((block) => block.kind === 'paragraph');
+  const regions = blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'fence');
   const sentences = documentSentences?.();
-  const crossed = sentences && crossedParagraphs(paragraphs, sentences);
+  const crossed = sentences && crossedRegions(regions, sentences);
   let next = 0;
-  paragraphs.forEach((block, p) => {
-    const group = collector.openGroup('paragraph', block.start, block.end);
-    const own = !sentences || !crossed || crossed[p] === 1;
-    if (own) collector.sentences(block.start, block.end, group);
-    // Every shared sentence that starts before this paragraph ends lies inside it, unless the paragraph is crossed.
+  regions.forEach((block, r) => {
+    const fence = block.kind === 'fence';
+    const group = collector.openGroup(fence ? 'code block' : 'paragraph', block.start, block.end);
+    const own = !sentences || !crossed || crossed[r] === 1;
+    if (fence) collector.add('code', block.start, block.end, group);
+    else if (own) collector.sentences(block.start, block.end, group);
+    // Every shared sentence that starts before this region ends lies inside it, unless the region is crossed.
     for (; sentences && next < sentences.length && sentences[next].start < block.end; next++) {
-      if (!own) collector.add('sentence', sentences[next].start, sentences[next].end, group);
+      if (!own && !fence) collector.add('sentence', sentences[next].start, sentences[next].end, group);
     }
   });
   return { units: collector.units, groups: collector.groups };
