@@ -135,6 +135,7 @@ interface OracleUnit {
   sentenceEnd: boolean;
   key: number | undefined;
   insideLink?: boolean;
+  fenced?: boolean;
 }
 
 function oracleIsWrapped(lines: Line[]): boolean {
@@ -150,7 +151,9 @@ function oracleSplitUnits(document: Document) {
   for (const block of document.blocks) {
     if (block.kind === 'blank') continue;
     const raw = text.slice(block.start, block.end);
-    if ((block.kind === 'indented-code' && realCode.has(block.start)) || block.kind === 'fence') units.push(oracleMakeUnit('code', block.start, block.end, '', format));
+    if ((block.kind === 'indented-code' && realCode.has(block.start)) || block.kind === 'fence') {
+      units.push({ ...oracleMakeUnit('code', block.start, block.end, '', format), fenced: block.kind === 'fence' });
+    }
     else if (block.kind === 'table' || block.kind === 'heading') units.push(oracleMakeUnit(block.kind, block.start, block.end, raw, format));
     else {
       const lines = splitLines(raw).map((l) => ({ ...l, start: l.start + block.start, end: l.end + block.start }));

@@ -126,8 +126,10 @@ export function splitUnits(document: Document, hashKeys = true): Unit[] {
   const scan = new UnitScan(text, format, false, hashKeys);
   forEachUnit(document, (kind, start, end) => {
     if (kind === 'code') {
-      const marker = text.charCodeAt(trimStart(text, start, end));
-      const fenced = marker === 96 || marker === 126;
+      // A fence's marker sits after at most three spaces; an indented block has four or a tab there.
+      let at = start;
+      while (at < start + 3 && text.charCodeAt(at) === 32) at++;
+      const fenced = text.charCodeAt(at) === 96 || text.charCodeAt(at) === 126;
       units.push({ kind, start, end, visible: '', words: 0, linkDensity: 0, hadLinks: false, sentenceEnd: false, key: undefined, fenced });
       return;
     }
