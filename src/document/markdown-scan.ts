@@ -134,16 +134,14 @@ export function scanMarkdown(text: string): Block[] {
       i++;
       continue;
     }
-    const fence = FENCE_OPEN.exec(value);
-    if (fence && !(fence[1][0] === '`' && value.slice(fence[0].length).includes('`'))) {
+    const fence = fenceMarker(text, value === line.text ? line.start : line.start + 1, line.end);
+    if (fence) {
       closeParagraph();
-      const marker = fence[1];
-      const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
       let j = i + 1;
-      while (j < lines.length && !closing.test(lines[j].text)) j++;
+      while (j < lines.length && !closesFence(text, lines[j].start, lines[j].end, fence)) j++;
       const last = Math.min(j, lines.length - 1);
       // An unclosed fence runs to the end of the document, as in CommonMark.
-      blocks.push({ kind: 'fence', start: line.start, end: j >= lines.length ? text.length : lines[last].end, level: marker.length });
+      blocks.push({ kind: 'fence', start: line.start, end: j >= lines.length ? text.length : lines[last].end, level: fence.length });
       i = last + 1;
       continue;
     }
@@ -265,6 +263,7 @@ const isSpace = (code: number) =>
  * A fence line in text[start, end): at most three spaces, then three or more backticks or tildes.
  * Returns the marker's character code and length, or 0 when the line opens no fence. As in
  * CommonMark, a backtick fence's info string may not hold a backtick (that is inline code).
+ * The Markdown and the plain-text scan both read fences with this and closesFence.
  */
 function fenceMarker(text: string, start: number, end: number): { char: number; length: number } | 0 {
   let i = start;

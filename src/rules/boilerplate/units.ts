@@ -27,10 +27,10 @@ export interface Unit {
 }
 
 /**
- * Receives each unit in order: its kind and span. A `line` unit is one line; a paragraph, heading or
+ * Receives each unit in order: its kind and span, and for code whether it is a fence. A `line` unit is one line; a paragraph, heading or
  * table is read line by line at every `\n`.
  */
-export type UnitVisitor = (kind: UnitKind, start: number, end: number) => void;
+export type UnitVisitor = (kind: UnitKind, start: number, end: number, fenced?: boolean) => void;
 
 /** Where `text[start, end).trim()` starts. */
 function trimStart(text: string, start: number, end: number): number {
@@ -82,7 +82,7 @@ export function forEachUnit(document: Document, visit: UnitVisitor): void {
   for (const block of document.blocks) {
     if (block.kind === 'blank') continue;
     if ((block.kind === 'indented-code' && realCode.has(block.start)) || block.kind === 'fence') {
-      visit('code', block.start, block.end);
+      visit('code', block.start, block.end, block.kind === 'fence');
       continue;
     }
     if (block.kind === 'table' || block.kind === 'heading') {
@@ -124,13 +124,9 @@ export function splitUnits(document: Document, hashKeys = true): Unit[] {
   const { text, format } = document;
   const units: Unit[] = [];
   const scan = new UnitScan(text, format, false, hashKeys);
-  forEachUnit(document, (kind, start, end) => {
+  forEachUnit(document, (kind, start, end, fenced) => {
     if (kind === 'code') {
-      // A fence's marker sits after at most three spaces; an indented block has four or a tab there.
-      let at = start;
-      while (at < start + 3 && text.charCodeAt(at) === 32) at++;
-      const fenced = text.charCodeAt(at) === 96 || text.charCodeAt(at) === 126;
-      units.push({ kind, start, end, visible: '', words: 0, linkDensity: 0, hadLinks: false, sentenceEnd: false, key: undefined, fenced });
+      units.push({ kind, start, end, visible: '', words: 0, linkDensity: 0, hadLinks: false, sentenceEnd: false, key: undefined, fenced: fenced === true });
       return;
     }
     scanUnit(scan, text, kind, start, end);
