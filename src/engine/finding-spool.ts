@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FileResult, Finding } from '../types.js';
 import { isFixable } from '../fix/apply.js';
+import { toJsonFinding } from '../reporters/json-finding.js';
 
 const FLUSH_CHARS = 1 << 20;
 const READ_BYTES = 1 << 20;
@@ -22,9 +23,20 @@ function installExitHook(): void {
   });
 }
 
-// JSON escapes line breaks inside strings, so one finding is one line.
+// A line is the finding as the JSON report writes it, then, after a tab, its excerpt. JSON escapes
+// tabs and line breaks inside strings, so the first tab ends the report's text and a line is one
+// finding: the JSON reporter copies that text as it is, without parsing and writing it again.
 function spoolLine(finding: Finding): string {
-  return `${JSON.stringify(finding)}\n`;
+  const report = JSON.stringify(toJsonFinding(finding));
+  return finding.excerpt === undefined ? `${report}\n` : `${report}\t${JSON.stringify(finding.excerpt)}\n`;
+}
+
+function parseSpoolLine(line: string): Finding {
+  const tab = line.indexOf('\t');
+  if (tab === -1) return JSON.parse(line) as Finding;
+  const finding = JSON.parse(line.slice(0, tab)) as Finding;
+  finding.excerpt = JSON.parse(line.slice(tab + 1)) as string;
+  return finding;
 }
 
 export interface SpoolTally {
@@ -134,6 +146,18 @@ export class FindingSpool {
   }
 
   *read(): Generator<Finding> {
+    for (const line of this.lines()) yield parseSpoolLine(line);
+  }
+
+  /** Each finding's text in the JSON report, in order, as written (no parsing). */
+  *reportTexts(): Generator<string> {
+    for (const line of this.lines()) {
+      const tab = line.indexOf('\t');
+      yield tab === -1 ? line : line.slice(0, tab);
+    }
+  }
+
+  private *lines(): Generator<string> {
     this.flush();
     const fd = this.fd;
     if (fd === undefined) throw new Error('finding spool read after dispose');
@@ -151,9 +175,9 @@ export class FindingSpool {
       }
       const lines = chunk.toString('utf8', 0, cut).split('\n');
       carry = Buffer.from(chunk.subarray(cut + 1));
-      for (const line of lines) yield JSON.parse(line) as Finding;
+      yield* lines;
     }
-    if (carry.length > 0) yield JSON.parse(carry.toString('utf8')) as Finding;
+    if (carry.length > 0) yield carry.toString('utf8');
   }
 
   dispose(): void {
@@ -175,6 +199,8 @@ export class FindingSpool {
 // finds its real findings here; the association is lost by design when a result is copied.
 interface SpooledFindings {
   read: () => Iterable<Finding>;
+  /** Each finding's JSON report text, in the same order, where it can be read without parsing. */
+  reportTexts?: () => Iterable<string>;
   /** How many of them are errors with a safe fix. */
   fixableErrors: number;
 }
@@ -198,6 +224,17 @@ export function spooledFixableErrors(result: FileResult): number | undefined {
 
 export function isSpooled(result: FileResult): boolean {
   return sources.has(result);
+}
+
+/** A spooled result's findings as JSON report texts, or undefined when its findings are in memory. */
+export function spooledReportTexts(result: FileResult): Iterable<string> | undefined {
+  const source = sources.get(result);
+  if (!source) return undefined;
+  return source.reportTexts ? source.reportTexts() : mapIterable(source.read(), (finding) => JSON.stringify(toJsonFinding(finding)));
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 /** Removes every spool file of this process (after the report is written). */

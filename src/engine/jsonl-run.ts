@@ -86,7 +86,7 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
     if (!spool) return { ...newResult(input, findings), records };
     spool.close();
     const { errorCount, warningCount, fixableCount, fixableErrorCount } = spool.tally;
-    return attachFindings({ path: input.path, findings: [], errorCount, warningCount, fixableCount, records }, { read: () => spool.read(), fixableErrors: fixableErrorCount });
+    return attachFindings({ path: input.path, findings: [], errorCount, warningCount, fixableCount, records }, { read: () => spool.read(), reportTexts: () => spool.reportTexts(), fixableErrors: fixableErrorCount });
   };
   if (readError) {
     sink?.abort();

@@ -1,26 +1,12 @@
-// The machine-readable report. Its shape is a public contract (the shared scorers read it), so
-// fields are copied one by one: internal fields such as `excerpt` never leak into it.
-import type { FileResult, Finding } from '../types.js';
+// The machine-readable report, a public contract: the shared scorers read it.
+import type { FileResult } from '../types.js';
 import type { Formatter } from './types.js';
-import { findingsOf, isSpooled } from '../engine/finding-spool.js';
+import { isSpooled, spooledReportTexts } from '../engine/finding-spool.js';
+import { toJsonFinding, type JsonFinding } from './json-finding.js';
+
+export type { JsonFinding } from './json-finding.js';
 
 export const JSON_REPORT_VERSION = 1;
-
-export interface JsonFinding {
-  ruleId: string;
-  messageId: string;
-  severity: 'error' | 'warning';
-  message: string;
-  start: number;
-  end: number;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  record?: { index: number; line: number; id?: string };
-  score?: number;
-  fix?: { safety: 'safe' | 'unsafe'; remove: [number, number][] };
-}
 
 export interface JsonFile {
   path: string;
@@ -37,28 +23,6 @@ export interface JsonReport {
   version: typeof JSON_REPORT_VERSION;
   files: JsonFile[];
   summary: { files: number; records: number; errorCount: number; warningCount: number; fixableCount: number };
-}
-
-function toJsonFinding(finding: Finding): JsonFinding {
-  const out: JsonFinding = {
-    ruleId: finding.ruleId,
-    messageId: finding.messageId,
-    severity: finding.severity,
-    message: finding.message,
-    start: finding.start,
-    end: finding.end,
-    line: finding.line,
-    column: finding.column,
-    endLine: finding.endLine,
-    endColumn: finding.endColumn,
-  };
-  if (finding.record) {
-    out.record = { index: finding.record.index, line: finding.record.line };
-    if (finding.record.id !== undefined) out.record.id = finding.record.id;
-  }
-  if (finding.score !== undefined) out.score = finding.score;
-  if (finding.fix) out.fix = { safety: finding.fix.safety, remove: finding.fix.remove.map(([s, e]) => [s, e]) };
-  return out;
 }
 
 function toJsonFile(result: FileResult): JsonFile {
@@ -99,14 +63,19 @@ export function* jsonReportChunks(results: readonly FileResult[], summary: JsonR
   yield `],"summary":${JSON.stringify(summaryOf(summary))}}\n`;
 }
 
+function* inMemoryTexts(result: FileResult): Generator<string> {
+  for (const finding of result.findings) yield JSON.stringify(toJsonFinding(finding));
+}
+
 /** `JSON.stringify(toJsonFile(result))` in pieces: the counts are known before the findings are read. */
 function* fileChunks(result: FileResult, separator: string): Generator<string> {
   const head: Omit<JsonFile, 'findings'> = { path: result.path, errorCount: result.errorCount, warningCount: result.warningCount, fixableCount: result.fixableCount };
   if (result.records !== undefined) head.records = result.records;
   yield `${separator}${JSON.stringify(head).slice(0, -1)},"findings":[`;
   let first = true;
-  for (const finding of findingsOf(result)) {
-    yield `${first ? '' : ','}${JSON.stringify(toJsonFinding(finding))}`;
+  const texts = spooledReportTexts(result) ?? inMemoryTexts(result);
+  for (const text of texts) {
+    yield first ? text : `,${text}`;
     first = false;
   }
   yield result.output !== undefined ? `],"output":${JSON.stringify(result.output)}}` : ']}';

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { ruleRegistry } from '../../src/rules/index.js';
 import { chunkFormatters, formatters, type FormatterName } from '../../src/reporters/index.js';
 import { jsonReport } from '../../src/reporters/json.js';
+import { toJsonFinding } from '../../src/reporters/json-finding.js';
 import type { Finding } from '../../src/types.js';
 import { runLint } from '../support/cli.js';
 import { tmpTree } from '../support/tmp.js';
@@ -78,7 +79,7 @@ describe('FindingSpool', () => {
         ruleId: 'leftover-markup',
         messageId: 'm',
         severity: i % 5 === 0 ? 'error' : 'warning',
-        message: `Finding ${i}: «line\nbreak» \u2028 🌊 ${'x'.repeat(i % 700)}`,
+        message: `Finding ${i}: «line\nbreak»\ttab \u2028 🌊 ${'x'.repeat(i % 700)}`,
         start: i,
         end: i + 3,
         line: 1,
@@ -88,12 +89,14 @@ describe('FindingSpool', () => {
         record: { index: i, line: i + 1, ...(i % 2 ? { id: `id-${i}` } : {}) },
         ...(i % 3 ? { fix: { safety: 'safe' as const, remove: [[i, i + 3] as [number, number]] } } : {}),
         ...(i % 4 ? { score: i / 7 } : {}),
-        excerpt: 'é'.repeat(i % 50),
+        excerpt: `é\t${'é'.repeat(i % 50)}`,
       };
       findings.push(finding);
       spool.push(finding);
     }
     expect([...spool.read()]).toEqual(findings);
+    // The JSON reporter copies these texts as they are: the report's shape, without the excerpt.
+    expect([...spool.reportTexts()]).toEqual(findings.map((finding) => JSON.stringify(toJsonFinding(finding))));
     // Two readers at once (a formatter reading while another pass is open) see the same findings.
     const first = spool.read();
     const second = spool.read();
