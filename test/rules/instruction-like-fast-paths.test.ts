@@ -1,0 +1,129 @@
+// The instruction-like detector's fast paths against plain readings of the same definitions: each
+// test fails if a shortcut changes a clause boundary or a score decision.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import { clauseUnits, fencedRegions, type Unit } from '../../src/rules/instruction-like/units.js';
+import { splitSentences } from '../../src/document/sentences.js';
+
+const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'data');
+
+/** Texts of the shared dev sets, when they are there (a sample, to keep the test quick). */
+function devTexts(limit: number): string[] {
+  const texts: string[] = [];
+  const injection = path.join(shared, 'injection-dev.jsonl');
+  if (fs.existsSync(injection)) {
+    for (const line of fs.readFileSync(injection, 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
+  }
+  const markup = path.join(shared, 'markup-dev');
+  if (fs.existsSync(markup)) {
+    for (const f of fs.readdirSync(markup).filter((n) => n.endsWith('.txt')).sort()) texts.push(fs.readFileSync(path.join(markup, f), 'utf8'));
+  }
+  return texts.filter((_, i) => i % Math.max(1, Math.ceil(texts.length / limit)) === 0);
+}
+
+// --- The clause cutter as first written: every line sliced out and scanned by both patterns. ---
+const RUN_ON_ORACLE = /(?:What|How|Why|Where|Who|Which|Can you|Could you|Would you|Please|Ignore|Disregard|Forget|Now,? (?:ignore|forget|you)|From now on|IMPORTANT|Note to)\b/g;
+const FIELD_ORACLE = /['"]\s{0,2}[:,]\s{0,2}['"{[]|[{[]\s{0,2}['"]|\|(?=[A-Z][A-Z_ ]{1,24}:)|(?:^|\|)[A-Z][A-Z_ ]{1,24}:\s/g;
+
+function oracleCut(line: string, at: number): number {
+  let cut = at;
+  while (cut > 0 && (line[cut - 1] === ' ' || line[cut - 1] === '\t')) cut--;
+  if (cut === at || cut === 0) return -1;
+  return /[a-z0-9,;)\]]/.test(line[cut - 1]) ? cut : -1;
+}
+
+function oracleCuts(line: string): number[] {
+  const cuts: number[] = [];
+  for (const m of line.matchAll(RUN_ON_ORACLE)) {
+    const cut = oracleCut(line, m.index);
+    if (cut >= 0) cuts.push(cut);
+  }
+  for (const m of line.matchAll(FIELD_ORACLE)) cuts.push(m.index + m[0].length);
+  return cuts.sort((a, b) => a - b);
+}
+
+function oracleProse(text: string, start: number, end: number, out: Unit[]): void {
+  const push = (s: number, e: number) => {
+    const piece = text.slice(s, e);
+    const lead = /^[ \t\n\r\f\v\u00a0]*/.exec(piece)![0].length;
+    const trimmed = piece.slice(lead).replace(/[ \t\n\r\f\v\u00a0]+$/, '');
+    if (trimmed) out.push({ start: s + lead, end: s + lead + trimmed.length, code: false });
+  };
+  let lineStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === '\n') {
+      let pieceStart = lineStart;
+      for (const cut of oracleCuts(text.slice(lineStart, i))) {
+        push(pieceStart, lineStart + cut);
+        pieceStart = lineStart + cut;
+      }
+      push(pieceStart, i);
+      lineStart = i + 1;
+    }
+  }
+}
+
+function oracleUnits(text: string, sentences: readonly { start: number; end: number }[]): Unit[] {
+  const fences = fencedRegions(text);
+  const units: Unit[] = [];
+  let emitted = -1;
+  for (const sentence of sentences) {
+    let cursor = sentence.start;
+    for (const region of fences) {
+      if (region[1] <= cursor || cursor >= sentence.end) continue;
+      if (region[0] >= sentence.end) break;
+      if (region[0] > cursor) oracleProse(text, cursor, region[0], units);
+      if (region[0] > emitted) {
+        units.push({ start: region[0], end: region[1], code: true });
+        emitted = region[0];
+      }
+      cursor = Math.max(cursor, region[1]);
+    }
+    if (cursor < sentence.end) oracleProse(text, cursor, sentence.end, units);
+  }
+  return units;
+}
+
+const pieces = [
+  'What', 'How', 'Why', 'Which', 'Who', 'Where', 'Can you', 'Could you', 'Would you', 'Now, ignore', 'Now you', 'Now forget', 'From now on',
+  'IMPORTANT', 'Note to', 'Please', 'Ignore', 'Forget', 'Disregard', 'Whatever', 'Howl', 'NAME:', 'TO: ', '|SUBJECT: x', '|A:', "{'a': 'b'}",
+  '["x", ', '"k" : "v"', "'", '"', '{', '[', ':', ',', '|', ' ', '  ', '\t', '\n', '\n\n', '\r\n', 'abc', 'x1', ';', ')', ']', '.', '? ', '```',
+  'I', 'W', 'H', 'C', 'P', 'D', 'F', 'N', 'Wh', 'é', 'Zo', '\u00a0', 'don\'t',
+];
+const generated = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 30 }).map((parts) => parts.join(''));
+
+describe('instruction-like clause cutting', () => {
+  it('cuts generated texts as the line-by-line patterns do', () => {
+    fc.assert(
+      fc.property(generated, fc.constantFrom('whole', 'split', 'anywhere'), fc.array(fc.nat(), { maxLength: 6 }), (text, how, at) => {
+        // Cut anywhere, a sentence may end inside a word or a run-on phrase, as a line does then.
+        const ends = [...new Set(at.map((n) => n % (text.length + 1)))].sort((a, b) => a - b);
+        const anywhere = [0, ...ends, text.length].slice(1).map((end, i, all) => ({ start: i === 0 ? 0 : all[i - 1], end })).filter((r) => r.end > r.start);
+        const sentences = how === 'whole' ? [{ start: 0, end: text.length }] : how === 'split' ? splitSentences(text) : anywhere;
+        expect(clauseUnits(text, sentences)).toEqual(oracleUnits(text, sentences));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cuts a run-on phrase that a sentence end splits as the sliced line does', () => {
+    for (const phrase of ['What', 'Can you', 'Could you', 'Would you', 'Now, ignore', 'Now you', 'From now on', 'Note to', 'IMPORTANT', "{'k': 'v'", '|SUBJECT: x']) {
+      for (const tail of ['', ' ', 'x', 'u', '\n']) {
+        const text = `it was 1, ${phrase}${tail} and so on`;
+        for (let end = 1; end < text.length; end++) {
+          const sentences = [{ start: 0, end }, { start: end, end: text.length }];
+          expect(clauseUnits(text, sentences)).toEqual(oracleUnits(text, sentences));
+        }
+      }
+    }
+  });
+
+  it('cuts the dev texts as the line-by-line patterns do', () => {
+    for (const text of devTexts(400)) {
+      const sentences = splitSentences(text);
+      expect(clauseUnits(text, sentences)).toEqual(oracleUnits(text, sentences));
+    }
+  });
+});
