@@ -25,15 +25,13 @@ export interface Profile {
   distinct: number[];
 }
 
-export interface Surroundings {
-  /** Neighbouring prose clauses in the window. */
+export interface Window {
+  /** Neighbouring prose clauses (unit indices). */
+  around: number[];
+  /** How many there are. */
   others: number;
   /** Share of neighbours showing a flag. */
   rate(flag: FlagBit): number;
-  /** Share of the clause's content words that no neighbour uses. */
-  novelty: number;
-  /** Novelty minus the neighbours' own average novelty within the window. */
-  noveltyExcess: number;
 }
 
 const test = (re: RegExp, text: string): boolean => {
@@ -287,13 +285,29 @@ export class DocumentContext {
     return profile;
   }
 
-  surroundings(index: number): Surroundings {
+  /** The clause's neighbours and how many of them show a flag: no profile is read. */
+  window(index: number): Window {
     const at = this.place[index];
     const around: number[] = [];
     for (let k = Math.max(0, at - WINDOW); k <= Math.min(this.prose.length - 1, at + WINDOW); k++) {
       if (k !== at) around.push(this.prose[k]);
     }
-    const neighbours = around.map((i) => this.profile(i));
+    const others = around.length;
+    return {
+      around,
+      others,
+      rate: (flag) => {
+        if (others === 0) return 0;
+        let showing = 0;
+        for (const i of around) if (this.flag(i, flag)) showing++;
+        return showing / others;
+      },
+    };
+  }
+
+  /** How new the clause's words are to its window (`window(index)`), and how much newer than its neighbours' words. */
+  novelty(index: number, window: Window): { novelty: number; noveltyExcess: number } {
+    const neighbours = window.around.map((i) => this.profile(i));
     const self = this.profile(index);
     if (spread.length < this.wordIds.size) spread = grow(spread, this.wordIds.size);
     const counts = spread;
@@ -311,18 +325,7 @@ export class DocumentContext {
     const meanOther = neighbours.length ? otherSum / neighbours.length : novelty;
     for (const w of self.distinct) counts[w] = 0;
     for (const p of neighbours) for (const w of p.distinct) counts[w] = 0;
-    const others = around.length;
-    return {
-      others,
-      rate: (flag) => {
-        if (others === 0) return 0;
-        let showing = 0;
-        for (const i of around) if (this.flag(i, flag)) showing++;
-        return showing / others;
-      },
-      novelty,
-      noveltyExcess: others ? novelty - meanOther : 0,
-    };
+    return { novelty, noveltyExcess: window.others ? novelty - meanOther : 0 };
   }
 }
 

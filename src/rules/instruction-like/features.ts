@@ -7,6 +7,7 @@ import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName } from './guards.js';
 import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
 import { wordCounts } from './scan.js';
+import { bound, up, type SeedFloor } from './floor.js';
 
 const count = (re: RegExp, text: string, cap = 20): number => {
   re.lastIndex = 0;
@@ -115,6 +116,7 @@ function ownResource(t: string): number {
 
 export { leadingVerb, isImperative, isImperativeVerb } from './mood.js';
 export { wordCounts } from './scan.js';
+export type { SeedFloor } from './floor.js';
 
 /** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
 const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
@@ -174,15 +176,6 @@ const F = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i])) as Recor
 /** Each cue is also the feature of the same name: its value's slot in the feature vector. */
 const CUE_SLOTS = Int32Array.from(CUE_NAMES, (name) => F[name]);
 
-/** The least logits a clause must be able to reach to start a span, with the scorer's weights. */
-export interface SeedFloor {
-  weights: Float64Array;
-  bias: number;
-  /** For a clause with a model-directed cue. */
-  directedLogit: number;
-  /** For any other clause. */
-  undirectedLogit: number;
-}
 
 /**
  * The features of one clause. With a `floor`, returns null when the clause could not start a span
@@ -291,54 +284,75 @@ export function unitFeatures(
     imperative * (x[F.transformOutput] || (x[F.codeVerb] && x[F.codeNoun]) || x[F.followingCode]) ||
     generationTask;
 
-  // The context features below cost the most (profiles of the neighbouring clauses). A clause
-  // that could not start a span even if every one of them took its most favourable value skips them.
+  // The context features below cost the most (flags and profiles of the neighbouring clauses). A
+  // clause that could not start a span even if every one of them took its most favourable value
+  // skips them; so does one that could not with its neighbours' cheap flags known, or with the
+  // novelty of its words known too.
   if (floor) {
-    let logit = floor.bias;
-    for (let k = 0; k < x.length; k++) logit += floor.weights[k] * x[k];
-    const up = (name: FeatureName, possible: unknown) => (possible ? Math.max(0, floor.weights[F[name]]) : 0);
-    logit += up('novelty', 1) + up('styleBreak', 1) + up('listContext', 1) + up('noveltyExcess', 1) + up('dialogueContext', 1) +
-      up('lineContrast', 1) + up('secondPersonContrast', 1) + up('questionContrast', 1) +
+    const logit =
+      bound(floor, x) + up(floor, F.novelty, 1) + up(floor, F.styleBreak, 1) + up(floor, F.listContext, 1) + up(floor, F.noveltyExcess, 1) +
+      up(floor, F.dialogueContext, 1) + up(floor, F.lineContrast, 1) + up(floor, F.secondPersonContrast, 1) + up(floor, F.questionContrast, 1) +
       // The neighbourhood profile reads the clause with its quotations in place: its flags decide these.
-      up('firstPersonContrast', raw === t ? firstPerson : test(CUES.firstPerson, raw)) +
-      up('imperativeContrast', raw === t ? imperative : isImperative(raw, verbs)) +
-      up('harmContrast', raw === t ? harm : test(CUES.harmWord, raw)) + up('toolContrast', raw === t ? tools : test(CUES.toolVerb, raw)) +
-      up('assistantContrast', anyAssistant) +
-      up('imperativeNovel', imperative) + up('questionNovel', question) + up('assistantNovel', anyAssistant) +
-      up('novelQuestion', question) + up('directed', directedHere || question);
-    const needed = directedHere || question ? floor.directedLogit : floor.undirectedLogit;
-    if (logit < needed) return null;
+      up(floor, F.firstPersonContrast, raw === t ? firstPerson : test(CUES.firstPerson, raw)) +
+      up(floor, F.imperativeContrast, raw === t ? imperative : isImperative(raw, verbs)) +
+      up(floor, F.harmContrast, raw === t ? harm : test(CUES.harmWord, raw)) + up(floor, F.toolContrast, raw === t ? tools : test(CUES.toolVerb, raw)) +
+      up(floor, F.assistantContrast, anyAssistant) +
+      up(floor, F.imperativeNovel, imperative) + up(floor, F.questionNovel, question) + up(floor, F.assistantNovel, anyAssistant) +
+      up(floor, F.novelQuestion, question) + up(floor, F.directed, directedHere || question);
+    if (logit < (directedHere || question ? floor.directedLogit : floor.undirectedLogit)) return null;
   }
 
   // Context: how much this clause departs from the rest of its document.
-  const around = context.surroundings(index);
+  const around = context.window(index);
   const shows = (flag: FlagBit) => context.flag(index, flag);
   const contrast = (flag: FlagBit) => (shows(flag) ? 1 - around.rate(flag) : 0);
-  const novelty = around.novelty;
-  x[F.novelty] = novelty;
   x[F.styleBreak] = shows(FLAG.backtick) ? 0 : around.rate(FLAG.backtick);
-  x[F.secondPersonContrast] = contrast(FLAG.secondPerson);
   x[F.questionContrast] = contrast(FLAG.question);
   x[F.imperativeContrast] = contrast(FLAG.imperative);
-  x[F.firstPersonContrast] = contrast(FLAG.firstPerson);
-  x[F.listContext] = around.rate(FLAG.list);
-  x[F.noveltyExcess] = around.noveltyExcess;
-  x[F.harmContrast] = contrast(FLAG.harm);
-  x[F.toolContrast] = contrast(FLAG.tool);
   x[F.lineContrast] = contrast(FLAG.isolated);
-  x[F.assistantContrast] = anyAssistant ? 1 - around.rate(FLAG.assistant) : 0;
-  x[F.dialogueContext] = around.rate(FLAG.dialogue);
+  // A writer's own question ("How can I…") belongs in an FAQ or a forum post, next to its answer:
+  // it counts as out of place only when no other question is near and its words appear nowhere around it.
+  const mayAsk = question && words >= 4 && around.others >= 2 && (faq ? around.rate(FLAG.question) === 0 : around.rate(FLAG.question) < 0.34);
+  const showsFirstPerson = shows(FLAG.firstPerson);
+  const showsHarm = shows(FLAG.harm);
+  const showsTool = shows(FLAG.tool);
+  if (floor) {
+    const logit =
+      bound(floor, x) + up(floor, F.novelty, 1) + up(floor, F.noveltyExcess, 1) + up(floor, F.imperativeNovel, imperative) +
+      up(floor, F.questionNovel, question) + up(floor, F.assistantNovel, anyAssistant) + up(floor, F.novelQuestion, mayAsk) +
+      up(floor, F.directed, directedHere || mayAsk) + contextBound(floor, showsFirstPerson, showsHarm, showsTool, anyAssistant);
+    if (logit < (directedHere || mayAsk ? floor.directedLogit : floor.undirectedLogit)) return null;
+  }
+
+  const { novelty, noveltyExcess } = context.novelty(index, around);
+  x[F.novelty] = novelty;
+  x[F.noveltyExcess] = noveltyExcess;
   x[F.imperativeNovel] = imperative * novelty;
   x[F.questionNovel] = question * novelty;
   x[F.assistantNovel] = anyAssistant * novelty;
-
-  // A writer's own question ("How can I…") belongs in an FAQ or a forum post, next to its answer:
-  // it counts as out of place only when no other question is near and its words appear nowhere around it.
-  const novelQuestion =
-    question && words >= 4 && around.others >= 2 && (faq ? novelty >= 0.75 && around.rate(FLAG.question) === 0 : novelty >= 0.5 && around.rate(FLAG.question) < 0.34) ? 1 : 0;
+  const novelQuestion = mayAsk && (faq ? novelty >= 0.75 : novelty >= 0.5) ? 1 : 0;
   x[F.novelQuestion] = novelQuestion;
-  x[F.directed] = directedHere || novelQuestion ? 1 : 0;
+  const directed = directedHere || novelQuestion ? 1 : 0;
+  x[F.directed] = directed;
+  if (floor) {
+    const logit = bound(floor, x) + contextBound(floor, showsFirstPerson, showsHarm, showsTool, anyAssistant);
+    if (logit < (directed ? floor.directedLogit : floor.undirectedLogit)) return null;
+  }
+
+  x[F.secondPersonContrast] = contrast(FLAG.secondPerson);
+  x[F.firstPersonContrast] = showsFirstPerson ? 1 - around.rate(FLAG.firstPerson) : 0;
+  x[F.listContext] = around.rate(FLAG.list);
+  x[F.harmContrast] = showsHarm ? 1 - around.rate(FLAG.harm) : 0;
+  x[F.toolContrast] = showsTool ? 1 - around.rate(FLAG.tool) : 0;
+  x[F.assistantContrast] = anyAssistant ? 1 - around.rate(FLAG.assistant) : 0;
+  x[F.dialogueContext] = around.rate(FLAG.dialogue);
   return copyOut(x);
+}
+
+/** The most that the contrasts read from the neighbours' guarded flags, and the list and dialogue rates, add to the logit. */
+function contextBound(floor: SeedFloor, firstPerson: boolean, harm: boolean, tool: boolean, assistant: number): number {
+  return up(floor, F.firstPersonContrast, firstPerson) + up(floor, F.harmContrast, harm) + up(floor, F.toolContrast, tool) +
+    up(floor, F.secondPersonContrast, 1) + up(floor, F.assistantContrast, assistant) + up(floor, F.listContext, 1) + up(floor, F.dialogueContext, 1);
 }
 
 /** Every flag but `isolated` (a property of the line, not of the clause's words). */
