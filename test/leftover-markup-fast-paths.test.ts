@@ -8,6 +8,7 @@ import { splitLines, type Line } from '../src/document/markdown-scan.js';
 import { Protected, whole, type Artifact } from '../src/rules/leftover-markup/artifact.js';
 import { candidateSegments as segmentsInPlace, scanCodeLines } from '../src/rules/leftover-markup/code-lines.js';
 import * as inline from '../src/rules/leftover-markup/inline.js';
+import { PROSE, quickLineVerdict, STRIP } from '../src/rules/leftover-markup/quick-verdict.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
@@ -226,6 +227,12 @@ const FRAGMENTS = [
   'function f(a) {', 'var x = 1;', '});', '};', ';', '"key": "value",', '{"a": 1, "b": [1, 2], "c": "d"}', '"', ':', '// comment here', '/* x */', '<!-- c -->',
   '.card { color: red; }', 'color: red;', '@media screen', 'The river flows east.', 'and', 'the', 'sentence', '“quoted”', '(e.g.,', 'x\u2014y', '’', 'é',
   '😀', '\ud800', '\udc00', '\\_', '\\-', '\\.', '1\\.', '$(', '=>', 'if (a) {', 'return x;', '#', '0',
+  // Lines whose tags and links the quick pass strips in place: list items, images in links, anchors
+  // that hold symbols or spaces, comment openers beside a replacement, a `!` that is or is not an image's.
+  '- [a b](/x)', '* [x](y) z', '![a](b)', '!![a](b)', '[![a](b)](c)', '<!--', '-->', '*/', '- ', '* ', '[ ](x)', '[\u00a0](x)', '[{](x)', '[a: "b"](c)',
+  '<b>//</b>', '[//](x)', '[-->](x)', '@', '!', '[two words](https://x.io/a b)', '<span class="a b">', '[x](', '](y)',
+  // Bracket punctuation left alone by stripping (PUNCTUATION_ONLY), beside code it joins.
+  'var x = 1;\n<b>,,</b>\n});', '<i>,</i>', '[,](x) ;',
 ];
 const unit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
 const text = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: unit }), { maxLength: 120 }).map((p) => p.join(''));
@@ -233,9 +240,18 @@ const text = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...FRAGME
 const longLine = fc
   .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...FRAGMENTS.filter((f) => !/[\n\r]/.test(f)), 'word', 'the', 'and', 'of', ' ', ' ') }, { weight: 1, arbitrary: unit }), { minLength: 60, maxLength: 400 })
   .map((p) => p.join(''));
+/**
+ * Long lines with a link or tag whose anchor or attributes hold eight words or more: a candidate
+ * segment ends inside the match, which the stripper, reading the segment alone, never sees whole.
+ */
+const MANY_WORDS = 'the river and the town of the sea flows';
+const splitMarkup = fc
+  .array(fc.constantFrom(`[${MANY_WORDS}](/x)`, `{{x}} [${MANY_WORDS}](/x) {{y}}`, `<span title="${MANY_WORDS}">`, `![${MANY_WORDS}](/i.png)`, `[${MANY_WORDS}] (`, 'f(x);', MANY_WORDS, '{', '"a":1,'), { minLength: 4, maxLength: 30 })
+  .map((p) => p.join(' '));
 /** Lines of words with a little syntax: symbol densities around judge's thresholds. */
 const WORDS = ['rivers', 'and', 'towns', 'flood', 'every', 'spring', 'the', 'council', 'agreed', 'wall', 'a', 'of'];
-const SYNTAX = ['font-family: Helvetica;', 'margin: 0;', '"title": "x",', '"a": 1', '{', '}', '@media', ':', ';', '"', '(', ')', '=', '//', '/*', '-->', '- ', '[x]', '<b>', '[a](b)', '[', ',', '.', '!'];
+const SYNTAX = ['font-family: Helvetica;', 'margin: 0;', '"title": "x",', '"a": 1', '{', '}', '@media', ':', ';', '"', '(', ')', '=', '//', '/*', '-->', '- ', '[x]', '<b>', '[a](b)', '[', ',', '.', '!',
+  '[a b](c)', '![x](y)', '<i>', '[/p]', '- [x](y)', '*/', '<!--', '[{ ;](x)', '<br>@', '[ ](/a);'];
 const sparseLine = fc.array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.constantFrom(...SYNTAX) }), { maxLength: 40 }).map((p) => p.join(' '));
 /** A CSS rule, JSON pairs or brackets stretched by words to a density between 0.03 and 0.06. */
 const BAND: ((words: string) => string)[] = [
@@ -252,11 +268,18 @@ const BAND: ((words: string) => string)[] = [
   (w) => `top: 0; <span class="${w}">`,
   (w) => `color: red; </b title="${w}">`,
   (w) => `[ //](/${w.replace(/ /g, '')})`,
+  // List items and lines led by a link or tag: the stripped line starts after a replacement.
+  (w) => `- [${w}](/x) {`,
+  (w) => `* [a](b) ${w}: c;`,
+  (w) => `<b>@media</b> ${w} {`,
+  (w) => `[x](y) "a": 1 ${w} "b": 2 ${w} "c": 3`,
+  (w) => `<i>-->${w}</i>`,
+  (w) => `![${w}](/i.png) [/${w.replace(/ /g, '')}] ;`,
 ];
 const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 30, size: 'max' }).map((w) => w.join(' '));
 const bandLine = fc.tuple(fc.constantFrom(...BAND), words).map(([shape, w]) => shape(w));
 const sparse = fc.array(fc.oneof(sparseLine, bandLine), { minLength: 1, maxLength: 6 }).map((lines) => lines.join('\n'));
-const document = fc.oneof(text, longLine, { weight: 3, arbitrary: sparse }, fc.tuple(text, longLine, text).map((p) => p.join('\n')));
+const document = fc.oneof(text, longLine, { weight: 3, arbitrary: sparse }, fc.tuple(text, longLine, text).map((p) => p.join('\n')), splitMarkup);
 
 /** Real code sits in random ranges: the scanners must skip them the same way. */
 const withCode = fc.tuple(document, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 })), { maxLength: 4 })).map(([t, spans]) => {
@@ -313,6 +336,14 @@ describe('leftover-markup scanners equal their patterns', () => {
       }),
       { numRuns: RUNS * 3 },
     );
+  });
+
+  it('the quick pass leaves a match that runs past a segment to the stripper', () => {
+    const t = 'word word [the river and the town of the sea](/x) word';
+    const cut = t.indexOf(' of');
+    // The stripper, given `word word [the river and the town`, finds no link there.
+    expect(quickLineVerdict(t, 0, cut)).toBe(STRIP);
+    expect(quickLineVerdict(t, 0, t.length)).toBe(PROSE);
   });
 
   it('nextBase64Run finds the first run of the length from any position', () => {

@@ -3,6 +3,7 @@
 // evidence plus symbol density, never on density alone, so prose with brackets stays.
 import { whole, type Artifact, type Protected } from './artifact.js';
 import { isSpace } from '../boilerplate/chars.js';
+import { IS_SYMBOL, PROSE, quickLineVerdict, TAG_OR_LINK, UNSURE } from './quick-verdict.js';
 
 const JS_EVIDENCE =
   /\bfunction\s{0,4}[\w$]{0,40}\s{0,4}\(|\b(?:var|let|const)\s{1,4}[\w$]{1,60}\s{0,4}=|\b(?:window|document|navigator)\.[\w$]|=>|\.push\(|\breturn\s{0,4}[\w$!({[]|\btypeof\s|\bnew\s{1,4}[A-Z][\w$]{0,40}\(|\$\(|\bjQuery\b|\bgoogletag\b|\bdataLayer\b|\b(?:if|for|while)\s{0,4}\(.{0,200}\)\s{0,4}\{|\)\s{0,4};\s{0,4}$|\bsrc\s{0,4}=|\bwindow\[|\.(?:addEventListener|getElementById|querySelector|createElement|setAttribute|appendChild)\(/;
@@ -31,15 +32,8 @@ function hasThreeWords(text: string): boolean {
 
 type Verdict = 'code' | 'weak' | 'prose';
 
-/** Tags and link syntax have scanners of their own; only what is left says whether a line is code. */
-const TAG_OR_LINK = /<\/?[A-Za-z][^<>\n]{0,300}>|!?\[([^[\]\n]{0,500})\]\([^()\n]{0,2000}\)|\[(?:https?:|\/|#)[^\s[\]]{0,2000}\]/g;
-
 function stripTagsAndLinks(line: string): string {
   return line.replace(TAG_OR_LINK, (_m, anchor: string | undefined) => (anchor === undefined ? ' ' : ` ${anchor} `)).trim();
-}
-
-function judge(line: string): Verdict {
-  return judgeStripped(stripTagsAndLinks(line));
 }
 
 /** Matches of a global pattern, counted without building them. */
@@ -182,86 +176,27 @@ export function candidateSegments(text: string, lineStart: number, lineEnd: numb
   return segments;
 }
 
-/** `[{}();:=[\]<>"'|&+\\]`, the characters symbolDensity counts. */
-const IS_SYMBOL = new Uint8Array(128);
-for (const char of '{}();:=[]<>"\'|&+\\') IS_SYMBOL[char.charCodeAt(0)] = 1;
-/** `[{}()[\];,]`, what PUNCTUATION_ONLY allows besides spaces and tabs. */
-const IS_BRACKET_PUNCTUATION = new Uint8Array(128);
-for (const char of '{}()[];,') IS_BRACKET_PUNCTUATION[char.charCodeAt(0)] = 1;
-
-/** Every TAG_OR_LINK match holds `<` before a letter or `/`, `](`, or `[` before `h`, `/` or `#`. */
-function mayStartTagOrLink(text: string, i: number, c: number): boolean {
-  if (c !== 60 && c !== 91 && c !== 93) return false;
-  const next = text.charCodeAt(i + 1);
-  if (c === 60) return next === 47 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122);
-  if (c === 93) return next === 40;
-  return next === 104 || next === 47 || next === 35;
-}
-
-const PROSE = 1;
-const UNSURE = 0;
-/** Tag or link syntax: the stripper must run before the line can be read. */
-const MARKUP = -1;
-
-/**
- * Whether judgeStripped calls the trimmed `text[start, end)` prose, told from one pass over its
- * characters: PROSE, or UNSURE when only judge can tell. Every verdict but prose needs one of: a
- * comment opener first (`/`, `*`, `<`, `-`), only bracket punctuation, or a symbol density above
- * 0.03. Up to 0.06 only a CSS rule (a `{`, `@` first, or a `:` with `;` last) or three JSON pairs
- * (three `"` and three `:`) qualify; three pairs at one per 60 characters are already a density of
- * 1/30, since each holds a `"` and a `:`. With `raw`, the text is a line that may still hold tags
- * or links, and MARKUP says it does.
- */
-function quickVerdict(text: string, start: number, end: number, raw: boolean): number {
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  if (start === end) return PROSE;
-  const first = text.charCodeAt(start);
-  let symbols = 0;
-  let plain = 0;
-  let quotes = 0;
-  let colons = 0;
-  let brace = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) {
-      plain++;
-      continue;
-    }
-    if (raw && mayStartTagOrLink(text, i, c)) return MARKUP;
-    symbols += IS_SYMBOL[c];
-    if (IS_BRACKET_PUNCTUATION[c] === 0 && c !== 32 && c !== 9) plain++;
-    if (c === 34) quotes++;
-    else if (c === 58) colons++;
-    else if (c === 123) brace = true;
-  }
-  if (first === 47 || first === 42 || first === 60 || first === 45 || first === 64 || first === 123 || plain === 0) return UNSURE;
-  const density = symbols / (end - start);
-  if (density > 0.06) return UNSURE;
-  if (density <= 0.03) return PROSE;
-  return brace || (colons > 0 && text.charCodeAt(end - 1) === 59) || (quotes >= 3 && colons >= 3) ? UNSURE : PROSE;
-}
-
 /** judge's verdict, without running its patterns on lines the character pass can already tell are prose. */
 function judgeLine(text: string, start: number, end: number): Verdict {
-  const quick = quickVerdict(text, start, end, true);
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  const quick = quickLineVerdict(text, start, end);
   if (quick === PROSE) return 'prose';
-  if (quick === UNSURE) return judge(text.slice(start, end));
-  const stripped = stripTagsAndLinks(text.slice(start, end));
-  return quickVerdict(stripped, 0, stripped.length, false) === PROSE ? 'prose' : judgeStripped(stripped);
+  // Stripping a trimmed line gives what stripping the whole line does: no match starts or ends with whitespace.
+  const line = text.slice(start, end);
+  return judgeStripped(quick === UNSURE ? line : stripTagsAndLinks(line));
 }
 
 /**
  * A line's verdict; a long line is judged by its segments, which go to `segments`, and counts as prose.
  * Lines are read in place: most never need a copy.
  */
-function lineVerdict(text: string, start: number, end: number, code: Protected, segments: Artifact[]): Verdict {
-  if (code.overlaps(start, end + 1)) return 'prose';
+function lineVerdict(text: string, start: number, end: number, segments: Artifact[]): Verdict {
   if (end - start <= LONG_LINE) return judgeLine(text, start, end);
   const candidates = candidateSegments(text, start, end);
   if (candidates.length === 0) return 'prose';
-  const wholeLineIsCode = judge(text.slice(start, end)) === 'code';
-  for (const [s, e] of candidates) if (wholeLineIsCode || judge(text.slice(s, e)) === 'code') segments.push(whole('script', s, e));
+  const wholeLineIsCode = judgeLine(text, start, end) === 'code';
+  for (const [s, e] of candidates) if (wholeLineIsCode || judgeLine(text, s, e) === 'code') segments.push(whole('script', s, e));
   return 'prose';
 }
 
@@ -281,6 +216,10 @@ export function scanCodeLines(text: string, code: Protected): Artifact[] {
     run.length = 0;
     strong = false;
   };
+  // Lines come in order, so the protected ranges are walked with them: `next` is the first that
+  // ends after the current line starts, as code.overlaps would find it.
+  const ranges = code.all;
+  let next = 0;
   // The lines of splitLines: a `\r` before a break is dropped, and a final break opens no line.
   let from = 0;
   for (;;) {
@@ -288,7 +227,8 @@ export function scanCodeLines(text: string, code: Protected): Artifact[] {
     const lineEnd = newline === -1 ? text.length : newline;
     if (newline !== -1 || from < text.length) {
       const end = lineEnd > from && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-      const verdict = lineVerdict(text, from, end, code, segments);
+      while (next < ranges.length && ranges[next][1] <= from) next++;
+      const verdict = next < ranges.length && ranges[next][0] < end + 1 ? 'prose' : lineVerdict(text, from, end, segments);
       if (verdict === 'prose') flush();
       else {
         run.push(from, end);
