@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Document } from '../src/document/document.js';
 import { analyseSalience, expectedCoverage, salienceOptions } from '../src/salience/index.js';
-import { EVERY_PATTERN, scanInline } from '../src/salience/inline.js';
+import { EVERY_PATTERN, scanInline, scanUnits } from '../src/salience/inline.js';
 import type { DocumentFormat } from '../src/types.js';
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -14,7 +14,7 @@ const piece = fc.constantFrom(
   '[a](b)', '[Home](/)', '![logo](x.png)', '[](y)', '[a][b]', '[x]', '](', '][', ']', '[', '(', ')', '!',
   '**x**', '**', '__x__', '__', '~~x~~', '~~', '~', '*x*', '*', '_x_', '_', '`c`', '`', '``',
   '<b>', '</i>', '<', '&amp;', '&#38;', '&', '\\*', '\\', 'http://x.y/a_b', '://', 'ABC', 'NASA', 'É', '𝐀',
-  ' ', '  ', 'word', 'Harbour', '\n', '.', ':',
+  ' ', '  ', 'word', 'Harbour', '\n', '.', ':', ':://', '/', 'AB', 'é', '\ud800', '***', '___', '~~~',
 );
 const unitText = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
 
@@ -34,6 +34,46 @@ describe('inline scan', () => {
         expect(scanInline(text, underscore)).toEqual(scanInline(text, underscore, EVERY_PATTERN));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** The gate scanUnits had before it read characters in one pass: regex tests, then every pattern. */
+function regexGate(text: string, underscore: boolean) {
+  const mayNeed = underscore ? /[`[<&\\*_~]|:\/\/|[A-Z\u0080-\uffff]{3}/ : /[`[<&\\*~]|:\/\/|[A-Z\u0080-\uffff]{3}/;
+  const marker = underscore ? /[`[<&\\*_~]|:\/\// : /[`[<&\\*~]|:\/\//;
+  if (!mayNeed.test(text)) return undefined;
+  if (marker.test(text)) return scanInline(text, underscore, EVERY_PATTERN);
+  if (!/(?<![\p{L}\p{N}])\p{Lu}{3,40}(?![\p{L}\p{N}])/u.test(text)) return undefined;
+  return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, plain: text, emphasisMarkers: [], linkShare: 0 };
+}
+
+describe('unit gate', () => {
+  it('scans a unit exactly when a regex test says it may need a pattern, with the scan of every pattern', () => {
+    fc.assert(
+      fc.property(fc.array(unitText, { maxLength: 6 }), fc.boolean(), (texts, underscore) => {
+        const units = texts.map((text) => ({ text }));
+        expect(scanUnits(units, underscore)).toEqual(texts.map((text) => regexGate(text, underscore)));
+        // Read in place from a source the units are ranges of.
+        const source = texts.join('|');
+        let offset = 0;
+        const ranged = texts.map((text) => {
+          const unit = { text, textOffset: offset };
+          offset += text.length + 1;
+          return unit;
+        });
+        expect(scanUnits(ranged, underscore, source)).toEqual(texts.map((text) => regexGate(text, underscore)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('agrees with the regex gate on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.boolean(), (text, underscore) => {
+        expect(scanUnits([{ text }], underscore)).toEqual([regexGate(text, underscore)]);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

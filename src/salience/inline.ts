@@ -115,6 +115,8 @@ const REFERENCE_PAIR = 2048;
 const STAR_PAIR = 4096;
 const UNDERSCORE_PAIR = 8192;
 const TILDE_PAIR = 16384;
+/** The characters that start some pattern, underscore aside (not emphasis in plain text). */
+const MARKERS = BACKTICK | BRACKET | ANGLE | AMPERSAND | BACKSLASH | STAR | TILDE | SCHEME;
 /** Every bit: each pattern runs, whatever the characters. */
 export const EVERY_PATTERN = 0x7fff;
 
@@ -125,29 +127,51 @@ const MARKUP_PATTERNS: readonly [RegExp, number][] = [
   [ESCAPE, BACKSLASH],
 ];
 
-/** The characters of `text[from, to)`, read in place: nothing past `to` counts, as if the range were a slice. */
-function charactersOf(text: string, from = 0, to = text.length): number {
+/** Per ASCII code unit, the pattern bit it gives alone. */
+const ASCII_BITS = new Uint16Array(128);
+ASCII_BITS[96] = BACKTICK;
+ASCII_BITS[91] = BRACKET;
+ASCII_BITS[60] = ANGLE;
+ASCII_BITS[38] = AMPERSAND;
+ASCII_BITS[92] = BACKSLASH;
+ASCII_BITS[42] = STAR;
+ASCII_BITS[95] = UNDERSCORE;
+ASCII_BITS[126] = TILDE;
+
+// The places charactersOf stops at: a marker character, `](`, `://`, or three code units that may be
+// capitals. A regex finds them in native code, and test() allocates no match; between them a unit's
+// characters cost nothing more. Once capitals are found the search drops them, so a text in another
+// script does not stop at every character. Underscores are left out of the search where they are no
+// emphasis, as no pattern then reads their bits.
+const STOPS = /[`[<&\\*_~]|\]\(|:\/\/|[A-Z\u0080-\uffff]{3}/g;
+const STOPS_WITHOUT_CAPITALS = /[`[<&\\*_~]|\]\(|:\/\//g;
+const STOPS_WITHOUT_UNDERSCORE = /[`[<&\\*~]|\]\(|:\/\/|[A-Z\u0080-\uffff]{3}/g;
+const STOPS_WITHOUT_UNDERSCORE_OR_CAPITALS = /[`[<&\\*~]|\]\(|:\/\//g;
+
+/**
+ * The pattern bits of the characters of `text`: each marker character, `](` (LINK_PAIR), `][`
+ * (REFERENCE_PAIR), `**` `__` `~~` (pairs), `://` (SCHEME) and three code units in a row in A-Z or
+ * outside ASCII (CAPITALS). Underscore bits only when `underscore`.
+ */
+function charactersOf(text: string, underscore = true): number {
   let found = 0;
-  let capitalRun = 0;
-  let previous = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 65 && code <= 90) || code >= 128) {
-      if (++capitalRun >= 3) found |= CAPITALS;
+  let stops = underscore ? STOPS : STOPS_WITHOUT_UNDERSCORE;
+  stops.lastIndex = 0;
+  while (stops.test(text)) {
+    const end = stops.lastIndex;
+    const code = text.charCodeAt(end - 1);
+    if (code === 40) found |= LINK_PAIR;
+    else if (code === 47) found |= SCHEME;
+    else if (code < 128 && ASCII_BITS[code] !== 0) {
+      found |= ASCII_BITS[code];
+      const previous = end >= 2 ? text.charCodeAt(end - 2) : 0;
+      if (code === 91) found |= previous === 93 ? REFERENCE_PAIR : 0;
+      else if (code === previous) found |= code === 42 ? STAR_PAIR : code === 95 ? UNDERSCORE_PAIR : code === 126 ? TILDE_PAIR : 0;
     } else {
-      capitalRun = 0;
-      if (code === 96) found |= BACKTICK;
-      else if (code === 91) found |= previous === 93 ? BRACKET | REFERENCE_PAIR : BRACKET;
-      else if (code === 40) found |= previous === 93 ? LINK_PAIR : 0;
-      else if (code === 60) found |= ANGLE;
-      else if (code === 38) found |= AMPERSAND;
-      else if (code === 92) found |= BACKSLASH;
-      else if (code === 42) found |= previous === 42 ? STAR | STAR_PAIR : STAR;
-      else if (code === 95) found |= previous === 95 ? UNDERSCORE | UNDERSCORE_PAIR : UNDERSCORE;
-      else if (code === 126) found |= previous === 126 ? TILDE | TILDE_PAIR : TILDE;
-      else if (code === 58 && i + 2 < to && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) found |= SCHEME;
+      found |= CAPITALS;
+      stops = underscore ? STOPS_WITHOUT_CAPITALS : STOPS_WITHOUT_UNDERSCORE_OR_CAPITALS;
+      stops.lastIndex = end;
     }
-    previous = code;
   }
   return found;
 }
@@ -156,7 +180,7 @@ function charactersOf(text: string, from = 0, to = text.length): number {
  * `underscoreEmphasis` is off for plain text, where `__init__` and `snake_case` are names, not
  * emphasis: removing their underscores would change words.
  */
-export function scanInline(text: string, underscoreEmphasis = true, present = charactersOf(text)): InlineScan {
+export function scanInline(text: string, underscoreEmphasis = true, present = charactersOf(text, underscoreEmphasis)): InlineScan {
   const scan: InlineScan = {
     bold: false,
     italic: false,
@@ -168,7 +192,7 @@ export function scanInline(text: string, underscoreEmphasis = true, present = ch
     emphasisMarkers: [],
     linkShare: 0,
   };
-  const markers = present & (BACKTICK | BRACKET | ANGLE | AMPERSAND | BACKSLASH | STAR | TILDE | SCHEME | (underscoreEmphasis ? UNDERSCORE : 0));
+  const markers = present & (MARKERS | (underscoreEmphasis ? UNDERSCORE : 0));
   if (markers === 0) return scan;
   let linkChars = 0;
   const mask = new Mask(text);
@@ -234,32 +258,19 @@ export function scanInline(text: string, underscoreEmphasis = true, present = ch
   return scan;
 }
 
-// Whether a unit may need any pattern: one of the characters above, or three code units in a row
-// that may be capitals. A plain test allocates nothing and stops at the first hit; most prose units
-// have none and get the plain-text scan without their characters being read again.
-const MAY_NEED_PATTERN = /[`[<&\\*_~]|:\/\/|[A-Z\u0080-\uffff]{3}/;
-const MAY_NEED_PATTERN_WITHOUT_UNDERSCORE = /[`[<&\\*~]|:\/\/|[A-Z\u0080-\uffff]{3}/;
-
-const MARKER = /[`[<&\\*_~]|:\/\//;
-const MARKER_WITHOUT_UNDERSCORE = /[`[<&\\*~]|:\/\//;
-
 /**
  * scanInline for every unit, or undefined for a unit without any inline feature, whose plain text is
- * its text: most prose units, which so cost one regex test and no allocation. A unit with capitals but
- * no marker (an acronym in prose) needs only ALL_CAPS.
+ * its text: most prose units, which so cost one regex search over their characters and no
+ * allocation (the search says which patterns a unit may need). A unit with capitals but no marker
+ * (an acronym in prose) needs only ALL_CAPS. A unit's own text is searched even when it is a range of
+ * `_source` (kept for callers that pass the document): a regex reads a slice in place.
  */
-export function scanUnits(units: readonly { text: string; textOffset?: number }[], underscoreEmphasis = true, source?: string): (InlineScan | undefined)[] {
-  const mayNeed = underscoreEmphasis ? MAY_NEED_PATTERN : MAY_NEED_PATTERN_WITHOUT_UNDERSCORE;
-  const marker = underscoreEmphasis ? MARKER : MARKER_WITHOUT_UNDERSCORE;
-  return units.map(({ text, textOffset }) => {
-    if (!mayNeed.test(text)) return undefined;
-    if (marker.test(text)) {
-      // The characters of a unit that is a verbatim range of `source` are read there, not through its slice.
-      const present = source !== undefined && textOffset !== undefined ? charactersOf(source, textOffset, textOffset + text.length) : charactersOf(text);
-      return scanInline(text, underscoreEmphasis, present);
-    }
-    // Without markers, mayNeed matched three capitals-or-non-ASCII in a row: what ALL_CAPS needs.
-    if (!ALL_CAPS.test(text)) return undefined;
+export function scanUnits(units: readonly { text: string }[], underscoreEmphasis = true, _source?: string): (InlineScan | undefined)[] {
+  const markers = MARKERS | (underscoreEmphasis ? UNDERSCORE : 0);
+  return units.map(({ text }) => {
+    const present = charactersOf(text, underscoreEmphasis);
+    if (present & markers) return scanInline(text, underscoreEmphasis, present);
+    if ((present & CAPITALS) === 0 || !ALL_CAPS.test(text)) return undefined;
     return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, plain: text, emphasisMarkers: [], linkShare: 0 };
   });
 }

@@ -116,7 +116,7 @@ export function analyseSalience(document: Document, options: SalienceOptions): D
 const unitsOf = (document: Document) => document.shared('salience-units', () => splitUnits(document));
 
 /** Inline scans of the units, shared by the fast path and the full analysis. */
-const scansOf = (document: Document) => document.shared('salience-scans', () => scanUnits(unitsOf(document).units, document.format === 'markdown', document.text));
+const scansOf = (document: Document) => document.shared('salience-scans', () => scanUnits(unitsOf(document).units, document.format === 'markdown'));
 
 /**
  * The content tokens of the units, filled in as needed (the fast path reads only its hotspots'),
