@@ -1,9 +1,7 @@
 // One document: the text of one file or one JSONL record, with lazily built views. Nothing is
 // parsed until a rule asks for it, so a run of text-only rules never pays for an AST.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import rehypeParse from 'rehype-parse';
+import { createRequire } from 'node:module';
+import type { Processor } from 'unified';
 import type { Root as MdastRoot } from 'mdast';
 import type { Root as HastRoot } from 'hast';
 import type { DocumentFormat, RecordRef } from '../types.js';
@@ -13,8 +11,26 @@ import { splitSentences, type Sentence } from './sentences.js';
 import { htmlProse, identityProse, type ProseView } from './prose.js';
 import { flatHast } from './flat-hast.js';
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm);
-const htmlParser = unified().use(rehypeParse);
+// The parsers are loaded when a document first needs a tree, not at startup: micromark alone is
+// about a hundred modules, and the default rules read Markdown through the fast scan, so a run over
+// text, JSONL or Markdown never loads them (require of an ES module is synchronous since Node 20.19).
+const requireModule = createRequire(import.meta.url);
+let markdownParser: Processor | undefined;
+let htmlParser: Processor | undefined;
+
+function unifiedProcessor(): Processor {
+  return (requireModule('unified') as typeof import('unified')).unified() as unknown as Processor;
+}
+
+function markdownTreeParser(): Processor {
+  return (markdownParser ??= unifiedProcessor()
+    .use((requireModule('remark-parse') as typeof import('remark-parse')).default)
+    .use((requireModule('remark-gfm') as typeof import('remark-gfm')).default) as unknown as Processor);
+}
+
+function htmlTreeParser(): Processor {
+  return (htmlParser ??= unifiedProcessor().use((requireModule('rehype-parse') as typeof import('rehype-parse')).default) as unknown as Processor);
+}
 
 export interface DocumentInit {
   text: string;
@@ -53,14 +69,14 @@ export class Document {
 
   /** The mdast (remark-parse with GFM). For non-Markdown documents, the text parsed as Markdown. */
   get mdast(): MdastRoot {
-    return this.memo('mdast', () => markdownParser.parse(this.text) as MdastRoot);
+    return this.memo('mdast', () => markdownTreeParser().parse(this.text) as MdastRoot);
   }
 
   /** The hast (rehype-parse), with positions into the text. */
   get hast(): HastRoot {
     return this.memo('hast', () => {
       try {
-        return htmlParser.parse(this.text) as HastRoot;
+        return htmlTreeParser().parse(this.text) as HastRoot;
       } catch (error) {
         // The tree converter recurses once per nesting level; hostile pages nest deeper than the stack.
         if (error instanceof RangeError) return flatHast(this.text);
