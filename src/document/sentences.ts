@@ -235,7 +235,9 @@ function shouldMerge(previousPiece: string, nextPiece: string): boolean {
   return false;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Created on first use: building it loads ICU's break data, about 50 ms of every start, and most
+// text takes the hand-written scanner's path.
+let segmenter: Intl.Segmenter | undefined;
 
 function pushTrimmed(out: SentenceUnit[], working: string, offset: number, start: number, end: number, kind: UnitKind): void {
   let s = start;
@@ -285,7 +287,7 @@ function segmentBlock(text: string, block: Block, out: SentenceUnit[]): void {
       }
       continue;
     }
-    for (const segment of segmenter.segment(windowText)) {
+    for (const segment of (segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' })).segment(windowText)) {
       const start = from + segment.index;
       take(start, start + segment.segment.length, segment.segment);
     }
