@@ -8,6 +8,8 @@ import { clauseUnits, fencedRegions, type Unit } from '../../src/rules/instructi
 import { splitSentences } from '../../src/document/sentences.js';
 import { decide, detect, scoreUnits } from '../../src/rules/instruction-like/detect.js';
 import { loadModelFile, modelFromFile } from '../../src/rules/instruction-like/model.js';
+import { leadingVerb } from '../../src/rules/instruction-like/mood.js';
+import { IMPERATIVE_OPENERS } from '../../src/rules/instruction-like/lexicons.js';
 
 const model = modelFromFile(loadModelFile(new URL('../../data/instruction-model.json', import.meta.url)));
 
@@ -164,10 +166,47 @@ const document = fc
 
 describe('instruction-like lazy scoring', () => {
   it('finds the spans that scoring every clause in full finds, on generated documents', () => {
-    fc.assert(fc.property(document, fc.constantFrom(undefined, 0.5, 0.9), (text, threshold) => expectSameAsEager(text, threshold)), { numRuns: 300 });
+    fc.assert(fc.property(document, fc.constantFrom(undefined, 0.5, 0.9), (text, threshold) => {
+      expectSameAsEager(text, threshold);
+    }), { numRuns: 300 });
   });
 
   it('finds the spans that scoring every clause in full finds, on the dev texts', () => {
     for (const text of devTexts(500)) expectSameAsEager(text);
+  });
+});
+
+/** The leading word as the pattern alone reads it. */
+function leadingOracle(text: string): string {
+  const words = /^[\s\d.)*•+#>'"“‘([{-]{0,8}([A-Za-z'’]{1,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})/.exec(text);
+  for (const word of words ? words.slice(1) : []) {
+    const w = (word ?? '').toLowerCase().replace('’', "'");
+    if (!w) return '';
+    if (!IMPERATIVE_OPENERS.has(w)) return w;
+  }
+  return '';
+}
+
+describe('instruction-like leading word', () => {
+  const openings = ['', ' ', '\t', '\n', '1.', '1) ', '- ', '* ', '• ', '> ', '#', '(', '[', '{', '"', '“', '‘', "'", "''", '\u00a0', '\u2003', '12345678', '--------', '-- -- --'];
+  const words = [
+    'Please', 'please', 'Now,', 'now', 'Also', 'then', 'do', "don't", 'don’t', 'Send', 'send', 'Ignore', 'WRITE', 'it’s', "it's", 'a', 'I', 'x',
+    'abcdefghijklmnopqrstuvwxyzabcdefghij', "'quoted'", '’tis', 'é', 'naïve', '42', '!', ':', ',', 'Note', 'important',
+  ];
+  const text = fc
+    .tuple(fc.array(fc.constantFrom(...openings), { maxLength: 4 }), fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(' ', ', ', ': ', '! ', '  ')), { maxLength: 8 }), fc.string({ maxLength: 4 }))
+    .map(([o, w, tail]) => o.join('') + w.join('') + tail);
+
+  it('reads the same word as the pattern', () => {
+    fc.assert(fc.property(text, (t) => {
+      expect(leadingVerb(t)).toBe(leadingOracle(t));
+    }), { numRuns: 20000 });
+  });
+
+  it('reads the same word as the pattern on every dev clause', () => {
+    for (const t of devTexts(300)) for (const unit of clauseUnits(t, splitSentences(t))) {
+      const clause = t.slice(unit.start, unit.end);
+      expect(leadingVerb(clause)).toBe(leadingOracle(clause));
+    }
   });
 });

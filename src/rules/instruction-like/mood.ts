@@ -2,9 +2,11 @@
 // "Please" or "Now,", and whether that word is a base-form verb (an imperative).
 import { IMPERATIVE_OPENERS, NOT_IMPERATIVE } from './lexicons.js';
 
-/** The first word that could carry the mood of the clause, after list markers and openers. */
-export function leadingVerb(text: string): string {
-  const words = /^[\s\d.)*•+#>'"“‘([{-]{0,8}([A-Za-z'’]{1,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})/.exec(text);
+const LEADING = /^[\s\d.)*•+#>'"“‘([{-]{0,8}([A-Za-z'’]{1,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})/;
+
+/** The first word that could carry the mood of the clause, after list markers and openers (LEADING's reading). */
+function leadingByPattern(text: string): string {
+  const words = LEADING.exec(text);
   if (!words) return '';
   for (let i = 1; i <= 3; i++) {
     const w = (words[i] ?? '').toLowerCase().replace('’', "'");
@@ -12,6 +14,34 @@ export function leadingVerb(text: string): string {
     if (!IMPERATIVE_OPENERS.has(w)) return w;
   }
   return '';
+}
+
+/** ASCII characters of LEADING's opening class (list markers, quotes, brackets, digits, spaces). */
+const OPENING = new Uint8Array(128);
+for (const ch of '\t\n\v\f\r 0123456789.)*+#>\'"([{-') OPENING[ch.charCodeAt(0)] = 1;
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 0x2019;
+}
+
+/**
+ * The first word that could carry the mood of the clause, after list markers and openers. Every
+ * clause asks for it, so the common case is read by hand: an ASCII opening run and a first word
+ * that is no opener give the pattern's first word (its greedy opening run, then a word of at most
+ * 30 characters); anything else (characters outside ASCII in the opening, a run the pattern must
+ * give back, an opener) goes to the pattern.
+ */
+export function leadingVerb(text: string): string {
+  let k = 0;
+  for (; k < 8 && k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 128 || OPENING[code] === 0) break;
+  }
+  if (k >= text.length || !isWordCode(text.charCodeAt(k))) return leadingByPattern(text);
+  let end = k + 1;
+  while (end < text.length && end - k < 30 && isWordCode(text.charCodeAt(end))) end++;
+  const w = text.slice(k, end).toLowerCase().replace('’', "'");
+  return IMPERATIVE_OPENERS.has(w) ? leadingByPattern(text) : w;
 }
 
 export function isImperativeVerb(verb: string, verbs: ReadonlySet<string>): boolean {
