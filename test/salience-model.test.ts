@@ -83,6 +83,28 @@ describe('figures and groups', () => {
   });
 });
 
+describe('group figures', () => {
+  it('are the shares and sizes of the group objects, and groupAt gives those objects', () => {
+    fc.assert(
+      fc.property(documentText, format, (text, fmt) => {
+        const salience = analyseSalience(new Document({ text, format: fmt, path: 'g' }), salienceOptions({}));
+        const { lowContentHotspotShare, share, units } = salience.groupFigures;
+        // Ranked before any group is built: groupAt must then hand out the objects groups lists.
+        const picked = salience.groups.map((_, g) => salience.groupAt(g));
+        expect(picked).toEqual(salience.groups);
+        salience.groups.forEach((group, g) => {
+          expect(picked[g]).toBe(group);
+          expect(lowContentHotspotShare[g]).toBe(group.lowContentHotspotShare);
+          expect(share[g]).toBe(group.share);
+          expect(units[g]).toBe(group.units.length);
+        });
+        expect(share.length).toBe(salience.groups.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('group names', () => {
   const spaces = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u202f', '\u3000', '\u2009', '\u1680', '\ufeff', '\u200b');
   const word = fc.constantFrom('Harbour', 'pier', 'x', 'éclair', '東京', '𝐀𝐁', 'a-b', '1888');

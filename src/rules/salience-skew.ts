@@ -2,7 +2,7 @@
 // pile up on salient spans (headings, lists, tables, bold, links, leftover markup, the opening lines).
 // When those spans carry little content, the questions are wasted and the body goes unasked.
 import type { RuleContext, RuleMeta } from '../types.js';
-import { analyseSalience, mayFlag, type SalienceGroup } from '../salience/model.js';
+import { analyseSalience, mayFlag, type DocumentSalience, type SalienceGroup } from '../salience/model.js';
 import { SALIENCE_OPTION_SCHEMA, salienceOptions, type SalienceOptions } from '../salience/options.js';
 import { docsUrl } from './docs-url.js';
 
@@ -74,15 +74,23 @@ export const meta: RuleMeta = {
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-function hotspotGroups(groups: readonly SalienceGroup[], options: SalienceOptions): { group: SalienceGroup; lowContent: boolean }[] {
-  const weak = groups.filter((g) => g.lowContentHotspotShare >= MIN_GROUP_SHARE).sort((a, b) => b.lowContentHotspotShare - a.lowContentHotspotShare);
-  if (weak.length > 0) return weak.slice(0, options.maxFindings).map((group) => ({ group, lowContent: true }));
-  // Flagged on coverage alone: point at the spans that pull the questions, even if they have content.
-  return [...groups]
-    .filter((g) => g.share >= MIN_GROUP_SHARE && g.units.length > 0)
-    .sort((a, b) => b.share / b.units.length - a.share / a.units.length)
-    .slice(0, options.maxFindings)
-    .map((group) => ({ group, lowContent: false }));
+/**
+ * The groups to name, by index: the heaviest low-content ones, else (flagged on coverage alone) the
+ * ones that pull the questions hardest per unit, even if they have content. Ranked on the groups'
+ * figures, in document order before a stable sort, so only the named groups are ever built.
+ */
+function hotspotGroups(salience: DocumentSalience, options: SalienceOptions): { group: SalienceGroup; lowContent: boolean }[] {
+  const { lowContentHotspotShare: low, share, units } = salience.groupFigures;
+  const weak: number[] = [];
+  for (let g = 0; g < low.length; g++) if (low[g] >= MIN_GROUP_SHARE) weak.push(g);
+  if (weak.length > 0) {
+    weak.sort((a, b) => low[b] - low[a]);
+    return weak.slice(0, options.maxFindings).map((g) => ({ group: salience.groupAt(g), lowContent: true }));
+  }
+  const pulling: number[] = [];
+  for (let g = 0; g < share.length; g++) if (share[g] >= MIN_GROUP_SHARE && units[g] > 0) pulling.push(g);
+  pulling.sort((a, b) => share[b] / units[b] - share[a] / units[a]);
+  return pulling.slice(0, options.maxFindings).map((g) => ({ group: salience.groupAt(g), lowContent: false }));
 }
 
 export function check(context: RuleContext<Record<string, unknown>>): void {
@@ -91,8 +99,6 @@ export function check(context: RuleContext<Record<string, unknown>>): void {
   const salience = analyseSalience(context.document, options);
   const { figures } = salience;
   if (figures.reasons.length === 0) return;
-  // Only groups over MIN_GROUP_SHARE can be named; the rest are never built.
-  const groups = salience.selectGroups((low, share) => low >= MIN_GROUP_SHARE || share >= MIN_GROUP_SHARE);
   context.report({
     messageId: 'skew',
     data: {
@@ -108,7 +114,7 @@ export function check(context: RuleContext<Record<string, unknown>>): void {
     end: 0,
     score: 1 - figures.coverage.salience / Math.max(figures.coverage.uniform, 1e-9),
   });
-  for (const { group, lowContent } of hotspotGroups(groups, options)) {
+  for (const { group, lowContent } of hotspotGroups(salience, options)) {
     const share = lowContent ? group.lowContentHotspotShare : group.share;
     context.report({
       messageId: lowContent ? 'hotspot' : 'salient',

@@ -79,6 +79,10 @@ export interface DocumentSalience {
    * only the selected ones are built.
    */
   selectGroups(keep: (lowContentHotspotShare: number, share: number) => boolean): SalienceGroup[];
+  /** Per group index: the shares and unit count of each group, read without building it. */
+  readonly groupFigures: { lowContentHotspotShare: Float64Array; share: Float64Array; units: Int32Array };
+  /** The group at an index (as in `groups`), built when first asked for. */
+  groupAt(index: number): SalienceGroup;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -329,6 +333,8 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
       coverage,
       reasons,
     },
+    groupFigures: { lowContentHotspotShare: lowShares, share: shares, units: groupSize },
+    groupAt,
     selectGroups(keep) {
       const selected: SalienceGroup[] = [];
       for (let g = 0; g < rawGroups.length; g++) if (keep(lowShares[g], shares[g])) selected.push(groupAt(g));
