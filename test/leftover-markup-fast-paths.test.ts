@@ -231,6 +231,8 @@ const FRAGMENTS = [
   // that hold symbols or spaces, comment openers beside a replacement, a `!` that is or is not an image's.
   '- [a b](/x)', '* [x](y) z', '![a](b)', '!![a](b)', '[![a](b)](c)', '<!--', '-->', '*/', '- ', '* ', '[ ](x)', '[\u00a0](x)', '[{](x)', '[a: "b"](c)',
   '<b>//</b>', '[//](x)', '[-->](x)', '@', '!', '[two words](https://x.io/a b)', '<span class="a b">', '[x](', '](y)',
+  // Hex runs of 64 or more at and off word boundaries, and escapes in runs.
+  'deadbeefcafebabe0123456789abcdef'.repeat(2), '_', 'g', '/', 'F'.repeat(70), '\\x41\\x42'.repeat(11), '\\u00e9'.repeat(13), 'x \\x41 \\u0041',
   // Bracket punctuation left alone by stripping (PUNCTUATION_ONLY), beside code it joins.
   'var x = 1;\n<b>,,</b>\n});', '<i>,</i>', '[,](x) ;',
 ];

@@ -208,6 +208,8 @@ export function scanCodeLines(text: string, code: Protected): Artifact[] {
   const run: number[] = [];
   let strong = false;
   const flush = () => {
+    // Most lines are prose and most runs empty; emptying an empty array still costs a call.
+    if (run.length === 0) return;
     for (let k = 0; strong && k < run.length; k += 2) {
       let start = run[k];
       while (start < run[k + 1] && isSpace(text.charCodeAt(start))) start++;

@@ -69,9 +69,58 @@ function* base64Runs(text: string, code: Protected): Generator<RegExpExecArray> 
   }
 }
 
-/** Every HEX_RUN match needs 64 characters of the base64 class in a row, `\\x` or `\\u`. */
-function mayHaveHexRun(text: string): boolean {
-  return nextBase64Run(text, 0, 64) !== -1 || text.includes('\\x') || text.includes('\\u');
+const HEX_RUN_AT = new RegExp(HEX_RUN.source, 'y');
+/** `[0-9a-fA-F]` */
+const IS_HEX = new Uint8Array(128);
+for (const char of '0123456789abcdefABCDEF') IS_HEX[char.charCodeAt(0)] = 1;
+const isHex = (code: number) => code < 128 && IS_HEX[code] === 1;
+
+/** The start of the first run of 64 or more hex digits at or after `from` that no hex digit precedes, or -1. */
+function nextHexRun(text: string, from: number): number {
+  let p = from;
+  while (p + 64 <= text.length) {
+    const probe = p + 63;
+    if (!isHex(text.charCodeAt(probe))) {
+      p = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > p && isHex(text.charCodeAt(start - 1))) start--;
+    let end = probe + 1;
+    while (isHex(text.charCodeAt(end))) end++;
+    if (end - start >= 64) {
+      while (start > 0 && isHex(text.charCodeAt(start - 1))) start--;
+      if (start >= from) return start;
+    }
+    p = end + 1;
+  }
+  return -1;
+}
+
+/**
+ * The matches of HEX_RUN, tried only where one can start: a `\\x`, a `\\u`, or the first digit of
+ * a run of 64 hex digits or more (the `\b` before the run rules out every later digit of it, all
+ * word characters after a word character). HEX_RUN scanned for them from every position of the text.
+ */
+function* hexRuns(text: string, code: Protected): Generator<RegExpExecArray> {
+  let run = -2;
+  let x = -2;
+  let u = -2;
+  for (let from = 0; ; ) {
+    if (run !== -1 && run < from) run = nextHexRun(text, from);
+    if (x !== -1 && x < from) x = text.indexOf('\\x', from);
+    if (u !== -1 && u < from) u = text.indexOf('\\u', from);
+    const at = Math.min(run === -1 ? Infinity : run, x === -1 ? Infinity : x, u === -1 ? Infinity : u);
+    if (at === Infinity) return;
+    HEX_RUN_AT.lastIndex = at;
+    const m = HEX_RUN_AT.exec(text);
+    if (m === null) {
+      from = at + 1;
+      continue;
+    }
+    if (!code.overlaps(m.index, m.index + m[0].length)) yield m;
+    from = m.index + m[0].length;
+  }
 }
 
 export function scanEntities(text: string, code: Protected): Artifact[] {
@@ -103,7 +152,7 @@ export function scanBlobs(text: string, code: Protected): Artifact[] {
   const found: Artifact[] = [...gated(['data:'], DATA_URI, text, code)].map((m) => whole('blob', m.index, m.index + m[0].length));
   const taken = (start: number) => found.some((a) => start >= a.start && start < a.end);
   for (const m of base64Runs(text, code)) if (looksOpaque(m[0]) && !taken(m.index)) found.push(whole('blob', m.index, m.index + m[0].length));
-  if (mayHaveHexRun(text)) for (const m of matches(HEX_RUN, text, code)) if (!taken(m.index)) found.push(whole('blob', m.index, m.index + m[0].length));
+  for (const m of hexRuns(text, code)) if (!taken(m.index)) found.push(whole('blob', m.index, m.index + m[0].length));
   return found;
 }
 
