@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Document } from '../src/document/document.js';
 import { analyseSalience, mayFlag } from '../src/salience/model.js';
+import { expectedCoverage } from '../src/salience/coverage.js';
 import { salienceOptions } from '../src/salience/options.js';
 import type { DocumentFormat, Range } from '../src/types.js';
 
@@ -48,6 +49,33 @@ describe('mayFlag', () => {
         if (flagged) expect(mayFlag(new Document({ text, format: fmt, path: 'b' }), opts)).toBe(true);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('is true whenever the expected coverage of the unit saliences is below minCoverage', () => {
+    fc.assert(
+      fc.property(documentText, format, options, (text, fmt, opts) => {
+        const { units } = analyseSalience(new Document({ text, format: fmt, path: 'a' }), opts);
+        const low = units.length >= opts.minUnits && expectedCoverage(units.map((u) => u.salience)) < opts.minCoverage;
+        if (low) expect(mayFlag(new Document({ text, format: fmt, path: 'b' }), opts)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves the full analysis as it is without the fast path, whose per-unit figures it shares', () => {
+    fc.assert(
+      fc.property(documentText, format, options, (text, fmt, opts) => {
+        const shared = new Document({ text, format: fmt, path: 'a' });
+        mayFlag(shared, opts);
+        const after = analyseSalience(shared, opts);
+        // A copy of the options is another object: nothing is shared with the fast path.
+        const alone = analyseSalience(new Document({ text, format: fmt, path: 'b' }), { ...opts });
+        expect(after.figures).toEqual(alone.figures);
+        expect(after.groups).toEqual(alone.groups);
+        expect(after.units).toEqual(alone.units);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -4,7 +4,7 @@
 import type { Document } from '../document/document.js';
 import type { Range } from '../types.js';
 import { ContentTokens } from './content.js';
-import { expectedCoverage, gini, normalise, targetedCoverage, uniformCoverage } from './coverage.js';
+import { gini, normalise, targetedCoverage, uniformCoverage } from './coverage.js';
 import { scanUnits } from './inline.js';
 import { nameOf } from './names.js';
 import { FeatureBits, presentationSalience, withPosition } from './presentation.js';
@@ -155,31 +155,68 @@ export function mayFlag(document: Document, options: SalienceOptions): boolean {
   const { units: raw } = unitsOf(document);
   const n = raw.length;
   if (n < options.minUnits) return false;
-  const scans = scansOf(document);
-  const saliences: number[] = new Array<number>(n);
-  const hotspots: number[] = [];
+  const { saliences, hotspot, chances } = presentationOf(document, options);
+  let covered = 0;
   let hotspotMass = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const presentation = presentationSalience(raw[i], scans[i], options.weights);
-    const salience = withPosition(presentation, i, options);
-    saliences[i] = salience;
-    total += salience;
-    if (presentation >= options.hotspotSalience) {
-      hotspotMass += salience;
-      hotspots.push(i);
-    }
+    covered += chances[i];
+    total += saliences[i];
+    if (hotspot[i] === 1) hotspotMass += saliences[i];
   }
-  if (expectedCoverage(saliences, n) < options.minCoverage) return true;
+  // expectedCoverage over the saliences: the same chances summed in the same order.
+  if (covered / n < options.minCoverage) return true;
   total ||= 1;
   if (round(hotspotMass / total) <= options.maxLowContentShare) return false;
   const { tokens, read } = tokensOf(document);
   let mayBeWeak = 0;
-  for (const i of hotspots) {
+  for (let i = 0; i < n; i++) {
+    if (hotspot[i] === 0) continue;
     read(i);
     if (tokens.floor(i, n, options) < options.lowContent) mayBeWeak += saliences[i];
   }
   return round(mayBeWeak / total) > options.maxLowContentShare;
+}
+
+interface Presentation {
+  saliences: number[];
+  /** 1 where the salience without position reaches hotspotSalience. */
+  hotspot: Uint8Array;
+  /** The FeatureBits of each unit. */
+  features: Uint16Array;
+  probabilities: number[];
+  /** Each unit's chance of at least one of n questions, 1 - (1 - p_i)^n. */
+  chances: Float64Array;
+}
+
+/**
+ * The per-unit figures that need no content weights, shared by the fast path and the full analysis
+ * when they are given the same options object (the rule does so); another object gets its own.
+ */
+function presentationOf(document: Document, options: SalienceOptions): Presentation {
+  const byOptions = document.shared('salience-presentation', () => new WeakMap<SalienceOptions, Presentation>());
+  const known = byOptions.get(options);
+  if (known) return known;
+  const { units: raw } = unitsOf(document);
+  const scans = scansOf(document);
+  const n = raw.length;
+  const saliences = new Array<number>(n);
+  const hotspot = new Uint8Array(n);
+  const features = new Uint16Array(n);
+  const sink = new FeatureBits();
+  for (let i = 0; i < n; i++) {
+    sink.bits = 0;
+    const presentation = presentationSalience(raw[i], scans[i], options.weights, sink);
+    saliences[i] = withPosition(presentation, i, options, sink);
+    hotspot[i] = presentation >= options.hotspotSalience ? 1 : 0;
+    features[i] = sink.bits;
+  }
+  const probabilities = normalise(saliences);
+  const chances = new Float64Array(n);
+  for (let i = 0; i < n; i++) chances[i] = 1 - Math.pow(1 - probabilities[i], n);
+  const presentation = { saliences, hotspot, features, probabilities, chances };
+  byOptions.set(options, presentation);
+  return presentation;
 }
 
 /**
@@ -194,17 +231,7 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
   const n = raw.length;
   for (let i = 0; i < n; i++) read(i);
   const content = withSectionContent(raw, tokens.weights(options));
-  const saliences = new Array<number>(n);
-  const hotspot = new Uint8Array(n);
-  const features = new Uint16Array(n);
-  const sink = new FeatureBits();
-  for (let i = 0; i < n; i++) {
-    sink.bits = 0;
-    const presentation = presentationSalience(raw[i], scans[i], options.weights, sink);
-    saliences[i] = withPosition(presentation, i, options, sink);
-    hotspot[i] = presentation >= options.hotspotSalience ? 1 : 0;
-    features[i] = sink.bits;
-  }
+  const { saliences, hotspot, features, probabilities, chances } = presentationOf(document, options);
   const lowContent = (i: number) => content[i] < options.lowContent;
   const weak = (i: number) => hotspot[i] === 1 && lowContent(i);
   const linkShare = (i: number) => Math.max(scans[i]?.linkShare ?? 0, raw[i].linkShare ?? 0);
@@ -212,7 +239,6 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
     const offset = raw[i].textOffset;
     return offset === undefined || raw[i].kind === 'code' ? [] : (scans[i]?.emphasisMarkers ?? []).map(([s, e]) => [offset + s, offset + e] as Range);
   };
-  const probabilities = normalise(saliences);
   const total = saliences.reduce((a, b) => a + b, 0) || 1;
   const massOf = (filter: (i: number) => boolean) => {
     let mass = 0;
@@ -274,12 +300,12 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
   };
 
   // Each unit's chance of a question, 1 - (1 - p_i)^n, is what expectedCoverage sums over the same
-  // probabilities in the same order: computed once here for both coverages.
+  // probabilities in the same order: computed once for both coverages (and the fast path).
   let covered = 0;
   let contentTotal = 0;
   let contentCovered = 0;
   for (let i = 0; i < n; i++) {
-    const chance = 1 - Math.pow(1 - probabilities[i], n);
+    const chance = chances[i];
     covered += chance;
     contentTotal += content[i];
     contentCovered += content[i] * chance;
