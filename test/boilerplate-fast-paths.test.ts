@@ -10,9 +10,10 @@ import type { DocumentFormat } from '../src/types.js';
 import { codeBlockRanges } from '../src/rules/leftover-markup/regions.js';
 import { isSpace, letterOrNumber, LETTER, NUMBER, wordClass, WORD_CHAR, SINGLE_WORD } from '../src/rules/boilerplate/chars.js';
 import { lineKey } from '../src/rules/boilerplate/keys.js';
-import { cleanText, countWords, endsSentence, visibleLine } from '../src/rules/boilerplate/visible.js';
+import { cleanText, countWords, endsSentence, LINK_SYNTAX, visibleLine } from '../src/rules/boilerplate/visible.js';
 import { forEachUnitKey, keyOf, splitUnits } from '../src/rules/boilerplate/units.js';
 import { furnitureKind, isConsentBanner } from '../src/rules/boilerplate/phrases.js';
+import { LinkSyntax } from '../src/rules/boilerplate/link-syntax.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
@@ -181,6 +182,9 @@ const FRAGMENTS = [
   '[', ']', '](', '](/x)', '\n[\n', '\n](/story)\n', '[Home](/)', '![img](a.png)', '[https://x.io/a]', '[/about]', '[#top]', 'https://example.com/a', 'www.example.org', 'http:/',
   '’', '“', '”', '»', '」', '…', '...', '.', '!', '?', ':', ';', ')', '"', "'", 'É', 'über', 'ΣΑΣ', 'İ', 'ǅ', '日本', 'かな', 'カタ', '⺀', '々', '〇',
   '𠀀', '𝐀', '😀', '\ud800', '\udc00', '\ud800a', '０', '٣', 'Ⅻ', '—', '›', ' › ', ' | ', ' / ',
+  // Link syntax and near misses: schemes without `//`, `://` after other words, a `[` before a scheme or a line end.
+  'http://', 'https://', 'https:/', 'xhttps://a', 'ftp://', '://', 'ttps://', 'www', 'www.', 'wwww.', '[ \t', '[\r\n', '[http:', '[https:x', '[ftp:', '[mailto:',
+  '[javascript:', '[tel:', '[www.', '[/', '[#', '[x', '[[',
 ];
 const unit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
 const text = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: unit }), { maxLength: 60, size: 'medium' }).map((p) => p.join(''));
@@ -251,6 +255,22 @@ describe('line functions equal their definitions', () => {
       fc.property(wording, (t) => {
         expect(furnitureKind(t)).toBe(reference(t));
         expect(isConsentBanner(t)).toBe(CONSENT.test(t));
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
+});
+
+describe('the link syntax search equals LINK_SYNTAX', () => {
+  it('from any sequence of increasing positions', () => {
+    fc.assert(
+      fc.property(text, format, fc.array(fc.nat({ max: 400 }), { maxLength: 6 }), (t, f, offsets) => {
+        const pattern = f === 'markdown' ? LINK_SYNTAX.markdown : LINK_SYNTAX.text;
+        const links = new LinkSyntax(t, f);
+        for (const from of [...offsets.map((o) => o % (t.length + 1))].sort((a, b) => a - b)) {
+          pattern.lastIndex = from;
+          expect(links.search(from)).toBe(pattern.exec(t)?.index ?? Infinity);
+        }
       }),
       { numRuns: RUNS * 5 },
     );

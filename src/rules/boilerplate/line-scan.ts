@@ -7,7 +7,8 @@
 import type { DocumentFormat } from '../../types.js';
 import { isMarkup, isSpace, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
 import { lineKey } from './keys.js';
-import { cleanText, countWords, LINK_SYNTAX, visibleLine } from './visible.js';
+import { cleanText, countWords, visibleLine } from './visible.js';
+import { LinkSyntax } from './link-syntax.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -34,30 +35,6 @@ const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
 
 /** MARKERS of visible.ts, read in place: it cannot match a line break, so it never leaves the line. */
 const MARKERS_AT = /[ \t]*(?:[-*+•·]|\d{1,9}[.)]|#{1,6}|>)?[ \t]*/y;
-
-/**
- * Where the next piece of link syntax starts, for lines read in document order: the document is
- * searched once, not once per line. List markers hold none of the characters the search looks
- * for, so a line has link syntax exactly when its body does.
- */
-class LinkSyntax {
-  private next = -1;
-  private readonly pattern: RegExp;
-  constructor(
-    private readonly text: string,
-    format: DocumentFormat,
-  ) {
-    this.pattern = format === 'markdown' ? LINK_SYNTAX.markdown : LINK_SYNTAX.text;
-  }
-  within(start: number, end: number): boolean {
-    if (this.next < start) {
-      this.pattern.lastIndex = start;
-      const match = this.pattern.exec(this.text);
-      this.next = match === null ? Infinity : match.index;
-    }
-    return this.next < end;
-  }
-}
 
 /** The characters MARKERS can start with; a line that starts otherwise has no marker. */
 function mayStartMarker(code: number): boolean {
