@@ -93,8 +93,20 @@ function hotspotGroups(salience: DocumentSalience, options: SalienceOptions): { 
   return pulling.slice(0, options.maxFindings).map((g) => ({ group: salience.groupAt(g), lowContent: false }));
 }
 
+/**
+ * The filled-in options per options object of a run: one object for every document, so the analysis
+ * can key its per-document memos on it without serialising the options each time.
+ */
+const filledIn = new WeakMap<object, SalienceOptions>();
+
+function optionsOf(raw: Record<string, unknown>): SalienceOptions {
+  let options = filledIn.get(raw);
+  if (!options) filledIn.set(raw, (options = salienceOptions(raw)));
+  return options;
+}
+
 export function check(context: RuleContext<Record<string, unknown>>): void {
-  const options = salienceOptions(context.options);
+  const options = optionsOf(context.options);
   if (!mayFlag(context.document, options)) return;
   const salience = analyseSalience(context.document, options);
   const { figures } = salience;

@@ -112,8 +112,12 @@ function withSectionContent(raw: readonly RawUnit[], content: readonly number[])
   return result;
 }
 
+/** The memo key of each options object seen: options are not changed once analysed with. */
+const keys = new WeakMap<SalienceOptions, string>();
+
 export function analyseSalience(document: Document, options: SalienceOptions): DocumentSalience {
-  const key = `salience:${JSON.stringify(options)}`;
+  let key = keys.get(options);
+  if (key === undefined) keys.set(options, (key = `salience:${JSON.stringify(options)}`));
   return document.shared(key, () => buildSalience(document, options));
 }
 

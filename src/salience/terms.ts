@@ -60,14 +60,25 @@ export class CodeBuffer {
 
 /** Distinct keys by id, in order of first insertion. */
 export class TermTable {
-  private slots = new Int32Array(64);
-  private hashes = new Int32Array(32);
-  private starts = new Int32Array(32);
-  private lengths = new Int32Array(32);
+  private slots: Int32Array;
+  private hashes: Int32Array;
+  private starts: Int32Array;
+  private lengths: Int32Array;
   /** The keys' code units, one key after another, A-Z already lowered where the key asked for it. */
-  private chars = new Uint16Array(256);
+  private chars: Uint16Array;
   private used = 0;
   size = 0;
+
+  /** An empty table, or a copy of `from` (its arrays copied, not first allocated empty: a copy is made per document). */
+  constructor(from?: TermTable) {
+    this.slots = from ? from.slots.slice() : new Int32Array(64);
+    this.hashes = from ? from.hashes.slice() : new Int32Array(32);
+    this.starts = from ? from.starts.slice() : new Int32Array(32);
+    this.lengths = from ? from.lengths.slice() : new Int32Array(32);
+    this.chars = from ? from.chars.slice() : new Uint16Array(256);
+    this.used = from ? from.used : 0;
+    this.size = from ? from.size : 0;
+  }
 
   /**
    * The id of the key in `word` (its code units, A-Z read as a-z when `lowerAscii`), added when
@@ -84,15 +95,7 @@ export class TermTable {
 
   /** A table holding the same keys under the same ids, that grows apart from this one. */
   copy(): TermTable {
-    const table = new TermTable();
-    table.slots = this.slots.slice();
-    table.hashes = this.hashes.slice();
-    table.starts = this.starts.slice();
-    table.lengths = this.lengths.slice();
-    table.chars = this.chars.slice();
-    table.used = this.used;
-    table.size = this.size;
-    return table;
+    return new TermTable(this);
   }
 
   /** The key of an id as a string. */
