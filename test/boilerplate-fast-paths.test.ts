@@ -227,6 +227,14 @@ describe('line functions equal their definitions', () => {
     );
   });
 
+  it('lineKey with each code unit outside ASCII between letters and digits', () => {
+    // The ASCII loop reads some of them as breaks; the key must be what lower-casing the whole text gives.
+    for (let code = 128; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      for (const t of [`ab${c}cd`, `Σa1${c}2B`, `x${c}${c}YZ 9`, `${c}abc`]) if (lineKey(t) !== oracleLineKey(t)) expect([code, lineKey(t)]).toEqual([code, oracleLineKey(t)]);
+    }
+  });
+
   it('visibleLine, in both formats', () => {
     fc.assert(
       fc.property(line, format, (l, f) => {

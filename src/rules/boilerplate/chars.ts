@@ -107,3 +107,22 @@ export function letterOrNumber(codePoint: number): number {
   }
   return category;
 }
+
+let keyBreaks: Uint8Array | undefined;
+
+/**
+ * A code unit outside ASCII that lineKey reads as a break whatever surrounds it: not a surrogate,
+ * neither letter nor number, and its own lower case. Lower-casing a whole text maps each such unit
+ * to itself (the one mapping that depends on context, final sigma, is a letter's), so an ASCII
+ * text with these in it keeps the key of the ASCII loop, where lineKey would lower-case a copy.
+ */
+export function isKeyBreak(code: number): boolean {
+  keyBreaks ??= new Uint8Array(65536);
+  let known = keyBreaks[code];
+  if (known === 0) {
+    const char = String.fromCharCode(code);
+    known = code < 128 || (code >= 0xd800 && code <= 0xdfff) || letterOrNumber(code) !== 0 || char.toLowerCase() !== char ? 2 : 1;
+    keyBreaks[code] = known;
+  }
+  return known === 1;
+}

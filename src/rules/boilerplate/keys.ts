@@ -2,7 +2,7 @@
 // line different: the key hashes the lower-cased visible text with every run of digits as one `0`
 // and every other run of non-letters as one space, trimmed (32-bit FNV-1a).
 
-import { LETTER, letterOrNumber, NUMBER } from './chars.js';
+import { isKeyBreak, LETTER, letterOrNumber, NUMBER } from './chars.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -25,7 +25,12 @@ function asciiLineKey(visible: string): number | undefined | null {
   let inDigits = false;
   for (let i = 0; i < visible.length; i++) {
     const code = visible.charCodeAt(i) | 0;
-    if (code >= 128) return null;
+    if (code >= 128) {
+      if (!isKeyBreak(code)) return null;
+      pendingSpace = true;
+      inDigits = false;
+      continue;
+    }
     const lower = code >= 65 && code <= 90 ? code | 32 : code;
     const digit = code >= 48 && code <= 57;
     if ((lower >= 97 && lower <= 122) || digit) {

@@ -5,7 +5,7 @@
 // link syntax take visibleLine, and the same loop then reads its result; text outside ASCII leaves
 // the key to lineKey, and a surrogate leaves the whole line to cleanText and countWords.
 import type { DocumentFormat } from '../../types.js';
-import { isMarkup, isSpace, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
+import { isKeyBreak, isMarkup, isSpace, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
 import { lineKey } from './keys.js';
 import { cleanText, countWords, visibleLine } from './visible.js';
 import { LinkSyntax } from './link-syntax.js';
@@ -189,7 +189,7 @@ export class UnitScan {
         return false;
       } else {
         cls = isSpace(code) ? BREAK : WIDE;
-        ascii = false;
+        if (!isKeyBreak(code)) ascii = false;
       }
       if (cls === MARKUP) {
         dirty = true;
@@ -209,6 +209,9 @@ export class UnitScan {
       gap = 0;
       gapIrregular = false;
       if (cls === WIDE) {
+        // A break for the key; any other wide unit has given up the ASCII key already.
+        pendingSpace = true;
+        inDigits = false;
         // As countWords reads it: a word character continues a word; otherwise a Han or Kana
         // character is a word of its own, and any other letter or digit starts one.
         const word = wordClass(code);
@@ -267,8 +270,13 @@ export class UnitScan {
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
       if (code >= 128) {
-        this.asciiKey = false;
-        return;
+        if (!isKeyBreak(code)) {
+          this.asciiKey = false;
+          return;
+        }
+        pendingSpace = true;
+        inDigits = false;
+        continue;
       }
       const cls = ASCII_CLASS[code];
       if (cls === LETTER || cls === DIGIT) {
