@@ -43,7 +43,15 @@ export interface Catalog {
 
 /** ASCII-only lowercasing: keeps every index in place, which the offset map relies on. */
 export function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  // Most candidates (HTML tags, links) are lowercase already, and an all-ASCII one lowers natively;
+  // toLowerCase would also fold, and may lengthen, non-ASCII letters, so those keep the regex.
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return upper || /[A-Z]/.test(text.slice(i)) ? text.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : text;
+    if (code >= 0x41 && code <= 0x5a) upper = true;
+  }
+  return upper ? text.toLowerCase() : text;
 }
 
 export function tokenKey(token: string): string {
