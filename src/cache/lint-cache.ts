@@ -26,8 +26,32 @@ interface CacheFile {
   corpus?: { key: string; hash: string };
 }
 
+/**
+ * A file's findings are kept in the cache only up to this many: a multi-gigabyte JSONL file can have
+ * millions, which would have to stay in memory until the cache is written (and make the cache file
+ * as big as the report). A file over the cap is linted again next time, its findings spooled to disk.
+ */
+export const MAX_CACHED_FINDINGS = 20_000;
+
 function hash(data: string | Uint8Array): string {
   return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+const HASH_READ_BYTES = 1 << 20;
+
+/** A file's SHA-256, read a megabyte at a time so that memory stays flat whatever its size. */
+function hashFile(file: string): string {
+  const digest = crypto.createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(HASH_READ_BYTES);
+    for (let got = fs.readSync(fd, buffer, 0, HASH_READ_BYTES, null); got > 0; got = fs.readSync(fd, buffer, 0, HASH_READ_BYTES, null)) {
+      digest.update(buffer.subarray(0, got));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return digest.digest('hex');
 }
 
 function stableJson(value: unknown): string {
@@ -72,7 +96,7 @@ export class LintCache {
     if (!this.contentHashes.has(id)) {
       let digest: string | undefined;
       try {
-        digest = hash(input.bytes ?? fs.readFileSync(input.absolute!));
+        digest = input.bytes ? hash(input.bytes) : hashFile(input.absolute!);
       } catch {
         digest = undefined;
       }

@@ -24,7 +24,7 @@ export interface BlockRunner {
 export async function runJsonlFile(input: RunInput, options: RunOptions, runner: BlockRunner): Promise<FileRun> {
   const sink = fixing(options.fixMode) && !input.byteRange ? sinkFor(input, options) : undefined;
   const findings: Finding[] = [];
-  const spool = options.spoolFindings && !options.cacheLocation ? new FindingSpool() : undefined;
+  const spool = options.spoolFindings ? new FindingSpool() : undefined;
   const ruleErrors: Finding[] = [];
   const range = input.byteRange && input.absolute ? resolveLineRange(input.absolute, input.byteRange) : undefined;
   let records = 0;

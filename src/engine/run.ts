@@ -4,7 +4,8 @@ import type { FileResult, LintSummary } from '../types.js';
 import { isFixable } from '../fix/apply.js';
 import { runCorpusPasses, type CorpusStates } from './corpus.js';
 import { ruleRegistry } from '../rules/index.js';
-import { LintCache } from '../cache/lint-cache.js';
+import { LintCache, MAX_CACHED_FINDINGS } from '../cache/lint-cache.js';
+import { findingsOf, isSpooled } from './finding-spool.js';
 import { VERSION } from '../version.js';
 import { chooseParallelism } from './parallelism.js';
 import { runWholeFile, type FileRun, type RunInput, type RunOptions } from './file-run.js';
@@ -46,12 +47,20 @@ function cachedRun(cache: LintCache | undefined, input: RunInput, key: string | 
 
 function remember(cache: LintCache | undefined, input: RunInput, key: string | undefined, fileRun: FileRun, options: RunOptions): void {
   if (!cache || (options.fixMode !== 'none' && options.fixMode !== 'write')) return;
-  if (fileRun.fatal) cache.forget(input);
+  const result = cacheableResult(fileRun.result);
+  if (fileRun.fatal || !result) cache.forget(input);
   // After an in-place fix the findings describe the new bytes, so the key is taken again.
   else {
     if (fileRun.changed) cache.refresh(input);
-    cache.store(input, fileRun.changed ? cache.keyOf(input) : key, fileRun.result);
+    cache.store(input, fileRun.changed ? cache.keyOf(input) : key, result);
   }
+}
+
+/** The result with its findings in memory, read back from its spool, unless they are too many to cache. */
+function cacheableResult(result: FileResult): FileResult | undefined {
+  if (!isSpooled(result)) return result.findings.length <= MAX_CACHED_FINDINGS ? result : undefined;
+  if (result.errorCount + result.warningCount > MAX_CACHED_FINDINGS) return undefined;
+  return { ...result, findings: [...findingsOf(result)] };
 }
 
 /** Lints (and fixes) every input; results come back in input order, whatever the thread timing. */

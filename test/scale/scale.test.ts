@@ -9,6 +9,7 @@ import { spawnCli } from '../support/cli.js';
 import { testRegistry } from '../support/test-rules.js';
 import { tmpTree } from '../support/tmp.js';
 import type { FileResult } from '../../src/types.js';
+import { MAX_CACHED_FINDINGS } from '../../src/cache/lint-cache.js';
 
 function corpusFiles(records: number): Record<string, string> {
   const lines: string[] = [];
@@ -67,6 +68,22 @@ describe('--cache', () => {
     const third = jsonOf(spawnCli(args, { cwd: dir }).stdout);
     expect(third.files.find((f) => f.path === 'b.md')!.findings).toEqual([]);
     expect(third.files.find((f) => f.path === 'a.md')).toEqual(first.files.find((f) => f.path === 'a.md'));
+  });
+});
+
+describe('--cache with JSONL', () => {
+  it('caches a spooled file\'s findings up to the cap and relints a file over it, with the same report', () => {
+    const records = (n: number) => Array.from({ length: n }, (_, i) => JSON.stringify({ text: `r${i} zero\u200bwidth` })).join('\n') + '\n';
+    const dir = tmpTree({ 'small.jsonl': records(3), 'big.jsonl': records(MAX_CACHED_FINDINGS + 1) });
+    const args = ['--no-config-lookup', '--rule', 'invisible-unicode', '--cache', '--format', 'json', '.'];
+    const first = spawnCli(args, { cwd: dir });
+    expect(jsonOf(first.stdout).summary.warningCount + jsonOf(first.stdout).summary.errorCount).toBe(MAX_CACHED_FINDINGS + 4);
+    const cache = JSON.parse(fs.readFileSync(path.join(dir, '.corpuslintcache'), 'utf8')) as { entries: Record<string, { result: FileResult }> };
+    const cached = Object.entries(cache.entries).map(([file, entry]) => [path.basename(file), entry.result.findings.length]);
+    expect(cached).toEqual([['small.jsonl', 3]]);
+    const second = spawnCli(args, { cwd: dir });
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.code).toBe(first.code);
   });
 });
 
