@@ -9,6 +9,7 @@ import { splitSentences } from '../../src/document/sentences.js';
 import { decide, detect, scoreUnits } from '../../src/rules/instruction-like/detect.js';
 import { loadModelFile, modelFromFile } from '../../src/rules/instruction-like/model.js';
 import { leadingVerb } from '../../src/rules/instruction-like/mood.js';
+import { PREFILTER, prefilterHit } from '../../src/rules/instruction-like/prefilter.js';
 import { IMPERATIVE_OPENERS } from '../../src/rules/instruction-like/lexicons.js';
 
 const model = modelFromFile(loadModelFile(new URL('../../data/instruction-model.json', import.meta.url)));
@@ -208,5 +209,42 @@ describe('instruction-like leading word', () => {
       const clause = t.slice(unit.start, unit.end);
       expect(leadingVerb(clause)).toBe(leadingOracle(clause));
     }
+  });
+});
+
+describe('instruction-like prefilter scan', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('you', 'YOUR', 'Yourself', 'I', 'i', 'me', 'my', 'Please', 'instruction', 'INSTRUCTIONS', 'prompts', 'AI', 'dan', 'IMPORTANT', 'help'),
+    fc.constantFrom("can't", "CAN'T", "can'tx", "scan't", 'can’t', "can'", 'cannot', 'canto', 'cans'),
+    fc.tuple(fc.constantFrom('harm', 'Violen', 'respect', 'HARM'), fc.stringMatching(/^[a-z0-9_]{0,6}$/)).map(([a, b]) => a + b),
+    fc.constantFrom('my_var', '2you', 'you2', 'x_you', 'éyou', 'youé', 'ıgnore', 'ſorry', 'ﬁ', 'respec', 'violen', 'hармony'),
+    fc.constantFrom(' ', '  ', '\n', '.', ',', "'", '’', '-', '_', '`', '``', '```', '?', '!', '$', '@', '€', '£', '#', '0'),
+    fc.stringMatching(/^[a-z]{1,7}$/),
+  );
+  const text = fc.array(piece, { maxLength: 14 }).map((pieces) => pieces.join(''));
+
+  it('agrees with PREFILTER on every clause range of generated texts', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const start = t.length === 0 ? 0 : a % (t.length + 1);
+        const end = start + (t.length === 0 ? 0 : b % (t.length - start + 1));
+        expect(prefilterHit(t, start, end)).toBe(PREFILTER.test(t.slice(start, end)));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('agrees with PREFILTER on every dev clause', () => {
+    const texts = devTexts(400);
+    expect(texts.length).toBeGreaterThan(100);
+    let hits = 0;
+    for (const t of texts) {
+      for (const unit of clauseUnits(t, splitSentences(t))) {
+        const expected = PREFILTER.test(t.slice(unit.start, unit.end));
+        expect(prefilterHit(t, unit.start, unit.end)).toBe(expected);
+        if (expected) hits++;
+      }
+    }
+    expect(hits).toBeGreaterThan(100);
   });
 });

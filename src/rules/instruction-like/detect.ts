@@ -4,7 +4,7 @@
 // introduces, and merge neighbours into one span.
 import { clauseUnits, type Unit } from './units.js';
 import { featureIndex, unitFeatures, type FeatureVector, type SeedFloor } from './features.js';
-import { mayBeDirected, passesPrefilter } from './prefilter.js';
+import { mayBeDirected, passesPrefilterAt } from './prefilter.js';
 import { DocumentContext } from './context.js';
 import { categorize, scoreUnit, type Category, type Model } from './model.js';
 
@@ -71,9 +71,8 @@ export function scoreUnits(
   const featuresOf = (i: number, prune?: SeedFloor) => unitFeatures(text, units, i, context, model.verbs, prune);
   units.forEach((unit, i) => {
     if (unit.code) return;
-    const clause = text.slice(unit.start, unit.end);
     const leading = context.leading(i);
-    if (!passesPrefilter(clause, model.verbs, leading)) return;
+    if (!passesPrefilterAt(text, unit.start, unit.end, model.verbs, leading)) return;
     const item = scored[i];
     item.seedable = mayBeDirected(text, model.verbs, leading, unit.start, unit.end);
     const features = item.seedable || eager ? featuresOf(i, eager ? undefined : floor) : null;
