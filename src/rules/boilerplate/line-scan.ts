@@ -189,7 +189,8 @@ export class UnitScan {
         return false;
       } else {
         cls = isSpace(code) ? BREAK : WIDE;
-        if (!isKeyBreak(code)) ascii = false;
+        // Without a key to hash, or once it is lost, a unit outside ASCII is not looked up.
+        if (ascii && (!hashing || !isKeyBreak(code))) ascii = false;
       }
       if (cls === MARKUP) {
         dirty = true;
