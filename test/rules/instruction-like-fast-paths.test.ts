@@ -7,7 +7,8 @@ import path from 'node:path';
 import { clauseUnits, fencedRegions, type Unit } from '../../src/rules/instruction-like/units.js';
 import { splitSentences } from '../../src/document/sentences.js';
 import { decide, detect, scoreUnits } from '../../src/rules/instruction-like/detect.js';
-import { loadModelFile, modelFromFile } from '../../src/rules/instruction-like/model.js';
+import { loadModelFile, modelFromFile, type Model } from '../../src/rules/instruction-like/model.js';
+import { featureIndex } from '../../src/rules/instruction-like/features.js';
 import { leadingVerb } from '../../src/rules/instruction-like/mood.js';
 import { PREFILTER, prefilterHit } from '../../src/rules/instruction-like/prefilter.js';
 import { IMPERATIVE_OPENERS } from '../../src/rules/instruction-like/lexicons.js';
@@ -138,14 +139,14 @@ describe('instruction-like clause cutting', () => {
 // Scoring with the seed floor skips feature work for clauses that cannot start a span; scoring every
 // clause in full (as training does) and deciding on those scores must find the same spans, with
 // the same features for every clause the fast path did score.
-function expectSameAsEager(text: string, threshold?: number): void {
+function expectSameAsEager(text: string, threshold?: number, scorer: Model = model): void {
   const sentences = splitSentences(text);
-  const eager = scoreUnits(text, sentences, model, true, threshold);
-  const lazy = scoreUnits(text, sentences, model, false, threshold);
+  const eager = scoreUnits(text, sentences, scorer, true, threshold);
+  const lazy = scoreUnits(text, sentences, scorer, false, threshold);
   lazy.forEach((item, i) => {
     if (item.features) expect(Array.from(item.features)).toEqual(Array.from(eager[i].features!));
   });
-  expect(detect(text, sentences, model, { threshold })).toEqual(decide(text, eager, model, { threshold }));
+  expect(detect(text, sentences, scorer, { threshold })).toEqual(decide(text, eager, scorer, { threshold }));
 }
 
 const injections = [
@@ -174,6 +175,17 @@ describe('instruction-like lazy scoring', () => {
 
   it('finds the spans that scoring every clause in full finds, on the dev texts', () => {
     for (const text of devTexts(500)) expectSameAsEager(text);
+  });
+
+  it('bounds a feature that can be negative whatever its weight\'s sign (a retrained model)', () => {
+    // noveltyExcess lies in [-1, 1]: with a negative weight, a clause less novel than its neighbours gains.
+    const weights = Float64Array.from(model.weights);
+    weights[featureIndex('noveltyExcess')] = -6;
+    const retrained: Model = { ...model, weights };
+    for (const text of devTexts(300)) expectSameAsEager(text, undefined, retrained);
+    fc.assert(fc.property(document, (text) => {
+      expectSameAsEager(text, undefined, retrained);
+    }), { numRuns: 200 });
   });
 });
 

@@ -7,7 +7,7 @@ import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName } from './guards.js';
 import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
 import { wordCounts } from './scan.js';
-import { bound, up, type SeedFloor } from './floor.js';
+import { bound, up, upSigned, type SeedFloor } from './floor.js';
 
 const count = (re: RegExp, text: string, cap = 20): number => {
   re.lastIndex = 0;
@@ -290,7 +290,7 @@ export function unitFeatures(
   // novelty of its words known too.
   if (floor) {
     const logit =
-      bound(floor, x) + up(floor, F.novelty, 1) + up(floor, F.styleBreak, 1) + up(floor, F.listContext, 1) + up(floor, F.noveltyExcess, 1) +
+      bound(floor, x) + up(floor, F.novelty, 1) + up(floor, F.styleBreak, 1) + up(floor, F.listContext, 1) + upSigned(floor, F.noveltyExcess, 1) +
       up(floor, F.dialogueContext, 1) + up(floor, F.lineContrast, 1) + up(floor, F.secondPersonContrast, 1) + up(floor, F.questionContrast, 1) +
       // The neighbourhood profile reads the clause with its quotations in place: its flags decide these.
       up(floor, F.firstPersonContrast, raw === t ? firstPerson : test(CUES.firstPerson, raw)) +
@@ -318,7 +318,7 @@ export function unitFeatures(
   const showsTool = shows(FLAG.tool);
   if (floor) {
     const logit =
-      bound(floor, x) + up(floor, F.novelty, 1) + up(floor, F.noveltyExcess, 1) + up(floor, F.imperativeNovel, imperative) +
+      bound(floor, x) + up(floor, F.novelty, 1) + upSigned(floor, F.noveltyExcess, 1) + up(floor, F.imperativeNovel, imperative) +
       up(floor, F.questionNovel, question) + up(floor, F.assistantNovel, anyAssistant) + up(floor, F.novelQuestion, mayAsk) +
       up(floor, F.directed, directedHere || mayAsk) + contextBound(floor, showsFirstPerson, showsHarm, showsTool, anyAssistant);
     if (logit < (directedHere || mayAsk ? floor.directedLogit : floor.undirectedLogit)) return null;

@@ -25,7 +25,16 @@ export function bound(floor: SeedFloor, x: Float64Array): number {
   return logit;
 }
 
-/** The most that a feature in [0, 1] (or [-1, 1]) at `slot` adds to the logit, if it can be non-zero. */
+/** The most that a feature in [0, 1] at `slot` adds to the logit, if it can be non-zero. */
 export function up(floor: SeedFloor, slot: number, possible: unknown): number {
   return possible ? Math.max(0, floor.weights[slot]) : 0;
+}
+
+/**
+ * The most that a feature in [-1, 1] at `slot` adds to the logit, if it can be non-zero: at -1 a
+ * negative weight adds its size, so the bound must not assume the weight's sign (a retrained model
+ * may flip it).
+ */
+export function upSigned(floor: SeedFloor, slot: number, possible: unknown): number {
+  return possible ? Math.abs(floor.weights[slot]) : 0;
 }
