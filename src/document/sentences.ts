@@ -133,13 +133,14 @@ function scanBlocks(text: string): Block[] {
     current = null;
   };
   let lineStart = 0;
-  let marked = false;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const line = text.slice(lineStart, contentEnd);
     const next = lineEnd + 1;
+    // Every block pattern below needs a marker after the indentation; most prose lines have none.
+    const marked = startsWithMarker(line);
 
     if (fence) {
       fence.end = contentEnd;
@@ -149,7 +150,7 @@ function scanBlocks(text: string): Block[] {
       }
     } else if (line.trim() === '') {
       flush();
-    } else if ((marked = startsWithMarker(line)) && FENCE.test(line)) {
+    } else if (marked && FENCE.test(line)) {
       flush();
       fenceMarker = line.trimStart().slice(0, 3);
       fence = { start: lineStart, end: contentEnd, kind: 'code', blanks: [] };

@@ -43,7 +43,7 @@ export interface RunOptions {
   cacheLocation?: string;
   /**
    * Write a JSONL file's findings to a spool as they are produced (read back with findingsOf), so
-   * memory stays flat whatever the file's size. Ignored with a cache, which stores findings.
+   * memory stays flat whatever the file's size. A cache reads a file's findings back from its spool.
    */
   spoolFindings?: boolean;
 }

@@ -11,12 +11,7 @@ import { isImperativeVerb, leadingVerb } from './mood.js';
 export const PREFILTER =
   /\b(?:you|your|yourself|I|me|my|please|kindly|ignore|disregard|forget|instructions?|prompts?|sorry|cannot|can't|AI|model|assistant|important|appropriate|ethical|response|reply|answer|output|IMPORTANT|pretend|act|role|DAN|send|transfer|email|delete|download|share|pay|withdraw|code|snippet|translate|words|letters|sentences|paragraphs|commas|crucial|essential|never|acceptable|illegal|harm\w{0,4}|violen\w{1,4}|respect\w{0,4}|help|support|should)\b|[?!$@€£]|```/i;
 
-/** Whether a prose unit is worth scoring at all. */
-export function passesPrefilter(unitText: string, verbs: ReadonlySet<string>, leading = leadingVerb(unitText)): boolean {
-  return PREFILTER.test(unitText) || isImperativeVerb(leading, verbs);
-}
-
-/** passesPrefilter for the clause text[start, end), read in place. */
+/** Whether the prose clause text[start, end) is worth scoring at all: PREFILTER matches it or it opens with an imperative. */
 export function passesPrefilterAt(text: string, start: number, end: number, verbs: ReadonlySet<string>, leading: string): boolean {
   return prefilterHit(text, start, end) || isImperativeVerb(leading, verbs);
 }
@@ -33,10 +28,9 @@ function isPatternWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
-function asciiLowerAt(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  return code >= 65 && code <= 90 ? code + 32 : code;
-}
+const foldAscii = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
+
+const asciiLowerAt = (text: string, at: number): number => foldAscii(text.charCodeAt(at));
 
 function startsWithFolded(text: string, from: number, prefix: string): boolean {
   for (let k = 0; k < prefix.length; k++) if (asciiLowerAt(text, from + k) !== prefix.charCodeAt(k)) return false;
@@ -123,8 +117,7 @@ const FNV_OFFSET = 0x811c9dc5 & 0x3fffffff;
 
 /** One step of a word hash over ASCII-lower-cased characters, kept to 30 bits so that V8 stores it as a small integer. */
 function foldedHashStep(hash: number, code: number): number {
-  const folded = code >= 65 && code <= 90 ? code + 32 : code;
-  return Math.imul(hash ^ folded, 0x01000193) & 0x3fffffff;
+  return Math.imul(hash ^ foldAscii(code), 0x01000193) & 0x3fffffff;
 }
 
 function foldedHash(word: string): number {
