@@ -3,7 +3,7 @@
 // that the figure reads as "about this many informative words", plus bonuses for numbers and for
 // capitalised, name-like words inside running text.
 import { createRequire } from 'node:module';
-import { CodeBuffer, HASH_SEED, hashEnd, hashOf, hashStep, lowerAsciiCode, TermTable } from './terms.js';
+import { HASH_SEED, hashEnd, hashOf, hashStep, lowerAsciiCode, TermTable } from './terms.js';
 
 // The package root of natural prints to stdout when loaded, so only these subpaths are ever loaded.
 const require = createRequire(import.meta.url);
@@ -11,12 +11,7 @@ const STOPWORD_LIST = (require('natural/lib/natural/util/stopwords.js') as { wor
 // Every document's term table starts with the stopwords as ids 0 to STOPWORD_COUNT - 1, so one
 // lookup of a word says both whether it is a stopword and, if not, its term id.
 const STOPWORD_TABLE = new TermTable();
-/** The word being read, its code units as they stand. */
-const word = new CodeBuffer();
-for (const stopword of STOPWORD_LIST) {
-  word.setText(stopword);
-  STOPWORD_TABLE.idOf(word, false, hashOf(word.codes, word.length));
-}
+for (const stopword of STOPWORD_LIST) STOPWORD_TABLE.idOf(stopword, 0, stopword.length, false, hashOf(stopword));
 const STOPWORD_COUNT = STOPWORD_TABLE.size;
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
@@ -86,8 +81,12 @@ export class ContentTokens {
     return this.done[unit] === 1;
   }
 
-  /** Reads unit `unit` from text[from, to): in place in its document's text where it can be, as a slice costs an indirection per character. */
-  read(unit: number, text: string, from = 0, to = text.length): void {
+  /**
+   * Reads unit `unit` from text[from, to): in place in its document's text where it can be, as a
+   * slice costs an indirection per character. `skips` (pairs of offsets from `from`, sorted and
+   * disjoint) are read as blanks: the inline scan's masked spans, so no masked copy is built.
+   */
+  read(unit: number, text: string, from = 0, to = text.length, skips?: ArrayLike<number>): void {
     this.first[unit] = this.used;
     let numbers = 0;
     let capitalised = 0;
@@ -96,73 +95,85 @@ export class ContentTokens {
     // sentence starts with a capital anyway, so its first word is no sign of a name.
     let names = 0;
     let firstIsName = false;
-    let start = -1;
-    let digit = false;
-    let upper = false;
-    let wide = false;
-    // hashOf the word, as it is read.
-    let hash = HASH_SEED;
-    for (let i = from; i <= to; ) {
-      let classes = KNOWN;
-      let width = 1;
-      let code = 0;
-      let next = 0;
-      if (i < to) {
-        code = text.charCodeAt(i);
-        next = code >= 0xd800 && code <= 0xdbff && i + 1 < to ? text.charCodeAt(i + 1) : 0;
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          width = 2;
-          classes = classify(text.slice(i, i + 2));
-        } else {
-          classes = bmpClasses[code];
-          if (classes === 0) classes = bmpClasses[code] = classify(text[i]);
-        }
+    let skip = 0;
+    // Where the run being read ends: the next skip's start, or `to`. Its end reads as a blank.
+    let end = skips && skips.length > 0 ? Math.min(to, from + skips[0]) : to;
+    for (let i = from; ; ) {
+      if (i >= end) {
+        if (end === to) break;
+        i = from + skips![skip + 1];
+        skip += 2;
+        end = skip < skips!.length ? Math.min(to, from + skips![skip]) : to;
+        continue;
       }
-      if (classes & WORD) {
-        if (start < 0) {
-          start = i;
-          digit = false;
-          upper = (classes & UPPER) !== 0;
-          wide = false;
-          hash = HASH_SEED;
-          word.length = 0;
+      let code = text.charCodeAt(i);
+      // Most characters between words are ASCII: passed over without starting a word.
+      if (code < 128 && (bmpClasses[code] & WORD) === 0) {
+        i++;
+        continue;
+      }
+      const wordStart = i;
+      let digit = false;
+      let upper = false;
+      let wide = false;
+      // hashOf the word, as it is read.
+      let hash = HASH_SEED;
+      let width = 1;
+      for (;;) {
+        let classes: number;
+        let next = 0;
+        width = 1;
+        if (code < 128) classes = bmpClasses[code];
+        else {
+          next = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? text.charCodeAt(i + 1) : 0;
+          if (next >= 0xdc00 && next <= 0xdfff) {
+            width = 2;
+            classes = classify(text.slice(i, i + 2));
+          } else {
+            classes = bmpClasses[code];
+            if (classes === 0) classes = bmpClasses[code] = classify(text[i]);
+          }
         }
+        if ((classes & WORD) === 0) break;
+        if (i === wordStart) upper = (classes & UPPER) !== 0;
         if (classes & NUMBER) digit = true;
         if (classes & WIDE) wide = true;
-        word.push(code);
         hash = hashStep(hash, lowerAsciiCode(code));
-        if (width === 2) {
-          word.push(next);
-          hash = hashStep(hash, next);
+        if (width === 2) hash = hashStep(hash, next);
+        i += width;
+        if (i >= end) {
+          width = 0;
+          break;
         }
-      } else if (start >= 0) {
-        const wordStart = start;
-        start = -1;
-        if (digit) {
-          numbers++;
-          // A number is a term as it stands (not lowered).
-          this.push(this.table.idOf(word, false, hashEnd(hash, word.length)));
-        } else if (i - wordStart >= 2) {
-          alphabetic++;
-          let id: number;
-          if (!wide) id = this.table.idOf(word, true, hashEnd(hash, word.length));
-          else {
-            // Outside ASCII, lowering may change the length ('İ'); toLowerCase is the definition.
-            word.setText(text.slice(wordStart, i).toLowerCase());
-            id = this.table.idOf(word, false, hashOf(word.codes, word.length));
-          }
-          const stopword = id < STOPWORD_COUNT;
-          if (!stopword) this.push(id);
-          if (upper) {
-            capitalised++;
-            if (!stopword) {
-              names++;
-              if (alphabetic === 1) firstIsName = true;
-            }
+        code = text.charCodeAt(i);
+      }
+      // Past the character that ended the word (none at the end of a run).
+      const wordEnd = i;
+      i += width;
+      if (wordEnd === wordStart) continue;
+      if (digit) {
+        numbers++;
+        // A number is a term as it stands (not lowered).
+        this.push(this.table.idOf(text, wordStart, wordEnd, false, hashEnd(hash, wordEnd - wordStart)));
+      } else if (wordEnd - wordStart >= 2) {
+        alphabetic++;
+        let id: number;
+        if (!wide) id = this.table.idOf(text, wordStart, wordEnd, true, hashEnd(hash, wordEnd - wordStart));
+        else {
+          // Outside ASCII, lowering may change the length ('İ'); toLowerCase is the definition.
+          const lowered = text.slice(wordStart, wordEnd).toLowerCase();
+          id = this.table.idOf(lowered, 0, lowered.length, false, hashOf(lowered));
+        }
+        const stopword = id < STOPWORD_COUNT;
+        if (!stopword) this.push(id);
+        if (upper) {
+          capitalised++;
+          if (!stopword) {
+            names++;
+            if (alphabetic === 1) firstIsName = true;
           }
         }
       }
-      i += width;
     }
     this.termCounts[unit] = this.used - this.first[unit];
     this.numbers[unit] = numbers;

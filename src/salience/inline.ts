@@ -10,8 +10,12 @@ export interface InlineScan {
   code: boolean;
   allCaps: boolean;
   markup: boolean;
-  /** The text with code, link destinations, URLs, tags and emphasis markers blanked out. */
-  plain: string;
+  /**
+   * Code, link destinations, URLs, tags and emphasis markers, to be read as blanks: pairs of
+   * offsets into the unit's text, sorted, disjoint and not touching. plainText gives the text so
+   * blanked; the tokenizer reads the text around them in place instead.
+   */
+  skips: number[];
   /** Emphasis markers, relative to the unit's text: decoration that can go without touching the words. */
   emphasisMarkers: Range[];
   /** Share of the unit's visible characters that sit inside link text. */
@@ -52,6 +56,20 @@ function blanks(text: string, start: number, end: number): string {
   return text.slice(start, end).replace(/[^\n]/g, ' ');
 }
 
+/** The text with the skips as spaces, line breaks kept: offsets stay those of the text. */
+export function plainText(text: string, skips: readonly number[]): string {
+  if (skips.length === 0) return text;
+  // Joined into one flat string, not a chain of cons strings a reader would have to flatten.
+  const parts: string[] = [];
+  let cursor = 0;
+  for (let k = 0; k < skips.length; k += 2) {
+    parts.push(text.slice(cursor, skips[k]), blanks(text, skips[k], skips[k + 1]));
+    cursor = skips[k + 1];
+  }
+  parts.push(text.slice(cursor));
+  return parts.join('');
+}
+
 /** Characters outside the regex class \s: what /\s+/g leaves when replaced by nothing. */
 function visibleLength(text: string, start = 0, end = text.length): number {
   let count = 0;
@@ -59,31 +77,45 @@ function visibleLength(text: string, start = 0, end = text.length): number {
   return count;
 }
 
-/** Blanks ranges of a text to spaces (line breaks kept), so offsets stay put for the next pattern. */
+/**
+ * Blanks ranges of a text to spaces (line breaks kept), so offsets stay put for the next pattern.
+ * The blanked text is built only when a further pattern is to read it; the last pattern's ranges
+ * join the others in the skips.
+ */
 class Mask {
   private pending: Range[] = [];
+  private committed: Range[] = [];
   constructor(public current: string) {}
   blank(start: number, end: number): void {
     if (end > start) this.pending.push([start, end]);
   }
+  /** The text with every range so far blanked. */
   commit(): string {
     if (this.pending.length === 0) return this.current;
-    sortByStart(this.pending);
-    // Joined into one flat string: a chain of concatenations is a tree of cons strings that the
-    // next pattern and the tokenizer would each have to flatten or walk.
-    const parts: string[] = [];
-    let cursor = 0;
-    for (const [start, end] of this.pending) {
-      const from = Math.max(start, cursor);
-      if (end <= from) continue;
-      parts.push(this.current.slice(cursor, from), blanks(this.current, from, end));
-      cursor = end;
-    }
-    parts.push(this.current.slice(cursor));
-    this.current = parts.join('');
+    this.current = plainText(this.current, merged(this.pending));
+    for (const range of this.pending) this.committed.push(range);
     this.pending = [];
     return this.current;
   }
+  /** Every range blanked or to be blanked, as skips. */
+  skips(): number[] {
+    for (const range of this.pending) this.committed.push(range);
+    this.pending = [];
+    return merged(this.committed);
+  }
+}
+
+/** The union of ranges as sorted, disjoint pairs of offsets; touching ranges are joined. */
+function merged(ranges: Range[]): number[] {
+  sortByStart(ranges);
+  const skips: number[] = [];
+  for (const [start, end] of ranges) {
+    const last = skips.length - 1;
+    if (last > 0 && start <= skips[last]) {
+      if (end > skips[last]) skips[last] = end;
+    } else skips.push(start, end);
+  }
+  return skips;
 }
 
 function eachMatch(pattern: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
@@ -188,7 +220,7 @@ export function scanInline(text: string, underscoreEmphasis = true, present = ch
     code: false,
     allCaps: (present & CAPITALS) !== 0 && ALL_CAPS.test(text),
     markup: false,
-    plain: text,
+    skips: [],
     emphasisMarkers: [],
     linkShare: 0,
   };
@@ -248,11 +280,18 @@ export function scanInline(text: string, underscoreEmphasis = true, present = ch
   if (present & TILDE_PAIR) emphasis(STRIKE, 2, 'italic');
   if (present & STAR) emphasis(EM_STAR, 1, 'italic');
   if (markers & UNDERSCORE) emphasis(EM_UNDERSCORE, 1, 'italic');
-  scan.plain = mask.commit();
+  scan.skips = mask.skips();
   sortByStart(scan.emphasisMarkers);
   // Without link text the share is 0 whatever the visible length, so the count is skipped.
   if (linkChars > 0) {
-    const visible = visibleLength(scan.plain);
+    // The visible characters of the blanked text: those outside the skips.
+    let visible = 0;
+    let cursor = 0;
+    for (let k = 0; k < scan.skips.length; k += 2) {
+      visible += visibleLength(text, cursor, scan.skips[k]);
+      cursor = scan.skips[k + 1];
+    }
+    visible += visibleLength(text, cursor);
     scan.linkShare = visible > 0 ? Math.min(1, linkChars / visible) : 0;
   }
   return scan;
@@ -271,6 +310,6 @@ export function scanUnits(units: readonly { text: string }[], underscoreEmphasis
     const present = charactersOf(text, underscoreEmphasis);
     if (present & markers) return scanInline(text, underscoreEmphasis, present);
     if ((present & CAPITALS) === 0 || !ALL_CAPS.test(text)) return undefined;
-    return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, plain: text, emphasisMarkers: [], linkShare: 0 };
+    return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, skips: [], emphasisMarkers: [], linkShare: 0 };
   });
 }

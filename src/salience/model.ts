@@ -128,8 +128,8 @@ const scansOf = (document: Document) => document.shared('salience-scans', () => 
 
 /**
  * The content tokens of the units, filled in as needed (the fast path reads only its hotspots'),
- * and a reader that reads a unit's unless read: from its scan's plain text, else its source range
- * when it has one.
+ * and a reader that reads a unit's unless read: from its source range when it has one, else its
+ * text, in either case around the skips of its scan.
  */
 function tokensOf(document: Document): { tokens: ContentTokens; read: (index: number) => void } {
   const { units } = unitsOf(document);
@@ -141,9 +141,8 @@ function tokensOf(document: Document): { tokens: ContentTokens; read: (index: nu
     const scan = scans[index];
     const unit = units[index];
     const offset = unit.textOffset;
-    if (scan) tokens.read(index, scan.plain);
-    else if (offset === undefined) tokens.read(index, unit.text);
-    else tokens.read(index, source, offset, offset + unit.text.length);
+    if (offset === undefined) tokens.read(index, unit.text, 0, unit.text.length, scan?.skips);
+    else tokens.read(index, source, offset, offset + unit.text.length, scan?.skips);
   };
   return { tokens, read };
 }

@@ -1,9 +1,9 @@
 // Terms as numbers. The TF-IDF needs only which words of a document are equal, so each distinct
 // term gets an id from a table keyed by its characters: no string per word, no toLowerCase for
-// ASCII words and no string hashing by a Map. The tokenizer copies a word's code units into a
-// buffer and hashes them as it reads them, so the lookup compares typed arrays and never reads the
-// text again. Two keys get the same id exactly when their characters are equal, so the figures
-// are those of string terms.
+// ASCII words and no string hashing by a Map. The tokenizer hashes a word's code units as it reads
+// them, and the lookup compares the word where it stands in the text with the table's copy of the
+// key. Two keys get the same id exactly when their characters are equal, so the figures are those
+// of string terms.
 
 /**
  * Per-process hash seed: the probe order (never the ids' meaning) depends on the hash, and a
@@ -24,39 +24,18 @@ export function hashEnd(hash: number, length: number): number {
 }
 
 /**
- * The finished hash of buffer[0, length), A-Z read as a-z whether or not the key is lowered: keys
+ * The finished hash of a key's code units, A-Z read as a-z whether or not the key is lowered: keys
  * equal as they stand are equal lowered, so one hash serves both, and the tokenizer computes it
  * once as it reads a word, before it knows whether the word is a number (kept as written).
  */
-export function hashOf(buffer: Uint16Array, length: number): number {
+export function hashOf(text: string): number {
   let hash = HASH_SEED;
-  for (let k = 0; k < length; k++) hash = hashStep(hash, lowerAsciiCode(buffer[k]));
-  return hashEnd(hash, length);
+  for (let k = 0; k < text.length; k++) hash = hashStep(hash, lowerAsciiCode(text.charCodeAt(k)));
+  return hashEnd(hash, text.length);
 }
 
 /** toLowerCase of one ASCII code unit; other code units are returned as they are. */
 export const lowerAsciiCode = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
-
-/** A buffer of code units that grows to take a word of any length. */
-export class CodeBuffer {
-  codes = new Uint16Array(64);
-  length = 0;
-
-  push(code: number): void {
-    if (this.length === this.codes.length) {
-      const codes = new Uint16Array(2 * this.length);
-      codes.set(this.codes);
-      this.codes = codes;
-    }
-    this.codes[this.length++] = code;
-  }
-
-  /** The buffer holds `text` instead. */
-  setText(text: string): void {
-    this.length = 0;
-    for (let i = 0; i < text.length; i++) this.push(text.charCodeAt(i));
-  }
-}
 
 /** Distinct keys by id, in order of first insertion. */
 export class TermTable {
@@ -81,15 +60,16 @@ export class TermTable {
   }
 
   /**
-   * The id of the key in `word` (its code units, A-Z read as a-z when `lowerAscii`), added when
-   * new unless `add` is false (then -1). `hash` is hashOf(word.codes, word.length).
+   * The id of the key text[start, end) (A-Z read as a-z when `lowerAscii`), added when new. It is
+   * read where it stands, not copied out first. `hash` is hashOf of those code units.
    */
-  idOf(word: CodeBuffer, lowerAscii: boolean, hash: number, add = true): number {
+  idOf(text: string, start: number, end: number, lowerAscii: boolean, hash: number): number {
     const mask = this.slots.length - 1;
+    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot] - 1;
-      if (id < 0) return add ? this.add(word, lowerAscii, hash, slot) : -1;
-      if (this.hashes[id] === hash && this.lengths[id] === word.length && this.equals(id, word, lowerAscii)) return id;
+      if (id < 0) return this.add(text, start, length, lowerAscii, hash, slot);
+      if (this.hashes[id] === hash && this.lengths[id] === length && this.equals(id, text, start, length, lowerAscii)) return id;
     }
   }
 
@@ -105,34 +85,47 @@ export class TermTable {
     return key;
   }
 
-  private equals(id: number, word: CodeBuffer, lowerAscii: boolean): boolean {
+  private equals(id: number, text: string, from: number, length: number, lowerAscii: boolean): boolean {
     const chars = this.chars;
-    const codes = word.codes;
     const start = this.starts[id];
-    for (let k = 0; k < word.length; k++) {
-      if (chars[start + k] !== (lowerAscii ? lowerAsciiCode(codes[k]) : codes[k])) return false;
+    for (let k = 0; k < length; k++) {
+      const code = text.charCodeAt(from + k);
+      if (chars[start + k] !== (lowerAscii ? lowerAsciiCode(code) : code)) return false;
     }
     return true;
   }
 
-  private add(word: CodeBuffer, lowerAscii: boolean, hash: number, slot: number): number {
+  private add(text: string, from: number, length: number, lowerAscii: boolean, hash: number, slot: number): number {
+    const id = this.reserve(length);
+    const offset = this.starts[id];
+    for (let k = 0; k < length; k++) {
+      const code = text.charCodeAt(from + k);
+      this.chars[offset + k] = lowerAscii ? lowerAsciiCode(code) : code;
+    }
+    return this.place(id, hash, slot);
+  }
+
+  /** A new id with room for `length` code units of key at starts[id]. */
+  private reserve(length: number): number {
     const id = this.size++;
     if (id === this.hashes.length) {
       this.hashes = grown(this.hashes, 2 * id);
       this.starts = grown(this.starts, 2 * id);
       this.lengths = grown(this.lengths, 2 * id);
     }
-    const length = word.length;
     if (this.used + length > this.chars.length) {
       const chars = new Uint16Array(Math.max(2 * this.chars.length, this.used + length));
       chars.set(this.chars.subarray(0, this.used));
       this.chars = chars;
     }
-    for (let k = 0; k < length; k++) this.chars[this.used + k] = lowerAscii ? lowerAsciiCode(word.codes[k]) : word.codes[k];
-    this.hashes[id] = hash;
     this.starts[id] = this.used;
     this.lengths[id] = length;
     this.used += length;
+    return id;
+  }
+
+  private place(id: number, hash: number, slot: number): number {
+    this.hashes[id] = hash;
     this.slots[slot] = id + 1;
     // At most half full, so a probe for a missing key ends soon at an empty slot.
     if (2 * this.size > this.slots.length) this.rehash(2 * this.slots.length);

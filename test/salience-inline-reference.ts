@@ -1,0 +1,276 @@
+// The inline scan as it was before its masked text became skip ranges (commit 495de46), kept as the
+// oracle of the differential tests in salience-skips.test.ts. Not used by the linter.
+import type { Range } from '../src/types.js';
+import { isWhitespace } from '../src/salience/units.js';
+
+export interface InlineScan {
+  bold: boolean;
+  italic: boolean;
+  link: boolean;
+  code: boolean;
+  allCaps: boolean;
+  markup: boolean;
+  /** The text with code, link destinations, URLs, tags and emphasis markers blanked out. */
+  plain: string;
+  /** Emphasis markers, relative to the unit's text: decoration that can go without touching the words. */
+  emphasisMarkers: Range[];
+  /** Share of the unit's visible characters that sit inside link text. */
+  linkShare: number;
+}
+
+const CODE_SPAN = /`[^`\n]{1,500}`/g;
+const LINK = /(!?)\[([^[\]\n]{0,500})\]\(([^)\n]{0,2000})\)/g;
+const REFERENCE_LINK = /\[([^[\]\n]{1,500})\]\[[^[\]\n]{0,200}\]/g;
+const BARE_URL = /\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s<>()[\]]{1,2000}/g;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:[\s/][^<>\n]{0,500})?>/g;
+const ENTITY = /&(?:[A-Za-z]{2,10}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});/g;
+const ESCAPE = /\\[\\`*_{}[\]()#+\-.!|<>~]/g;
+const STRONG_STAR = /(?<![\\*])\*\*(?=[^\s*])[^\n]{0,300}?[^\s\\*]\*\*/g;
+const STRONG_UNDERSCORE = /(?<![\\_\p{L}\p{N}])__(?=[^\s_])[^\n]{0,300}?[^\s\\_]__(?![_\p{L}\p{N}])/gu;
+const EM_STAR = /(?<![\\*\p{L}\p{N}])\*(?=[^\s*])[^*\n]{0,300}?[^\s*\\]\*(?![*\p{L}\p{N}])/gu;
+const EM_UNDERSCORE = /(?<![\\_\p{L}\p{N}])_(?=[^\s_])[^_\n]{0,300}?[^\s_\\]_(?![_\p{L}\p{N}])/gu;
+const STRIKE = /~~(?=[^\s~])[^~\n]{0,300}?[^\s~\\]~~/g;
+const ALL_CAPS = /(?<![\p{L}\p{N}])\p{Lu}{3,40}(?![\p{L}\p{N}])/u;
+
+/** Sorts ranges by start, stably; most lists are empty or already in order and are left alone. */
+function sortByStart(ranges: Range[]): void {
+  for (let i = 1; i < ranges.length; i++) {
+    if (ranges[i][0] < ranges[i - 1][0]) {
+      ranges.sort((a, b) => a[0] - b[0]);
+      return;
+    }
+  }
+}
+
+const SPACES = ' '.repeat(256);
+
+/** The range as spaces, its line breaks kept; a range without one is a cut of a shared run of spaces. */
+function blanks(text: string, start: number, end: number): string {
+  const length = end - start;
+  const lineBreak = text.indexOf('\n', start);
+  if (lineBreak === -1 || lineBreak >= end) return length <= SPACES.length ? SPACES.slice(0, length) : ' '.repeat(length);
+  return text.slice(start, end).replace(/[^\n]/g, ' ');
+}
+
+/** Characters outside the regex class \s: what /\s+/g leaves when replaced by nothing. */
+function visibleLength(text: string, start = 0, end = text.length): number {
+  let count = 0;
+  for (let i = start; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) count++;
+  return count;
+}
+
+/** Blanks ranges of a text to spaces (line breaks kept), so offsets stay put for the next pattern. */
+class Mask {
+  private pending: Range[] = [];
+  constructor(public current: string) {}
+  blank(start: number, end: number): void {
+    if (end > start) this.pending.push([start, end]);
+  }
+  commit(): string {
+    if (this.pending.length === 0) return this.current;
+    sortByStart(this.pending);
+    // Joined into one flat string: a chain of concatenations is a tree of cons strings that the
+    // next pattern and the tokenizer would each have to flatten or walk.
+    const parts: string[] = [];
+    let cursor = 0;
+    for (const [start, end] of this.pending) {
+      const from = Math.max(start, cursor);
+      if (end <= from) continue;
+      parts.push(this.current.slice(cursor, from), blanks(this.current, from, end));
+      cursor = end;
+    }
+    parts.push(this.current.slice(cursor));
+    this.current = parts.join('');
+    this.pending = [];
+    return this.current;
+  }
+}
+
+function eachMatch(pattern: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    visit(match);
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+}
+
+// Characters each pattern needs. Masking only turns characters into spaces, so a pattern whose
+// character is missing from the unit cannot match at any stage and is skipped; most prose units
+// hold none of them and skip every pattern.
+const BACKTICK = 1;
+const BRACKET = 2;
+const ANGLE = 4;
+const AMPERSAND = 8;
+const BACKSLASH = 16;
+const STAR = 32;
+const UNDERSCORE = 64;
+const TILDE = 128;
+const SCHEME = 256;
+/** Three code units in a row that may be capitals (A-Z, or any non-ASCII unit): ALL_CAPS needs that. */
+const CAPITALS = 512;
+// Pairs of characters a pattern needs side by side: `](` a link, `][` a reference link, `**` `__`
+// `~~` strong emphasis and strikethrough. Masking never makes a pair, as no pattern matches a space.
+const LINK_PAIR = 1024;
+const REFERENCE_PAIR = 2048;
+const STAR_PAIR = 4096;
+const UNDERSCORE_PAIR = 8192;
+const TILDE_PAIR = 16384;
+/** The characters that start some pattern, underscore aside (not emphasis in plain text). */
+const MARKERS = BACKTICK | BRACKET | ANGLE | AMPERSAND | BACKSLASH | STAR | TILDE | SCHEME;
+/** Every bit: each pattern runs, whatever the characters. */
+export const EVERY_PATTERN = 0x7fff;
+
+const MARKUP_PATTERNS: readonly [RegExp, number][] = [
+  [BARE_URL, SCHEME],
+  [HTML_TAG, ANGLE],
+  [ENTITY, AMPERSAND],
+  [ESCAPE, BACKSLASH],
+];
+
+/** Per ASCII code unit, the pattern bit it gives alone. */
+const ASCII_BITS = new Uint16Array(128);
+ASCII_BITS[96] = BACKTICK;
+ASCII_BITS[91] = BRACKET;
+ASCII_BITS[60] = ANGLE;
+ASCII_BITS[38] = AMPERSAND;
+ASCII_BITS[92] = BACKSLASH;
+ASCII_BITS[42] = STAR;
+ASCII_BITS[95] = UNDERSCORE;
+ASCII_BITS[126] = TILDE;
+
+// The places charactersOf stops at: a marker character, `](`, `://`, or three code units that may be
+// capitals. A regex finds them in native code, and test() allocates no match; between them a unit's
+// characters cost nothing more. Once capitals are found the search drops them, so a text in another
+// script does not stop at every character. Underscores are left out of the search where they are no
+// emphasis, as no pattern then reads their bits.
+const STOPS = /[`[<&\\*_~]|\]\(|:\/\/|[A-Z\u0080-\uffff]{3}/g;
+const STOPS_WITHOUT_CAPITALS = /[`[<&\\*_~]|\]\(|:\/\//g;
+const STOPS_WITHOUT_UNDERSCORE = /[`[<&\\*~]|\]\(|:\/\/|[A-Z\u0080-\uffff]{3}/g;
+const STOPS_WITHOUT_UNDERSCORE_OR_CAPITALS = /[`[<&\\*~]|\]\(|:\/\//g;
+
+/**
+ * The pattern bits of the characters of `text`: each marker character, `](` (LINK_PAIR), `][`
+ * (REFERENCE_PAIR), `**` `__` `~~` (pairs), `://` (SCHEME) and three code units in a row in A-Z or
+ * outside ASCII (CAPITALS). Underscore bits only when `underscore`.
+ */
+function charactersOf(text: string, underscore = true): number {
+  let found = 0;
+  let stops = underscore ? STOPS : STOPS_WITHOUT_UNDERSCORE;
+  stops.lastIndex = 0;
+  while (stops.test(text)) {
+    const end = stops.lastIndex;
+    const code = text.charCodeAt(end - 1);
+    if (code === 40) found |= LINK_PAIR;
+    else if (code === 47) found |= SCHEME;
+    else if (code < 128 && ASCII_BITS[code] !== 0) {
+      found |= ASCII_BITS[code];
+      const previous = end >= 2 ? text.charCodeAt(end - 2) : 0;
+      if (code === 91) found |= previous === 93 ? REFERENCE_PAIR : 0;
+      else if (code === previous) found |= code === 42 ? STAR_PAIR : code === 95 ? UNDERSCORE_PAIR : code === 126 ? TILDE_PAIR : 0;
+    } else {
+      found |= CAPITALS;
+      stops = underscore ? STOPS_WITHOUT_CAPITALS : STOPS_WITHOUT_UNDERSCORE_OR_CAPITALS;
+      stops.lastIndex = end;
+    }
+  }
+  return found;
+}
+
+/**
+ * `underscoreEmphasis` is off for plain text, where `__init__` and `snake_case` are names, not
+ * emphasis: removing their underscores would change words.
+ */
+export function scanInline(text: string, underscoreEmphasis = true, present = charactersOf(text, underscoreEmphasis)): InlineScan {
+  const scan: InlineScan = {
+    bold: false,
+    italic: false,
+    link: false,
+    code: false,
+    allCaps: (present & CAPITALS) !== 0 && ALL_CAPS.test(text),
+    markup: false,
+    plain: text,
+    emphasisMarkers: [],
+    linkShare: 0,
+  };
+  const markers = present & (MARKERS | (underscoreEmphasis ? UNDERSCORE : 0));
+  if (markers === 0) return scan;
+  let linkChars = 0;
+  const mask = new Mask(text);
+
+  if (present & BACKTICK) {
+    eachMatch(CODE_SPAN, text, (m) => {
+      scan.code = true;
+      mask.blank(m.index, m.index + m[0].length);
+    });
+  }
+  // A pattern not run leaves its commit to the next pattern's, which blanks the same ranges.
+  if ((present & (BRACKET | LINK_PAIR)) === (BRACKET | LINK_PAIR)) {
+    eachMatch(LINK, mask.commit(), (m) => {
+      const labelStart = m.index + m[1].length + 1;
+      const labelEnd = labelStart + m[2].length;
+      if (m[1] === '!' || m[2].trim() === '') scan.markup = true;
+      else {
+        scan.link = true;
+        linkChars += visibleLength(m[2]);
+      }
+      mask.blank(m.index, labelStart);
+      mask.blank(labelEnd, m.index + m[0].length);
+      // An image's alt text is not visible prose; blank it too.
+      if (m[1] === '!') mask.blank(labelStart, labelEnd);
+    });
+  }
+  if (present & REFERENCE_PAIR) {
+    eachMatch(REFERENCE_LINK, mask.commit(), (m) => {
+      scan.link = true;
+      linkChars += visibleLength(m[1]);
+      mask.blank(m.index, m.index + 1);
+      mask.blank(m.index + 1 + m[1].length, m.index + m[0].length);
+    });
+  }
+  for (const [pattern, needs] of MARKUP_PATTERNS) {
+    if ((present & needs) === 0) continue;
+    eachMatch(pattern, mask.commit(), (m) => {
+      scan.markup = true;
+      mask.blank(m.index, m.index + m[0].length);
+    });
+  }
+  const emphasis = (pattern: RegExp, markerLength: number, kind: 'bold' | 'italic') => {
+    eachMatch(pattern, mask.commit(), (m) => {
+      scan[kind] = true;
+      const close = m.index + m[0].length - markerLength;
+      scan.emphasisMarkers.push([m.index, m.index + markerLength], [close, close + markerLength]);
+      mask.blank(m.index, m.index + markerLength);
+      mask.blank(close, close + markerLength);
+    });
+  };
+  if (present & STAR_PAIR) emphasis(STRONG_STAR, 2, 'bold');
+  if (markers & UNDERSCORE && present & UNDERSCORE_PAIR) emphasis(STRONG_UNDERSCORE, 2, 'bold');
+  if (present & TILDE_PAIR) emphasis(STRIKE, 2, 'italic');
+  if (present & STAR) emphasis(EM_STAR, 1, 'italic');
+  if (markers & UNDERSCORE) emphasis(EM_UNDERSCORE, 1, 'italic');
+  scan.plain = mask.commit();
+  sortByStart(scan.emphasisMarkers);
+  // Without link text the share is 0 whatever the visible length, so the count is skipped.
+  if (linkChars > 0) {
+    const visible = visibleLength(scan.plain);
+    scan.linkShare = visible > 0 ? Math.min(1, linkChars / visible) : 0;
+  }
+  return scan;
+}
+
+/**
+ * scanInline for every unit, or undefined for a unit without any inline feature, whose plain text is
+ * its text: most prose units, which so cost one regex search over their characters and no
+ * allocation (the search says which patterns a unit may need). A unit with capitals but no marker
+ * (an acronym in prose) needs only ALL_CAPS. A unit's own text is searched even when it is a range of
+ * `_source` (kept for callers that pass the document): a regex reads a slice in place.
+ */
+export function scanUnits(units: readonly { text: string }[], underscoreEmphasis = true, _source?: string): (InlineScan | undefined)[] {
+  const markers = MARKERS | (underscoreEmphasis ? UNDERSCORE : 0);
+  return units.map(({ text }) => {
+    const present = charactersOf(text, underscoreEmphasis);
+    if (present & markers) return scanInline(text, underscoreEmphasis, present);
+    if ((present & CAPITALS) === 0 || !ALL_CAPS.test(text)) return undefined;
+    return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, plain: text, emphasisMarkers: [], linkShare: 0 };
+  });
+}
