@@ -14,6 +14,7 @@ import { cleanText, countWords, endsSentence, LINK_SYNTAX, visibleLine } from '.
 import { forEachUnitKey, keyOf, splitUnits } from '../src/rules/boilerplate/units.js';
 import { furnitureKind, isConsentBanner } from '../src/rules/boilerplate/phrases.js';
 import { LinkSyntax } from '../src/rules/boilerplate/link-syntax.js';
+import { UnitScan } from '../src/rules/boilerplate/line-scan.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
@@ -310,6 +311,50 @@ describe('units equal their definitions', () => {
         expect(keys).toEqual(oracleSplitUnits(new Document({ text: t, format: f, path: 'x' })).filter((u) => u.kind !== 'code').map((u) => u.key));
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('lines read in place equal visibleLine of the line', () => {
+  // Bare URLs next to word characters, `_` and markup (the `\\b` before a scheme), a URL past the
+  // 4,096-character cap with letters after it, html-to-text targets, and ranges that end inside a word.
+  const URL_PIECES = [
+    'https://a.io/x', 'http://b', 'www.c.org', 'https://', 'http:/', 'www.', 'wwww.', 'xhttps://q', 'ttps://', 'https:/x', '_', '*', '`', '\\', 'x', 'X9', '7',
+    ' ', '  ', '\t', '\r', '\u00a0', '.', ',', '"', "'", ')', ']', '<', '>', '[', '[https://t.co/a]', '[/p]', '[#x]', '[www.d]', '[x]', 'é', 'İ', '日本', '😀', '\ud800', '—',
+    `https://${'a'.repeat(4100)}bc`, `www.${'9'.repeat(4096)}Z`,
+  ];
+  const urlLine = fc.array(fc.constantFrom(...URL_PIECES), { maxLength: 14 }).map((p) => p.join(''));
+  // Each fails when one step of the in-place reading is dropped: the `\\b` (`_` is a word character),
+  // the break the URL leaves for the key after markup, and the digit run it ends.
+  const EXAMPLES = ['x_https://a.io y', 'x*https://a.io', `x*https://${'a'.repeat(4100)}bc`, `7\`www.${'b'.repeat(4096)}42 end`, 'see https://a.io, www.b.org and [https://c.io] too'];
+
+  function check(l: string, f: DocumentFormat, start: number, end: number) {
+    const expected = oracleVisibleLine(l.slice(start, end), f);
+    const key = oracleLineKey(expected.text);
+    for (const hashKeys of [true, false]) {
+      const scan = new UnitScan(l, f, false, hashKeys);
+      scan.reset();
+      scan.addLine(start, end);
+      expect({ text: scan.visible, linkChars: scan.linkChars, hadLinks: scan.hadLinks }).toEqual(expected);
+      expect(scan.words).toBe(oracleCountWords(expected.text));
+      expect(scan.key()).toBe(key);
+    }
+    const keys = new UnitScan(l, f, true);
+    keys.reset();
+    keys.addLine(start, end);
+    if (!keys.needsVisible) expect(keys.key()).toBe(key);
+  }
+
+  it('in both formats, for any range of a line, hashing keys or not, and for the corpus pass', () => {
+    for (const l of EXAMPLES) for (const f of ['text', 'markdown'] as const) check(l, f, 0, l.length);
+    fc.assert(
+      fc.property(urlLine, format, fc.nat(), fc.nat(), (l, f, a, b) => {
+        // The document-wide search sees past the range: a Markdown `[` ends its line only at a line
+        // end, while text-format syntax is the same in the range and in the line.
+        const [start, end] = f === 'markdown' ? [a % (l.length + 1), l.length] : [a % (l.length + 1), b % (l.length + 1)].sort((x, y) => x - y);
+        check(l, f, start, end);
+      }),
+      { numRuns: RUNS * 5 },
     );
   });
 });

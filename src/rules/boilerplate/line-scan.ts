@@ -33,6 +33,17 @@ const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
   return OTHER;
 });
 
+/** 1 for ASCII letters and digits. */
+const ASCII_WORDISH = ASCII_CLASS.map((cls) => (cls === LETTER || cls === DIGIT ? 1 : 0));
+
+/** BARE_URL of visible.ts from its first character on: the caller checks the `\b` before it. */
+const BARE_URL_AT = /(?:https?:\/\/|www\.)[^\s<>"'\])]{1,4096}/y;
+
+/** `\w` without the `u` flag, what `\b` reads. */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
 /** MARKERS of visible.ts, read in place: it cannot match a line break, so it never leaves the line. */
 const MARKERS_AT = /[ \t]*(?:[-*+•·]|\d{1,9}[.)]|#{1,6}|>)?[ \t]*/y;
 
@@ -133,6 +144,7 @@ export class UnitScan {
     this.inDigits = false;
     if (start >= end || this.needsVisible) return;
     if (this.links.within(start, end)) {
+      if (this.format === 'text' && this.addUrlLine(start, end)) return;
       const part = visibleLine(this.text.slice(start, end), this.format);
       this.linkChars += part.linkChars;
       this.hadLinks ||= part.hadLinks;
@@ -141,17 +153,54 @@ export class UnitScan {
       else if (!this.scanLine(part.text, 0, part.text.length)) this.append(part.text, countWords(part.text));
       return;
     }
-    let body = start;
-    if (mayStartMarker(this.text.charCodeAt(start))) {
-      MARKERS_AT.lastIndex = start;
-      MARKERS_AT.test(this.text);
-      body = Math.min(MARKERS_AT.lastIndex, end);
-    }
-    if (this.keysOnly) this.scanKey(this.text, body, end);
-    else if (!this.scanLine(this.text, body, end)) {
-      const part = cleanText(this.text.slice(body, end));
+    this.addSegment(this.bodyStart(start, end), end);
+  }
+
+  /** Where the line's body starts, after its list, heading or quote marker (MARKERS). */
+  private bodyStart(start: number, end: number): number {
+    if (!mayStartMarker(this.text.charCodeAt(start))) return start;
+    MARKERS_AT.lastIndex = start;
+    MARKERS_AT.test(this.text);
+    return Math.min(MARKERS_AT.lastIndex, end);
+  }
+
+  /** cleanText of `text[from, to)` as one more part of the unit, with its words and key. */
+  private addSegment(from: number, to: number): void {
+    if (this.keysOnly) this.scanKey(this.text, from, to);
+    else if (!this.scanLine(this.text, from, to)) {
+      const part = cleanText(this.text.slice(from, to));
       this.append(part, countWords(part));
     }
+  }
+
+  /**
+   * A text-format line whose link syntax is bare URLs only (no `[` opens an html-to-text target),
+   * read in place: visibleLine would replace each BARE_URL match of the body with a space and clean
+   * the result, and cleaning text with a space in it gives the cleaned pieces on either side joined
+   * by one space, empty pieces dropped, which is how parts join. Returns false, having changed
+   * nothing, for a line with a target or one whose end is no whitespace (a URL could run past it).
+   */
+  private addUrlLine(start: number, end: number): boolean {
+    const { text } = this;
+    if (this.links.hasTargetOpener(end) || (end < text.length && !isSpace(text.charCodeAt(end)))) return false;
+    const body = this.bodyStart(start, end);
+    let from = body;
+    for (let at = this.links.urlStart(body); at !== -1 && at < end; at = this.links.urlStart(at + 1)) {
+      // `\b` before the scheme: in the body's own string, its first character has nothing before it.
+      if (at > body && isAsciiWordChar(text.charCodeAt(at - 1))) continue;
+      BARE_URL_AT.lastIndex = at;
+      if (!BARE_URL_AT.test(text)) continue;
+      this.hadLinks = true;
+      this.addSegment(from, at);
+      // The space the URL became.
+      this.pendingSpace = true;
+      this.inDigits = false;
+      if (this.needsVisible) return true;
+      from = BARE_URL_AT.lastIndex;
+      at = from - 1;
+    }
+    this.addSegment(from, end);
+    return true;
   }
 
   private append(part: string, words: number): void {
@@ -249,6 +298,32 @@ export class UnitScan {
         words++;
         inWord = true;
       }
+      // The rest of the run of ASCII letters and digits changes only the key and `last`: each unit
+      // would find the word started, no gap before it and no space pending.
+      let j = i + 1;
+      if (hashing) {
+        for (; j < to; j++) {
+          const next = text.charCodeAt(j);
+          if (next >= 128) break;
+          const nextCls = ASCII_CLASS[next];
+          if (nextCls === LETTER) {
+            hash = Math.imul(hash ^ (next | 32), FNV_PRIME);
+            letters++;
+            inDigits = false;
+          } else if (nextCls !== DIGIT) break;
+          else if (!inDigits) {
+            hash = Math.imul(hash ^ 48, FNV_PRIME);
+            inDigits = true;
+          }
+        }
+      } else {
+        for (; j < to; j++) {
+          const next = text.charCodeAt(j);
+          if (next >= 128 || ASCII_WORDISH[next] === 0) break;
+        }
+      }
+      last = j - 1;
+      i = j - 1;
     }
     if (ascii) {
       this.hash = hash;

@@ -58,6 +58,15 @@ export class LinkSyntax {
       while (at !== -1 && !(this.markdown ? endsLine(text, at + 1) : opensTextTarget(text, at + 1))) at = text.indexOf('[', at + 1);
       this.bracket = at;
     }
+    this.advanceUrls(from);
+    if (this.markdown && this.tail !== -1 && this.tail < from) this.tail = text.indexOf('](', from);
+    let nearest = Infinity;
+    for (const at of [this.bracket, this.scheme, this.www, this.markdown ? this.tail : -1]) if (at !== -1 && at < nearest) nearest = at;
+    return nearest;
+  }
+
+  private advanceUrls(from: number): void {
+    const { text } = this;
     if (this.scheme !== -1 && this.scheme < from) {
       // `https?://` starts four or five characters before its `://`.
       let at = -1;
@@ -68,9 +77,24 @@ export class LinkSyntax {
       this.scheme = at;
     }
     if (this.www !== -1 && this.www < from) this.www = text.indexOf('www.', from);
-    if (this.markdown && this.tail !== -1 && this.tail < from) this.tail = text.indexOf('](', from);
-    let nearest = Infinity;
-    for (const at of [this.bracket, this.scheme, this.www, this.markdown ? this.tail : -1]) if (at !== -1 && at < nearest) nearest = at;
-    return nearest;
+  }
+
+  /**
+   * Whether the line `[start, end)` that `within` was last asked about holds a `[` that opens an
+   * html-to-text target (in the text format): the nearest one is at or after `start`, since `within`
+   * searched again past every candidate before `start`.
+   */
+  hasTargetOpener(end: number): boolean {
+    return this.bracket !== -1 && this.bracket < end;
+  }
+
+  /**
+   * The first index at or after `from` where `https?://` or `www.` starts, or -1; what BARE_URL
+   * must start with. Calls must not go back before an earlier `from` or a `within` start.
+   */
+  urlStart(from: number): number {
+    this.advanceUrls(from);
+    if (this.scheme === -1) return this.www;
+    return this.www === -1 || this.scheme < this.www ? this.scheme : this.www;
   }
 }
