@@ -320,7 +320,7 @@ describe('lines read in place equal visibleLine of the line', () => {
   // 4,096-character cap with letters after it, html-to-text targets, lines that start anywhere.
   const URL_PIECES = [
     'https://a.io/x', 'http://b', 'www.c.org', 'https://', 'http:/', 'www.', 'wwww.', 'xhttps://q', 'ttps://', 'https:/x', '_', '*', '`', '\\', 'x', 'X9', '7', '12. ', '1234567890) ', '- ', '• ', '####### ', '> ',
-    ' ', '  ', '\t', '\r', '\u00a0', '.', ',', '"', "'", ')', ']', '<', '>', '[', '[https://t.co/a]', '[/p]', '[#x]', '[www.d]', '[x]', 'é', 'İ', '日本', '😀', '\ud800', '—',
+    ' ', '  ', '\t', '\r', '\u00a0', '.', ',', '"', "'", ')', ']', '<', '>', '[', '[https://t.co/a]', '[/p]', '[#x]', '[www.d]', '[x]', '](/x)', '[a](https://b.io)', '![i](u.png)', '[ ', 'é', 'İ', '日本', '😀', '\ud800', '—',
     `https://${'a'.repeat(4100)}bc`, `www.${'9'.repeat(4096)}Z`,
   ];
   const urlLine = fc.array(fc.constantFrom(...URL_PIECES), { maxLength: 14 }).map((p) => p.join(''));

@@ -144,7 +144,7 @@ export class UnitScan {
     this.inDigits = false;
     if (start >= end || this.needsVisible) return;
     if (this.links.within(start, end)) {
-      if (this.format === 'text' && this.addUrlLine(start, end)) return;
+      if (this.addUrlLine(start, end)) return;
       const part = visibleLine(this.text.slice(start, end), this.format);
       this.linkChars += part.linkChars;
       this.hadLinks ||= part.hadLinks;
@@ -174,15 +174,18 @@ export class UnitScan {
   }
 
   /**
-   * A text-format line whose link syntax is bare URLs only (no `[` opens an html-to-text target),
-   * read in place: visibleLine would replace each BARE_URL match of the body with a space and clean
-   * the result, and cleaning text with a space in it gives the cleaned pieces on either side joined
-   * by one space, empty pieces dropped, which is how parts join. Returns false, having changed
-   * nothing, for a line with a target or one whose end is no whitespace (a URL could run past it).
+   * A line whose link syntax is bare URLs only, read in place. Without a `[` opening an html-to-text
+   * target (text), or a `](` or a `[` ending the line (Markdown), visibleLine resolves no link but
+   * replaces each BARE_URL match of the body with a space and cleans the result; cleaning text with
+   * a space in it gives the cleaned pieces on either side joined by one space, empty pieces
+   * dropped, which is how parts join. Returns false, having changed nothing, for a line with other
+   * link syntax or one that does not end at a line break or the end of the text (where the
+   * document-wide search, or a URL, could see past the line).
    */
   private addUrlLine(start: number, end: number): boolean {
     const { text } = this;
-    if (this.links.hasTargetOpener(end) || (end < text.length && !isSpace(text.charCodeAt(end)))) return false;
+    const after = text.charCodeAt(end);
+    if (this.links.hasBracketSyntax(end) || (end < text.length && after !== 10 && after !== 13)) return false;
     const body = this.bodyStart(start, end);
     let from = body;
     for (let at = this.links.urlStart(body); at !== -1 && at < end; at = this.links.urlStart(at + 1)) {

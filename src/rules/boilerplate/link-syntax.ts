@@ -80,12 +80,13 @@ export class LinkSyntax {
   }
 
   /**
-   * Whether the line `[start, end)` that `within` was last asked about holds a `[` that opens an
-   * html-to-text target (in the text format): the nearest one is at or after `start`, since `within`
-   * searched again past every candidate before `start`.
+   * Whether link syntax other than a bare URL starts in the line `[start, end)` that `within` was
+   * last asked about: a `[` opening an html-to-text target (text), or a `[` that ends its line or a
+   * `](` (Markdown). The nearest of each is at or after `start`, since `within` searched again past
+   * every candidate before `start`.
    */
-  hasTargetOpener(end: number): boolean {
-    return this.bracket !== -1 && this.bracket < end;
+  hasBracketSyntax(end: number): boolean {
+    return (this.bracket !== -1 && this.bracket < end) || (this.markdown && this.tail !== -1 && this.tail < end);
   }
 
   /**
