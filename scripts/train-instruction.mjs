@@ -2,7 +2,7 @@
 // Trains the instruction-like scorer and writes data/instruction-model.json.
 //
 //   npm run build && node scripts/train-instruction.mjs [--set ../shared/data/injection-dev.jsonl]
-//        [--out data/instruction-model.json] [--dist dist] [--no-loso]
+//        [--out data/instruction-model.json] [--dist dist] [--no-loso] [--docs-weight 0.1] [--drop feature,…]
 //
 // Deterministic: full-batch gradient descent from zero weights, no sampling, so the same data and
 // the same feature code give the same JSON. It reads the feature code from the build (dist/), so
@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { documentationPages } from './doc-pages.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -58,6 +59,13 @@ const placeholder = modelFromFile({
 // prompt_extraction is named by its own cue (see detect.ts), so the softmax leaves it out.
 const CATEGORY_NAMES = ['instruction_override', 'refusal_template', 'format_constraint', 'persona_override', 'task_conflict', 'tool_action', 'code_injection', 'malicious_content'];
 
+// Features left out of training (for ablations): their columns are zero, so their weights stay 0.
+const DROPPED = (arg('drop', '') || '').split(',').filter(Boolean).map((name) => {
+  const k = FEATURE_NAMES.indexOf(name);
+  if (k < 0) throw new Error(`--drop: no feature named ${name}`);
+  return k;
+});
+
 const toDoc = (r) => {
   const scored = scoreUnits(r.text, splitSentences(r.text), placeholder, true);
   const gold = new Uint8Array(r.text.length);
@@ -72,6 +80,7 @@ const toDoc = (r) => {
       total++;
       inside += gold[k];
     }
+    for (const k of DROPPED) item.features[k] = 0;
     samples.push({ x: item.features, y: total > 0 && inside / total >= 0.5 ? 1 : 0 });
   }
   return { record: r, scored, samples, families: familiesOf(r.source), category: r.category, weight: 1 };
@@ -80,18 +89,40 @@ const docs = records.map(toDoc);
 // Each hand-written record stands for a kind of text the dev set lacks, so it counts more.
 const EXTRA_WEIGHT = Number(arg('extra-weight', '4'));
 const extraDocs = extraRecords.map((r) => ({ ...toDoc(r), weight: EXTRA_WEIGHT }));
+// Documentation pages of the installed npm packages, the training half (scripts/doc-pages.mjs):
+// clean text full of imperatives, headings and "you can …" that the dev set has too little of.
+// At 0.1, held-out pages flagged fell from 33% to 17% with every dev bar kept. More weight flags
+// fewer pages (0.2: 10%, 0.3: 6%) but pushes the fix's clean text retained under 99% and costs
+// leave-one-source-out recall (figures in the commit that set it).
+const DOCS_WEIGHT = Number(arg('docs-weight', '0.1'));
+const docPages = documentationPages(repoRoot);
+const pageRecord = (p) => ({ id: p.rel, text: p.text, label: 'clean', spans: [], source: `npm:${p.package}` });
+const docTrain = DOCS_WEIGHT > 0 ? docPages.filter((p) => p.half === 'train').map((p) => ({ ...toDoc(pageRecord(p)), weight: DOCS_WEIGHT, documentation: true })) : [];
+const docTest = docPages.filter((p) => p.half === 'test').map((p) => toDoc(pageRecord(p)));
 
 function trainBinary(trainDocs, { l2 = L2, epochs = 800, rate = 0.05 } = {}) {
   const xs = [];
   const ys = [];
   const sw = [];
-  for (const d of trainDocs) for (const s of d.samples) { xs.push(s.x); ys.push(s.y); sw.push(d.weight); }
+  // Balanced class weights over the labelled records: positives are rare clauses among many clean
+  // ones. Documentation pages add clean weight on top, so that their many clauses do not dilute
+  // the dev set's own clean text.
+  let balanced = 0;
+  let pos = 0;
+  for (const d of trainDocs) {
+    for (const s of d.samples) {
+      xs.push(s.x);
+      ys.push(s.y);
+      sw.push(d.weight);
+      if (d.documentation) continue;
+      balanced++;
+      pos += s.y;
+    }
+  }
   const n = xs.length;
   const dim = FEATURE_NAMES.length;
-  const pos = ys.reduce((a, b) => a + b, 0);
-  // Balanced class weights: positives are rare clauses among many clean ones.
-  const wPos = n / (2 * Math.max(1, pos));
-  const wNeg = n / (2 * Math.max(1, n - pos));
+  const wPos = balanced / (2 * Math.max(1, pos));
+  const wNeg = balanced / (2 * Math.max(1, balanced - pos));
   const w = new Float64Array(dim);
   let b = 0;
   const m = new Float64Array(dim + 1);
@@ -247,14 +278,16 @@ function fit(trainDocs, tuneDocs = trainDocs, guardDocs = []) {
 const L2 = Number(arg('l2', '1e-3'));
 const UNDIRECTED = Number(arg('undirected', '0.98'));
 const FPR_BUDGET = Number(arg('fpr', '0.0199'));
-const GROW_RATIO = Number(arg('grow', '0.65'));
+// 0.62 rather than 0.65 since the documentation pages joined training: dev figures are level, and a persona
+// passage's middle clause ("You must always answer as FreeBot…", 0.519) joins its span again.
+const GROW_RATIO = Number(arg('grow', '0.62'));
 // Clean characters the detector may flag, in-process. The fix then tidies seams, and the scorer's
 // alignment charges a little more, so the budget keeps a margin above the 99% bar.
 const CLEAN_KEPT = Number(arg('clean-kept', '0.992'));
 const pct = (x) => (Number.isNaN(x) ? '  n/a ' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
 const extraNegatives = extraDocs.filter((d) => d.record.label === 'clean');
-const full = fit([...docs, ...extraDocs], docs, extraNegatives);
+const full = fit([...docs, ...extraDocs, ...docTrain], docs, extraNegatives);
 const fullResult = evaluate(modelFromFile(full), docs);
 console.log(`trained on ${docs.length} records; threshold ${full.threshold}, grow ${full.growThreshold}`);
 console.log(`dev (resubstitution): doc recall ${pct(fullResult.docRecall)}  doc FPR ${pct(fullResult.docFPR)}  span recall ${pct(fullResult.spanRecall)}  clean chars kept ${pct(fullResult.cleanKept)}  gold chars flagged ${pct(fullResult.goldFlagged)}`);
@@ -264,6 +297,15 @@ if (extraDocs.length) {
   console.log(`hand-written extras (in training): doc recall ${pct(extra.docRecall)}  doc FPR ${pct(extra.docFPR)} of ${extra.clean}`);
 }
 
+let heldOutPages;
+if (docTest.length) {
+  const pages = evaluate(modelFromFile(full), docTest);
+  heldOutPages = { pages: docTest.length, flagged: pages.docFPR, cleanKept: pages.cleanKept, docsWeight: DOCS_WEIGHT };
+  const seen = docTrain.length ? evaluate(modelFromFile(full), docTrain) : undefined;
+  console.log(`documentation pages, held-out half: ${docTest.length} pages, flagged ${pct(pages.docFPR)}, clean chars kept ${pct(pages.cleanKept)}` +
+    (seen ? `; training half: flagged ${pct(seen.docFPR)}` : ''));
+}
+
 const loso = [];
 if (!argv.includes('--no-loso')) {
   console.log('\nleave-one-source-out (train without the family, test on its records only):');
@@ -271,7 +313,7 @@ if (!argv.includes('--no-loso')) {
   for (const family of FAMILIES) {
     const test = docs.filter((d) => d.families.has(family));
     const train = docs.filter((d) => !d.families.has(family));
-    const file = fit([...train, ...extraDocs], train, extraNegatives);
+    const file = fit([...train, ...extraDocs, ...docTrain], train, extraNegatives);
     const r = evaluate(modelFromFile(file), test);
     loso.push({ family, threshold: file.threshold, ...r });
     console.log(`  ${family.padEnd(34)} ${String(r.injected).padStart(4)} ${String(r.clean).padStart(5)}  ${pct(r.docRecall)}  ${pct(r.docFPR)}  ${pct(r.spanRecall)}   ${pct(r.cleanKept)}`);
@@ -284,12 +326,13 @@ full.bias = Math.round(full.bias * 1e5) / 1e5;
 full.categoryWeights = full.categoryWeights.map(round);
 full.categoryBias = round(full.categoryBias);
 full.notes = {
-  trainedOn: [path.relative(repoRoot, setPath), path.relative(repoRoot, extraPath)],
+  trainedOn: [path.relative(repoRoot, setPath), path.relative(repoRoot, extraPath), 'node_modules/**/*.md, training half (scripts/doc-pages.mjs)'],
   records: docs.length,
   regenerate: 'npm run build && node scripts/train-instruction.mjs',
   fprBudget: FPR_BUDGET,
   growRatio: GROW_RATIO,
   dev: { docRecall: fullResult.docRecall, docFPR: fullResult.docFPR, spanRecall: fullResult.spanRecall },
+  documentationPages: heldOutPages,
   leaveOneSourceOut: loso.map(({ family, threshold, docRecall, docFPR, spanRecall, cleanKept }) => ({ family, threshold, docRecall, docFPR, spanRecall, cleanKept })),
 };
 const { verbs: verbList, ...rest } = full;

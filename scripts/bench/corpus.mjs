@@ -4,26 +4,10 @@
 // holds at least 30 MB; and a JSONL file of at least 200 MB whose records are those documents.
 import fs from 'node:fs';
 import path from 'node:path';
+import { listMarkdown } from '../doc-pages.mjs';
 
 export const MARKDOWN_TARGET = 30 * 1024 * 1024;
 export const JSONL_TARGET = 200 * 1024 * 1024;
-
-function listMarkdown(dir) {
-  const out = [];
-  const stack = [dir];
-  while (stack.length) {
-    const current = stack.pop();
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      // Tool caches under node_modules hold clones of other checkouts, not package documentation.
-      if (entry.isDirectory()) {
-        if (entry.name !== '.cache') stack.push(full);
-      }
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(full);
-    }
-  }
-  return out.sort();
-}
 
 export function buildCorpus(repoRoot) {
   const root = path.join(repoRoot, 'bench', 'corpus');

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, requireBuild, requireShared, runCli, runNode, sharedScripts, tempDir } from './_common.mjs';
+import { documentationPages } from '../doc-pages.mjs';
 
 function findFile(dir, name) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -106,5 +107,33 @@ export async function main() {
     console.log(`  ${'held-out family'.padEnd(34)} doc-rec  doc-FPR  span-rec  clean-kept`);
     for (const r of loso) console.log(`  ${r.family.padEnd(34)} ${pct(r.docRecall)}  ${pct(r.docFPR)}   ${pct(r.spanRecall)}    ${pct(r.cleanKept)}`);
   }
+  await documentationFigures(config, dir);
   console.log(`\nreports and fixed output in ${dir}`);
+}
+
+/**
+ * Clean documentation, held out from training: the npm packages' Markdown pages of the half the
+ * trainer never reads (scripts/doc-pages.mjs), linted through the CLI as Markdown files. Every
+ * flagged page is a false positive on imperative prose written for people.
+ */
+async function documentationFigures(config, dir) {
+  const pages = documentationPages(repoRoot).filter((p) => p.half === 'test');
+  if (pages.length === 0) {
+    console.log('== documentation pages: none (node_modules is not installed) ==');
+    return;
+  }
+  const report = path.join(dir, 'documentation-report.json');
+  runCli(['--config', config, '--no-ignore', '--format', 'json', '--output-file', report, ...pages.map((p) => p.file)], { cwd: repoRoot });
+  const files = JSON.parse(fs.readFileSync(report, 'utf8')).files;
+  const flaggedFiles = files.filter((f) => f.findings.some((x) => x.ruleId === 'instruction-like'));
+  let flaggedChars = 0;
+  for (const f of flaggedFiles) for (const x of f.findings) if (x.ruleId === 'instruction-like') flaggedChars += x.end - x.start;
+  const chars = pages.reduce((n, p) => n + p.text.length, 0);
+  const { vard } = await import('@andersmyrmel/vard');
+  const guard = vard.moderate().maxLength(1e7);
+  const vardFlagged = pages.filter((p) => !guard.safeParse(p.text).safe).length;
+  const packages = new Set(pages.map((p) => p.package)).size;
+  console.log(`== documentation pages held out from training (${pages.length} Markdown pages of ${packages} npm packages, presumed clean) ==`);
+  console.log(`  pages flagged              instruction-like ${pct(flaggedFiles.length / pages.length)}   vard ${pct(vardFlagged / pages.length)}`);
+  console.log(`  characters flagged         instruction-like ${pct(flaggedChars / chars)}`);
 }

@@ -43,7 +43,9 @@ export const meta: RuleMeta = {
     'before answering cut injection compliance from 88% to 13% in our study while keeping nearly all clean text. The rule scores ' +
     'each clause on several signals at once (who is addressed, imperative mood, reference to instructions or the prompt, output ' +
     'constraints, assistant voice, urgency, tool and money verbs, and how far the clause departs from the rest of the document), ' +
-    'so ordinary imperative prose such as documentation steps, recipes and how-to answers is left alone.',
+    'so ordinary imperative prose such as documentation steps, recipes and how-to answers is left alone. The scorer also ' +
+    'weighs the kind of document (how much of it is imperative or fenced code) and learned from npm packages\' documentation ' +
+    'pages as clean text; `npm run eval -- injection` reports how many held-out pages it flags.',
   docsUrl: docsUrl('instruction-like'),
   messages,
   defaultSeverity: 'error',
@@ -93,6 +95,13 @@ export const meta: RuleMeta = {
         text:
           'Security researchers say attackers hide phrases such as "ignore previous instructions" in web pages. ' +
           'The company said it had patched the issue.',
+      },
+      {
+        text:
+          '# left-pad\n\nPad a string on the left.\n\n## Install\n\nInstall using npm or yarn:\n\n```sh\nnpm install left-pad\n```\n\n' +
+          '## Usage\n\nYou can install dependencies and run tests with the following command:\n\n```sh\nnpm test\n```\n\n' +
+          '## Changelog\n\n- Add TypeScript types (#13)\n- Add LICENSE\n',
+        format: 'markdown',
       },
     ],
     invalid: [

@@ -162,6 +162,11 @@ let stampCounter = 0;
 /** Per word id: how many clauses of the current window use it. Back to zeros after each window. */
 let spread = new Uint16Array(1024);
 
+export interface DocumentShape {
+  imperativeRate: number;
+  codeShare: number;
+}
+
 export class DocumentContext {
   // Per unit, filled on first use: arrays indexed by unit, not maps keyed by it.
   private readonly profiles: (Profile | undefined)[];
@@ -207,6 +212,40 @@ export class DocumentContext {
       this.verbsAt[index] = verb;
     }
     return verb;
+  }
+
+  private shape: DocumentShape | undefined;
+
+  /**
+   * What kind of document the clause sits in: the share of its prose clauses that open with an
+   * imperative, and the share of its clause text that is fenced code. Manuals, READMEs and recipes
+   * are imperative and code-heavy throughout, so an imperative clause there is not out of place.
+   */
+  documentShape(): DocumentShape {
+    if (!this.shape) {
+      let imperative = 0;
+      let codeChars = 0;
+      let allChars = 0;
+      this.units.forEach((unit, i) => {
+        allChars += unit.end - unit.start;
+        if (unit.code) codeChars += unit.end - unit.start;
+        else if (isImperativeVerb(this.leading(i), this.verbs)) imperative++;
+      });
+      this.shape = { imperativeRate: this.prose.length ? imperative / this.prose.length : 0, codeShare: allChars ? codeChars / allChars : 0 };
+    }
+    return this.shape;
+  }
+
+  /** Whether the clause is the text of an ATX heading: only spaces and #s between the line's start and it. */
+  isHeading(index: number): boolean {
+    let at = this.units[index].start - 1;
+    while (at >= 0 && (this.text.charCodeAt(at) === 32 || this.text.charCodeAt(at) === 9)) at--;
+    let marks = 0;
+    while (at >= 0 && this.text.charCodeAt(at) === 35) {
+      at--;
+      marks++;
+    }
+    return marks > 0 && marks <= 6 && (at < 0 || this.text.charCodeAt(at) === 10);
   }
 
   /** The guards that occur in a clause, shared by its profile and its features. */

@@ -193,6 +193,9 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
     }
   }
   const passage = bridgePassages(scored, flagged);
+  // A bridged clause may never have been scored (it could not seed): its score and features name
+  // the span's category as they would had every clause been scored in full.
+  for (let i = 0; i < scored.length; i++) if (flagged[i] && !scored[i].unit.code) settle(model, scored[i]);
   // A code block right after a flagged clause that talks about code, or ends in a colon, is its payload.
   for (let i = 1; i < scored.length; i++) {
     if (!scored[i].unit.code || !flagged[i - 1]) continue;

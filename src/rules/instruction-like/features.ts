@@ -164,6 +164,7 @@ export const FEATURE_NAMES = [
   'quoteCover', 'cueQuoted', 'vocative', 'dialogueContext', 'reportingFrame', 'dialogueTag', 'thirdPersonStart', 'anyOverride', 'anyPersona', 'anyTool',
   'imperativeYourOutput', 'imperativeNovel', 'questionNovel', 'assistantNovel', 'toolRequest',
   'generationTask', 'faqQuestion', 'novelQuestion', 'directed',
+  'docImperative', 'docCode', 'heading',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -232,6 +233,10 @@ export function unitFeatures(
   x[F.firstPerson] = Math.log1p(firstPerson);
   x[F.logWords] = Math.log1p(words) / 5;
   x[F.short] = words <= 5 ? 1 : 0;
+  const shape = context.documentShape();
+  x[F.docImperative] = shape.imperativeRate;
+  x[F.docCode] = shape.codeShare;
+  x[F.heading] = context.isHeading(index) ? 1 : 0;
 
   const mustContain = c[Q.mustContain];
   const makeSure = c[Q.makeSure];
