@@ -48,6 +48,7 @@ function referenceTokens(text: string): UnitTokens {
 const pieces = fc.constantFrom(
   'the', 'The', 'THE', 'tHe', 'harbour', 'Harbour', 'HARBOUR', 'hArBoUr', 'V2', 'v2', '1A', '1a', 'x²', '٣', 'a', 'I', 'İstanbul', 'istanbul',
   '\u212Aey', 'key', 'KEY', '\u212A', 'straße', 'STRASSE', 'ǅemal', 'Ελλάδα', 'ελλάδα', '東京', '𝐀𝐁𝐂', '𝑥', '\ud800', '\udc00', 'é', 'É',
+  'ΟΔΟΣ', 'ΟΔΟΣa', 'σς', 'Σ', '𐐀𐐨', 'ǈ', '😀',
   'z'.repeat(70), 'Z'.repeat(70) + '9', ' ', '  ', ', ', '. ', '-', '\n', '_', '*',
 );
 const unitText = fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join(''));
@@ -105,6 +106,24 @@ describe('content tokens', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('lower every BMP character as toLowerCase does, beside capitals, other characters and itself', () => {
+    // Words are lowered in place unless a character outside ASCII changes under toLowerCase: each
+    // character is tried next to A-Z, a cased non-ASCII letter and a final-sigma position.
+    const words: string[] = [];
+    for (let code = 0x80; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const c = String.fromCharCode(code);
+      words.push(`Ab${c}C`, `${c}${c}`, `É${c}`, `${c}Σ`);
+    }
+    const text = words.join(' ');
+    const got = unitTokens(text);
+    const expected = referenceTokens(text);
+    // The first differing term, not a diff of 200,000 terms.
+    const differ = expected.terms.findIndex((term, k) => got.terms[k] !== term);
+    expect(differ === -1 ? undefined : [got.terms[differ], expected.terms[differ]]).toBeUndefined();
+    expect(got).toEqual(expected);
   });
 
   it('read a range in place as its slice', () => {

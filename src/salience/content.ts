@@ -19,20 +19,36 @@ const NUMBER_CHARACTER = /^\p{N}$/u;
 const UPPERCASE_CHARACTER = /^\p{Lu}$/u;
 
 // Character classes of code points, found once per code point by the Unicode property escapes and
-// cached for the Basic Multilingual Plane (astral code points are rare; they are looked up each time).
+// cached: in a table for the Basic Multilingual Plane, in a map for astral code points (emoji).
 const KNOWN = 1;
 const WORD = 2;
 const NUMBER = 4;
 const UPPER = 8;
-/** Outside ASCII: a word with such a character is lowered by toLowerCase, not by the ASCII shortcut. */
+/**
+ * Outside ASCII and changed by toLowerCase (or astral, not looked at): a word with such a character
+ * is lowered by toLowerCase. A word without one is its own lower case but for A-Z, since
+ * toLowerCase maps each code point on its own except a final sigma (changed, so never here).
+ */
 const WIDE = 16;
 const bmpClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
 
 function classify(character: string): number {
   const code = character.charCodeAt(0);
-  const wide = code >= 128 ? WIDE : 0;
+  const wide = code >= 128 && (character.length > 1 || character.toLowerCase() !== character) ? WIDE : 0;
   if (!WORD_CHARACTER.test(character)) return KNOWN | wide;
   return KNOWN | WORD | wide | (NUMBER_CHARACTER.test(character) ? NUMBER : 0) | (UPPERCASE_CHARACTER.test(character) ? UPPER : 0);
+}
+
+/** classify of the surrogate pair high, low. */
+function astralClass(text: string, i: number, high: number, low: number): number {
+  const codePoint = (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  let classes = astralClasses.get(codePoint);
+  if (classes !== undefined) return classes;
+  classes = classify(text.slice(i, i + 2));
+  // Bounded, so a text of every astral code point cannot make the map large.
+  if (astralClasses.size < 4096) astralClasses.set(codePoint, classes);
+  return classes;
 }
 
 for (let code = 0; code < 128; code++) bmpClasses[code] = classify(String.fromCharCode(code));
@@ -128,7 +144,7 @@ export class ContentTokens {
           next = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? text.charCodeAt(i + 1) : 0;
           if (next >= 0xdc00 && next <= 0xdfff) {
             width = 2;
-            classes = classify(text.slice(i, i + 2));
+            classes = astralClass(text, i, code, next);
           } else {
             classes = bmpClasses[code];
             if (classes === 0) classes = bmpClasses[code] = classify(text[i]);

@@ -216,7 +216,17 @@ function presentationOf(document: Document, options: SalienceOptions): Presentat
   }
   const probabilities = normalise(saliences);
   const chances = new Float64Array(n);
-  for (let i = 0; i < n; i++) chances[i] = 1 - Math.pow(1 - probabilities[i], n);
+  // Runs of units share a probability (sentences of equal salience, table cells): the power is
+  // taken once per run, the same function of the same numbers.
+  let runProbability = NaN;
+  let runChance = 0;
+  for (let i = 0; i < n; i++) {
+    if (probabilities[i] !== runProbability) {
+      runProbability = probabilities[i];
+      runChance = 1 - Math.pow(1 - runProbability, n);
+    }
+    chances[i] = runChance;
+  }
   const presentation = { saliences, hotspot, features, probabilities, chances };
   byOptions.set(options, presentation);
   return presentation;
