@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { Document } from '../src/document/document.js';
 import { analyseSalience, expectedCoverage, salienceOptions } from '../src/salience/index.js';
 import { EVERY_PATTERN, scanInline, scanUnits } from '../src/salience/inline.js';
+import { hasCapitalWord } from '../src/salience/content.js';
 import type { DocumentFormat } from '../src/types.js';
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -91,5 +92,41 @@ describe('coverage in one pass', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('all-caps words', () => {
+  const ALL_CAPS = /(?<![\p{L}\p{N}])\p{Lu}{3,40}(?![\p{L}\p{N}])/u;
+  const caps = fc.constantFrom('A', 'B', 'É', 'Σ', 'ǅ', 'ß', 'a', 'é', '1', '٣', '𝐀', '𝐚', '\ud835', '\udc00', ' ', '-', '_', '—', '\n', 'AB', 'ABC', 'A'.repeat(40), 'Z'.repeat(41), 'NASA');
+  const text = fc.array(caps, { maxLength: 30 }).map((parts) => parts.join(''));
+  /** Where three code units that may be capitals first stand in a row: where the scan starts looking. */
+  const firstTriple = (t: string) => Math.max(0, t.search(/[A-Z\u0080-\uffff]{3}/));
+
+  it('are found as the regex finds them, from the start or from the first three possible capitals', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(hasCapitalWord(t)).toBe(ALL_CAPS.test(t));
+        expect(hasCapitalWord(t, firstTriple(t))).toBe(ALL_CAPS.test(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('are found as the regex finds them in arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 50 }), (t) => {
+        expect(hasCapitalWord(t, firstTriple(t))).toBe(ALL_CAPS.test(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('are found as the regex finds them for every BMP character between and beside capitals', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      for (const t of [`AB${c}`, `${c}ABC`, `ABC${c}`, `A${c}C`, `${c}${c}${c}`]) {
+        if (hasCapitalWord(t, firstTriple(t)) !== ALL_CAPS.test(t)) expect([code, t]).toBeUndefined();
+      }
+    }
   });
 });

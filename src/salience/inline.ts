@@ -1,6 +1,7 @@
 // Inline presentation features of one unit, found by cheap regexes instead of a parse. Every
 // pattern is bounded and has no nested quantifiers, so a hostile line cannot make it backtrack.
 import type { Range } from '../types.js';
+import { hasCapitalWord } from './content.js';
 import { isWhitespace } from './units.js';
 
 export interface InlineScan {
@@ -34,7 +35,6 @@ const STRONG_UNDERSCORE = /(?<![\\_\p{L}\p{N}])__(?=[^\s_])[^\n]{0,300}?[^\s\\_]
 const EM_STAR = /(?<![\\*\p{L}\p{N}])\*(?=[^\s*])[^*\n]{0,300}?[^\s*\\]\*(?![*\p{L}\p{N}])/gu;
 const EM_UNDERSCORE = /(?<![\\_\p{L}\p{N}])_(?=[^\s_])[^_\n]{0,300}?[^\s_\\]_(?![_\p{L}\p{N}])/gu;
 const STRIKE = /~~(?=[^\s~])[^~\n]{0,300}?[^\s~\\]~~/g;
-const ALL_CAPS = /(?<![\p{L}\p{N}])\p{Lu}{3,40}(?![\p{L}\p{N}])/u;
 
 /** Sorts ranges by start, stably; most lists are empty or already in order and are left alone. */
 function sortByStart(ranges: Range[]): void {
@@ -138,7 +138,7 @@ const STAR = 32;
 const UNDERSCORE = 64;
 const TILDE = 128;
 const SCHEME = 256;
-/** Three code units in a row that may be capitals (A-Z, or any non-ASCII unit): ALL_CAPS needs that. */
+/** Three code units in a row that may be capitals (A-Z, or any non-ASCII unit): an all-caps word needs that. */
 const CAPITALS = 512;
 // Pairs of characters a pattern needs side by side: `](` a link, `][` a reference link, `**` `__`
 // `~~` strong emphasis and strikethrough. Masking never makes a pair, as no pattern matches a space.
@@ -158,6 +158,14 @@ const MARKUP_PATTERNS: readonly [RegExp, number][] = [
   [ENTITY, AMPERSAND],
   [ESCAPE, BACKSLASH],
 ];
+
+/**
+ * Where charactersOf found the first three possible capitals in a row (0 when none): a word of
+ * capitals (all-caps) starts with three such code units, and the search for stops finds the leftmost
+ * three (no stop character is one), so no such word starts before the word holding it.
+ */
+let capitalsStart = 0;
+
 
 /** Per ASCII code unit, the pattern bit it gives alone. */
 const ASCII_BITS = new Uint16Array(128);
@@ -187,6 +195,7 @@ const STOPS_WITHOUT_UNDERSCORE_OR_CAPITALS = /[`[<&\\*~]|\]\(|:\/\//g;
  */
 function charactersOf(text: string, underscore = true): number {
   let found = 0;
+  capitalsStart = 0;
   let stops = underscore ? STOPS : STOPS_WITHOUT_UNDERSCORE;
   stops.lastIndex = 0;
   while (stops.test(text)) {
@@ -201,6 +210,7 @@ function charactersOf(text: string, underscore = true): number {
       else if (code === previous) found |= code === 42 ? STAR_PAIR : code === 95 ? UNDERSCORE_PAIR : code === 126 ? TILDE_PAIR : 0;
     } else {
       found |= CAPITALS;
+      capitalsStart = end - 3;
       stops = underscore ? STOPS_WITHOUT_CAPITALS : STOPS_WITHOUT_UNDERSCORE_OR_CAPITALS;
       stops.lastIndex = end;
     }
@@ -212,13 +222,17 @@ function charactersOf(text: string, underscore = true): number {
  * `underscoreEmphasis` is off for plain text, where `__init__` and `snake_case` are names, not
  * emphasis: removing their underscores would change words.
  */
-export function scanInline(text: string, underscoreEmphasis = true, present = charactersOf(text, underscoreEmphasis)): InlineScan {
+export function scanInline(text: string, underscoreEmphasis = true, present?: number, capitalsFrom = 0): InlineScan {
+  if (present === undefined) {
+    present = charactersOf(text, underscoreEmphasis);
+    capitalsFrom = capitalsStart;
+  }
   const scan: InlineScan = {
     bold: false,
     italic: false,
     link: false,
     code: false,
-    allCaps: (present & CAPITALS) !== 0 && ALL_CAPS.test(text),
+    allCaps: (present & CAPITALS) !== 0 && hasCapitalWord(text, capitalsFrom),
     markup: false,
     skips: [],
     emphasisMarkers: [],
@@ -259,7 +273,8 @@ export function scanInline(text: string, underscoreEmphasis = true, present = ch
       mask.blank(m.index + 1 + m[1].length, m.index + m[0].length);
     });
   }
-  for (const [pattern, needs] of MARKUP_PATTERNS) {
+  for (let k = 0; k < MARKUP_PATTERNS.length; k++) {
+    const [pattern, needs] = MARKUP_PATTERNS[k];
     if ((present & needs) === 0) continue;
     eachMatch(pattern, mask.commit(), (m) => {
       scan.markup = true;
@@ -301,15 +316,15 @@ export function scanInline(text: string, underscoreEmphasis = true, present = ch
  * scanInline for every unit, or undefined for a unit without any inline feature, whose plain text is
  * its text: most prose units, which so cost one regex search over their characters and no
  * allocation (the search says which patterns a unit may need). A unit with capitals but no marker
- * (an acronym in prose) needs only ALL_CAPS. A unit's own text is searched even when it is a range of
+ * (an acronym in prose) needs only the all-caps test. A unit's own text is searched even when it is a range of
  * `_source` (kept for callers that pass the document): a regex reads a slice in place.
  */
 export function scanUnits(units: readonly { text: string }[], underscoreEmphasis = true, _source?: string): (InlineScan | undefined)[] {
   const markers = MARKERS | (underscoreEmphasis ? UNDERSCORE : 0);
   return units.map(({ text }) => {
     const present = charactersOf(text, underscoreEmphasis);
-    if (present & markers) return scanInline(text, underscoreEmphasis, present);
-    if ((present & CAPITALS) === 0 || !ALL_CAPS.test(text)) return undefined;
+    if (present & markers) return scanInline(text, underscoreEmphasis, present, capitalsStart);
+    if ((present & CAPITALS) === 0 || !hasCapitalWord(text, capitalsStart)) return undefined;
     return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, skips: [], emphasisMarkers: [], linkShare: 0 };
   });
 }
