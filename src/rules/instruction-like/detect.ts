@@ -99,6 +99,15 @@ function settle(model: Model, item: ScoredUnit): boolean {
 }
 
 const EXTRACTION = featureIndex('extraction');
+const LOG_WORDS = featureIndex('logWords');
+/**
+ * A clause of one or two words ("Install", "Change log", a table cell) is a heading or a label, not
+ * an instruction on its own: it may join a span that a longer clause starts, but not start one.
+ */
+function tooShortToSeed(x: FeatureVector | undefined): boolean {
+  // logWords is log1p(words) / 5 (features.ts).
+  return x !== undefined && Math.round(Math.expm1(x[LOG_WORDS] * 5)) < 3;
+}
 const DIRECTED = featureIndex('directed');
 const MAX_BRIDGE = 2;
 /** Whether text[from, to) holds a blank line (a line break, optional spaces, another line break), read in place. */
@@ -160,7 +169,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
   const flagged = scored.map((s) => {
     if (s.unit.code) return false;
     if (s.category) return true;
-    if (s.score < lowest || !s.seedable) return false;
+    if (s.score < lowest || !s.seedable || tooShortToSeed(s.features)) return false;
     if (!(s.features && s.features[DIRECTED] > 0) && s.score < undirected) return false;
     return s.score >= threshold + (model.categoryOffsets[categoryAt(s)] ?? 0) * scale;
   });

@@ -26,7 +26,8 @@ export const CUES = {
   instructionWord: /\b(?:instructions?|prompts?|directives?)\b/i,
   override: new RegExp(`\\b(?:ignore|disregard|forget|override|overwrite|bypass|abandon|neglect|discard|skip)\\b${SHORT_GAP}\\b(?:instructions?|prompts?|rules|guidelines|directions|above|before|previous|prior|everything|context|restrictions|constraints)\\b`, 'i'),
   extraction: new RegExp(`\\b(?:reveal|repeat|print|show|display|output|leak|disclose|recite|spell out|tell me|share|write out|dump)\\b${SHORT_GAP}\\b(?:system prompt|prompt|instructions|text above|above text|initial|hidden|secret|password|api key|everything above|conversation|context window)\\b`, 'i'),
-  followingInstruction: /\b(?:follow(?:ing)?|adhere to|obey|comply with|execute)\s+(?:the\s+|these\s+|my\s+|this\s+)?(?:following\s+|new\s+)?(?:instructions?|commands?|orders|task|directives?)\b/i,
+  // "following" is the verb only before a determiner: "with the following command" is documentation.
+  followingInstruction: /\b(?:(?:follow|adhere to|obey|comply with|execute)\s+(?:the\s+|these\s+|my\s+|this\s+)?|following\s+(?:the|these|my|this)\s+)(?:following\s+|new\s+)?(?:instructions?|commands?|orders|task|directives?)\b/i,
 
   // Requests and questions
   please: /\b(?:please|kindly|pls)\b/i,
