@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isRecurringKey, KeyCounts, MAX_KEY_SLOTS, recurrencePass } from '../../src/rules/boilerplate/corpus.js';
+import { DocumentKeys, isRecurringKey, KeyCounts, MAX_KEY_SLOTS, recurrencePass } from '../../src/rules/boilerplate/corpus.js';
+import { forEachUnitKey } from '../../src/rules/boilerplate/units.js';
+import { Document } from '../../src/document/document.js';
 
 /** A deterministic stream of 32-bit keys, some recurring often. */
 function* keyStream(n: number, seed: number): Generator<number> {
@@ -79,6 +81,50 @@ describe('recurring keys', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('per-document distinct keys', () => {
+  it('DocumentKeys gives what a Set gives, in the same order, through growth and many documents', () => {
+    // A document that grows the table after another left its keys in it: those are not this document's.
+    const fresh = new DocumentKeys();
+    const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+    fresh.next();
+    expect(range(1, 100).every((key) => fresh.add(key))).toBe(true);
+    fresh.next();
+    expect([...range(1000, 200), ...range(1, 100)].every((key) => fresh.add(key))).toBe(true);
+    const seen = new DocumentKeys();
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 60 }).map((k) => (k * 0x9e3779b1) | 0), fc.integer()), { maxLength: 900 }), { maxLength: 6 }), (documents) => {
+        for (const keys of documents) {
+          seen.next();
+          expect(keys.filter((key) => seen.add(key))).toEqual([...new Set(keys.map((key) => key >>> 0))].map((key) => keys.find((k) => k >>> 0 === key)));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the corpus pass adds each document\'s distinct keys in the order first seen', () => {
+    // At the table's cap, which keys are dropped depends on that order.
+    const lines = ['Home', 'News', 'Share on Facebook', 'Read more about it here', 'Subscribe to our newsletter', 'Copyright 2024 Example', 'The river flows east.'];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...lines), { maxLength: 20 }), { maxLength: 8 }), (documents) => {
+        const added: number[] = [];
+        const expected: number[] = [];
+        const state = { counts: { add: (key: number) => added.push(key) }, recurring: undefined };
+        const options = { maxLinkDensity: 0.3, minContentWords: 12, maxShare: 0.8, minDocumentFrequency: 2 };
+        for (const doc of documents) {
+          const text = doc.join('\n');
+          recurrencePass.collect(state as never, new Document({ text, format: 'text', path: 'x' }), options);
+          const keys: number[] = [];
+          forEachUnitKey(new Document({ text, format: 'text', path: 'x' }), (key) => key !== undefined && keys.push(key));
+          expected.push(...new Set(keys));
+        }
+        expect(added).toEqual(expected);
+      }),
+      { numRuns: 200 },
     );
   });
 });

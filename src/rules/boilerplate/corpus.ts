@@ -133,6 +133,55 @@ export class KeyCounts {
   }
 }
 
+/**
+ * The distinct keys of one document, in the order first seen, without a Set: most keys are past
+ * the small-integer range, and a Set boxes each one. Slots are marked with the document's
+ * generation, so starting the next document clears nothing.
+ */
+export class DocumentKeys {
+  private keys = new Uint32Array(256);
+  private marks = new Uint32Array(256);
+  private shift = 24;
+  /** Never 0, the mark of a slot no document used. */
+  private generation = 1;
+  private size = 0;
+
+  /** Starts the next document. */
+  next(): void {
+    this.size = 0;
+    if (++this.generation === 0xffffffff) {
+      this.marks.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  /** Whether `key` is new to this document; if so it is remembered. */
+  add(key: number): boolean {
+    const k = key >>> 0;
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(k, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      if (this.marks[slot] !== this.generation) {
+        this.marks[slot] = this.generation;
+        this.keys[slot] = k;
+        if (++this.size * 2 > this.keys.length) this.grow();
+        return true;
+      }
+      if (this.keys[slot] === k) return false;
+    }
+  }
+
+  private grow(): void {
+    const { keys, marks, generation } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.marks = new Uint32Array(keys.length * 2);
+    this.shift--;
+    this.size = 0;
+    for (let slot = 0; slot < keys.length; slot++) if (marks[slot] === generation) this.add(keys[slot]);
+  }
+}
+
+const documentKeys = new DocumentKeys();
+
 export function unitsOf(document: Document, hashKeys = true): Unit[] {
   return document.shared(hashKeys ? 'boilerplate-units+keys' : 'boilerplate-units', () => splitUnits(document, hashKeys));
 }
@@ -143,12 +192,13 @@ export const recurrencePass: CorpusPass<BoilerplateOptions, RecurrenceState> = {
     if (document.format === 'html') return;
     // Only the keys: the pass needs neither word counts nor link density, and its documents are
     // not the ones the check sees, so judging units here would be thrown away.
-    const seen = new Set<number>();
-    forEachUnitKey(document, (key) => {
-      if (key !== undefined) seen.add(key);
-    });
+    // Each distinct key once per document, in the order first seen (at the cap, which keys are
+    // dropped depends on that order), as it is found: the scan does not read the counts.
     const counts = state.counts as KeyCounts;
-    for (const key of seen) counts.add(key);
+    documentKeys.next();
+    forEachUnitKey(document, (key) => {
+      if (key !== undefined && documentKeys.add(key)) counts.add(key);
+    });
   },
   finish(state, _documentCount, options) {
     const counts = state.counts as KeyCounts;
