@@ -312,39 +312,32 @@ export function scanPlainText(text: string): Block[] {
   let paragraph: Block | null = null;
   const length = text.length;
   const mayHaveFence = text.includes('```') || text.includes('~~~');
+  // Line by line with indexOf: only a line's leading whitespace is read character by character.
   let start = 0;
-  let blank = true;
-  let firstVisible = 0;
-  for (let i = 0; i <= length; i++) {
-    const code = i < length ? text.charCodeAt(i) : 10;
-    if (code !== 10) {
-      if (blank && !isSpace(code)) {
-        blank = false;
-        firstVisible = i;
-      }
-      continue;
-    }
-    if (i === length && start >= length) break;
-    const end = i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+  while (start < length) {
+    let newline = text.indexOf('\n', start);
+    if (newline === -1) newline = length;
+    let firstVisible = start;
+    while (firstVisible < newline && isSpace(text.charCodeAt(firstVisible))) firstVisible++;
+    const blank = firstVisible === newline;
+    const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
     const fence = mayHaveFence && !blank && firstVisible - start <= 3 ? fenceMarker(text, start, end) : 0;
     if (fence) {
       if (paragraph) blocks.push(paragraph);
       paragraph = null;
       let closeEnd = length;
       let closeNewline = length;
-      for (let line = i + 1; line < length; ) {
-        const [lineEnd, newline] = lineEndAt(text, line);
+      for (let line = newline + 1; line < length; ) {
+        const [lineEnd, next] = lineEndAt(text, line);
         if (closesFence(text, line, lineEnd, fence)) {
           closeEnd = lineEnd;
-          closeNewline = newline;
+          closeNewline = next;
           break;
         }
-        line = newline + 1;
+        line = next + 1;
       }
       blocks.push({ kind: 'fence', start, end: closeEnd, level: fence.length });
-      i = closeNewline;
-      start = i + 1;
-      blank = true;
+      start = closeNewline + 1;
       continue;
     }
     if (blank) {
@@ -353,8 +346,7 @@ export function scanPlainText(text: string): Block[] {
       blocks.push({ kind: 'blank', start, end });
     } else if (paragraph) paragraph.end = end;
     else paragraph = { kind: 'paragraph', start, end };
-    start = i + 1;
-    blank = true;
+    start = newline + 1;
   }
   if (paragraph) blocks.push(paragraph);
   return blocks;
