@@ -17,17 +17,16 @@ const model = modelFromFile(loadModelFile(new URL('../../data/instruction-model.
 
 const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'data');
 
-/** Texts of the shared dev sets, when they are there (a sample, to keep the test quick). */
+/**
+ * Texts of the shared dev sets (a sample, to keep the test quick). ../shared sits beside the
+ * repository; reading a missing set fails the test instead of leaving it with nothing to compare.
+ */
 function devTexts(limit: number): string[] {
   const texts: string[] = [];
   const injection = path.join(shared, 'injection-dev.jsonl');
-  if (fs.existsSync(injection)) {
-    for (const line of fs.readFileSync(injection, 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
-  }
+  for (const line of fs.readFileSync(injection, 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
   const markup = path.join(shared, 'markup-dev');
-  if (fs.existsSync(markup)) {
-    for (const f of fs.readdirSync(markup).filter((n) => n.endsWith('.txt')).sort()) texts.push(fs.readFileSync(path.join(markup, f), 'utf8'));
-  }
+  for (const f of fs.readdirSync(markup).filter((n) => n.endsWith('.txt')).sort()) texts.push(fs.readFileSync(path.join(markup, f), 'utf8'));
   return texts.filter((_, i) => i % Math.max(1, Math.ceil(texts.length / limit)) === 0);
 }
 

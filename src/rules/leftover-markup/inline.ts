@@ -27,33 +27,46 @@ function gated(needles: readonly string[], pattern: RegExp, text: string, code: 
   return needles.some((needle) => text.includes(needle)) ? matches(pattern, text, code) : [];
 }
 
+/** A table of the ASCII code units in `chars`, for character-class tests without a regex. */
+function asciiClass(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const char of chars) table[char.charCodeAt(0)] = 1;
+  return table;
+}
+
 /** `[A-Za-z0-9+/]`, the class of BASE64_RUN. */
-const IS_BASE64 = new Uint8Array(128);
-for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') IS_BASE64[char.charCodeAt(0)] = 1;
-const isBase64 = (code: number) => code < 128 && IS_BASE64[code] === 1;
+const BASE64_CLASS = asciiClass('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+/** `[0-9a-fA-F]`, the digits of HEX_RUN's first alternative. */
+const HEX_CLASS = asciiClass('0123456789abcdefABCDEF');
+const inClass = (table: Uint8Array, code: number) => code < 128 && table[code] === 1;
 
 /**
- * The first index at or after `from` where `length` characters of the base64 class begin, or -1.
- * It probes the last character of each window: where that is outside the class no run of `length`
- * can start in the window, so prose is read a few characters per window, where BASE64_RUN re-reads
- * every word from each of its letters.
+ * The first index at or after `from` where `length` characters of the class begin, or -1. It
+ * probes the last character of each window: where that is outside the class no run of `length`
+ * can start in the window, so prose is read a few characters per window, where a regex such as
+ * BASE64_RUN re-reads every word from each of its letters.
  */
-export function nextBase64Run(text: string, from: number, length: number): number {
+function nextClassRun(text: string, from: number, length: number, table: Uint8Array): number {
   let p = from;
   while (p + length <= text.length) {
     const probe = p + length - 1;
-    if (!isBase64(text.charCodeAt(probe))) {
+    if (!inClass(table, text.charCodeAt(probe))) {
       p = probe + 1;
       continue;
     }
     let start = probe;
-    while (start > p && isBase64(text.charCodeAt(start - 1))) start--;
+    while (start > p && inClass(table, text.charCodeAt(start - 1))) start--;
     let end = probe + 1;
-    while (end < start + length && isBase64(text.charCodeAt(end))) end++;
+    while (end < start + length && inClass(table, text.charCodeAt(end))) end++;
     if (end >= start + length) return start;
     p = end + 1;
   }
   return -1;
+}
+
+/** The first index at or after `from` where `length` characters of BASE64_RUN's class begin, or -1. */
+export function nextBase64Run(text: string, from: number, length: number): number {
+  return nextClassRun(text, from, length, BASE64_CLASS);
 }
 
 /** The matches of BASE64_RUN: its leftmost match from any position is where nextBase64Run finds 100. */
@@ -70,31 +83,20 @@ function* base64Runs(text: string, code: Protected): Generator<RegExpExecArray> 
 }
 
 const HEX_RUN_AT = new RegExp(HEX_RUN.source, 'y');
-/** `[0-9a-fA-F]` */
-const IS_HEX = new Uint8Array(128);
-for (const char of '0123456789abcdefABCDEF') IS_HEX[char.charCodeAt(0)] = 1;
-const isHex = (code: number) => code < 128 && IS_HEX[code] === 1;
 
 /** The start of the first run of 64 or more hex digits at or after `from` that no hex digit precedes, or -1. */
 function nextHexRun(text: string, from: number): number {
-  let p = from;
-  while (p + 64 <= text.length) {
-    const probe = p + 63;
-    if (!isHex(text.charCodeAt(probe))) {
-      p = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > p && isHex(text.charCodeAt(start - 1))) start--;
-    let end = probe + 1;
-    while (isHex(text.charCodeAt(end))) end++;
-    if (end - start >= 64) {
-      while (start > 0 && isHex(text.charCodeAt(start - 1))) start--;
-      if (start >= from) return start;
-    }
+  for (let p = from; ; ) {
+    const found = nextClassRun(text, p, 64, HEX_CLASS);
+    if (found === -1) return -1;
+    let start = found;
+    while (start > 0 && inClass(HEX_CLASS, text.charCodeAt(start - 1))) start--;
+    if (start >= from) return start;
+    // The run began before `from`: the next one starts after it ends.
+    let end = found + 64;
+    while (inClass(HEX_CLASS, text.charCodeAt(end))) end++;
     p = end + 1;
   }
-  return -1;
 }
 
 /**
