@@ -2,8 +2,6 @@
 // test fails if a shortcut changes a clause boundary or a score decision.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import fs from 'node:fs';
-import path from 'node:path';
 import { clauseUnits, fencedRegions, type Unit } from '../../src/rules/instruction-like/units.js';
 import { splitSentences } from '../../src/document/sentences.js';
 import { decide, detect, scoreUnits } from '../../src/rules/instruction-like/detect.js';
@@ -12,23 +10,9 @@ import { featureIndex } from '../../src/rules/instruction-like/features.js';
 import { leadingVerb } from '../../src/rules/instruction-like/mood.js';
 import { PREFILTER, prefilterHit } from '../../src/rules/instruction-like/prefilter.js';
 import { IMPERATIVE_OPENERS } from '../../src/rules/instruction-like/lexicons.js';
+import { devTexts } from '../support/dev-texts.js';
 
 const model = modelFromFile(loadModelFile(new URL('../../data/instruction-model.json', import.meta.url)));
-
-const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'data');
-
-/**
- * Texts of the shared dev sets (a sample, to keep the test quick). ../shared sits beside the
- * repository; reading a missing set fails the test instead of leaving it with nothing to compare.
- */
-function devTexts(limit: number): string[] {
-  const texts: string[] = [];
-  const injection = path.join(shared, 'injection-dev.jsonl');
-  for (const line of fs.readFileSync(injection, 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
-  const markup = path.join(shared, 'markup-dev');
-  for (const f of fs.readdirSync(markup).filter((n) => n.endsWith('.txt')).sort()) texts.push(fs.readFileSync(path.join(markup, f), 'utf8'));
-  return texts.filter((_, i) => i % Math.max(1, Math.ceil(texts.length / limit)) === 0);
-}
 
 // --- The clause cutter as first written: every line sliced out and scanned by both patterns. ---
 const RUN_ON_ORACLE = /(?:What|How|Why|Where|Who|Which|Can you|Could you|Would you|Please|Ignore|Disregard|Forget|Now,? (?:ignore|forget|you)|From now on|IMPORTANT|Note to)\b/g;

@@ -5,7 +5,7 @@
 import { CUES, STOPWORDS } from './lexicons.js';
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardHits } from './guards.js';
-import { isImperativeVerb, leadingVerb } from './mood.js';
+import { isImperativeVerb, leadingWordAt, vocabularyOf, type Vocabulary } from './mood.js';
 
 export const FLAG = {
   backtick: 1, secondPerson: 2, question: 4, list: 8, firstPerson: 16, imperative: 32, assistant: 64, dialogue: 128, harm: 256,
@@ -184,6 +184,7 @@ export class DocumentContext {
    */
   private readonly flagsKnown: Int32Array;
   private readonly flagsSet: Int32Array;
+  private readonly vocabulary: Vocabulary;
 
   constructor(
     private readonly text: string,
@@ -196,6 +197,7 @@ export class DocumentContext {
     this.place = new Int32Array(units.length).fill(-1);
     this.flagsKnown = new Int32Array(units.length);
     this.flagsSet = new Int32Array(units.length);
+    this.vocabulary = vocabularyOf(verbs);
     units.forEach((unit, i) => {
       if (unit.code) return;
       this.place[i] = this.prose.length;
@@ -203,12 +205,15 @@ export class DocumentContext {
     });
   }
 
-  /** The clause's leading word (see mood.ts), read once for the prefilter, its features and its profile. */
+  /**
+   * The clause's leading word if it is one the mood is read against, else '' (leadingWordAt in
+   * mood.ts), read once for the prefilter, its features and the document's shape.
+   */
   leading(index: number): string {
     let verb = this.verbsAt[index];
     if (verb === undefined) {
       const unit = this.units[index];
-      verb = leadingVerb(this.text.slice(unit.start, unit.end));
+      verb = leadingWordAt(this.text, unit.start, unit.end, this.vocabulary);
       this.verbsAt[index] = verb;
     }
     return verb;

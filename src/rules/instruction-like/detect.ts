@@ -4,7 +4,8 @@
 // introduces, and merge neighbours into one span.
 import { clauseUnits, type Unit } from './units.js';
 import { featureIndex, unitFeatures, type FeatureVector, type SeedFloor } from './features.js';
-import { mayBeDirected, passesPrefilterAt } from './prefilter.js';
+import { clauseSignals, DIRECTED_WORD, isSeedVerb, PREFILTER_HIT } from './prefilter.js';
+import { isImperativeVerb } from './mood.js';
 import { DocumentContext } from './context.js';
 import { categorize, scoreUnit, type Category, type Model } from './model.js';
 
@@ -72,9 +73,10 @@ export function scoreUnits(
   units.forEach((unit, i) => {
     if (unit.code) return;
     const leading = context.leading(i);
-    if (!passesPrefilterAt(text, unit.start, unit.end, model.verbs, leading)) return;
+    const signals = clauseSignals(text, unit.start, unit.end);
+    if ((signals & PREFILTER_HIT) === 0 && !isImperativeVerb(leading, model.verbs)) return;
     const item = scored[i];
-    item.seedable = mayBeDirected(text, model.verbs, leading, unit.start, unit.end);
+    item.seedable = (signals & DIRECTED_WORD) !== 0 || isSeedVerb(leading, model.verbs);
     const features = item.seedable || eager ? featuresOf(i, eager ? undefined : floor) : null;
     if (!features) {
       // Cannot start a span: it may only join one, so it is scored when a flagged neighbour asks.

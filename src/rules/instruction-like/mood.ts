@@ -1,6 +1,7 @@
 // The mood of a clause: the first word that could carry it, after list markers and openers such as
 // "Please" or "Now,", and whether that word is a base-form verb (an imperative).
-import { IMPERATIVE_OPENERS, NOT_IMPERATIVE } from './lexicons.js';
+import { CODE_VERBS, GENERATION_VERBS, IMPERATIVE_OPENERS, NOT_IMPERATIVE, TOOL_VERBS } from './lexicons.js';
+import { WORD_HASH_SEED, WordTable, wordHashStep } from './word-table.js';
 
 const LEADING = /^[\s\d.)*•+#>'"“‘([{-]{0,8}([A-Za-z'’]{1,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})/;
 
@@ -42,6 +43,65 @@ export function leadingVerb(text: string): string {
   while (end < text.length && end - k < 30 && isWordCode(text.charCodeAt(end))) end++;
   const w = text.slice(k, end).toLowerCase().replace('’', "'");
   return IMPERATIVE_OPENERS.has(w) ? leadingByPattern(text) : w;
+}
+
+/** The words a leading word is looked up in, for one verb set: any other leading word is read as ''. */
+export interface Vocabulary {
+  table: WordTable<boolean>;
+  words: ReadonlySet<string>;
+}
+
+const vocabularies = new WeakMap<ReadonlySet<string>, Vocabulary>();
+
+export function vocabularyOf(verbs: ReadonlySet<string>): Vocabulary {
+  let vocabulary = vocabularies.get(verbs);
+  if (!vocabulary) {
+    const words = new Set([...verbs, ...NOT_IMPERATIVE, ...IMPERATIVE_OPENERS, ...TOOL_VERBS, ...GENERATION_VERBS, ...CODE_VERBS]);
+    const table = new WordTable([...words].filter((w) => /^[a-z]+$/.test(w)).map((w): [string, boolean] => [w, IMPERATIVE_OPENERS.has(w)]));
+    vocabulary = { table, words };
+    vocabularies.set(verbs, vocabulary);
+  }
+  return vocabulary;
+}
+
+/**
+ * The leading word of the clause text[start, end) (leadingVerb's reading) if it is a word of `verbs`
+ * or of the lexicons that the mood is read against (non-imperatives, openers, tool, generation and
+ * code verbs: `vocabulary`, from vocabularyOf(verbs)), else ''; those lookups are all a leading word is used for, and '' is in none of
+ * them. Read in place: the common first word is found by its hash, without a lower-cased copy.
+ */
+export function leadingWordAt(text: string, start: number, end: number, vocabulary: Vocabulary): string {
+  let k = start;
+  for (; k < start + 8 && k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 128 || OPENING[code] === 0) break;
+  }
+  if (k >= end || !isWordCode(text.charCodeAt(k))) return listedIn(vocabulary, leadingByPattern(text.slice(start, end)));
+  let wordEnd = k;
+  let hash = WORD_HASH_SEED;
+  let apostrophe = false;
+  for (; wordEnd < end && wordEnd - k < 30; wordEnd++) {
+    const code = text.charCodeAt(wordEnd);
+    if (!isWordCode(code)) break;
+    if (code === 39 || code === 0x2019) apostrophe = true;
+    hash = wordHashStep(hash, code);
+  }
+  let opener: boolean;
+  let word: string;
+  if (apostrophe) {
+    word = text.slice(k, wordEnd).toLowerCase().replace('’', "'");
+    opener = IMPERATIVE_OPENERS.has(word);
+  } else {
+    const slot = vocabulary.table.find(text, k, wordEnd, hash);
+    if (slot < 0) return '';
+    word = vocabulary.table.word(slot);
+    opener = vocabulary.table.value(slot);
+  }
+  return listedIn(vocabulary, opener ? leadingByPattern(text.slice(start, end)) : word);
+}
+
+function listedIn(vocabulary: Vocabulary, word: string): string {
+  return vocabulary.words.has(word) ? word : '';
 }
 
 export function isImperativeVerb(verb: string, verbs: ReadonlySet<string>): boolean {

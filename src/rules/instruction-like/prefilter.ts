@@ -3,6 +3,7 @@
 // span (see detect.ts). Both run on every prose clause, so each reads a clause in a single pass.
 import { CODE_VERBS, DIRECTED_WORDS, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
 import { isImperativeVerb, leadingVerb } from './mood.js';
+import { WORD_HASH_SEED, WordTable, wordHash, wordHashStep } from './word-table.js';
 
 /**
  * One combined test that every cue family trips: a clause without any of these is clean for
@@ -10,11 +11,6 @@ import { isImperativeVerb, leadingVerb } from './mood.js';
  */
 export const PREFILTER =
   /\b(?:you|your|yourself|I|me|my|please|kindly|ignore|disregard|forget|instructions?|prompts?|sorry|cannot|can't|AI|model|assistant|important|appropriate|ethical|response|reply|answer|output|IMPORTANT|pretend|act|role|DAN|send|transfer|email|delete|download|share|pay|withdraw|code|snippet|translate|words|letters|sentences|paragraphs|commas|crucial|essential|never|acceptable|illegal|harm\w{0,4}|violen\w{1,4}|respect\w{0,4}|help|support|should)\b|[?!$@€£]|```/i;
-
-/** Whether the prose clause text[start, end) is worth scoring at all: PREFILTER matches it or it opens with an imperative. */
-export function passesPrefilterAt(text: string, start: number, end: number, verbs: ReadonlySet<string>, leading: string): boolean {
-  return prefilterHit(text, start, end) || isImperativeVerb(leading, verbs);
-}
 
 // PREFILTER's word alternatives, lower-cased ("can't" is the word "can", an apostrophe and "t").
 const PREFILTER_WORDS = new Set(
@@ -39,14 +35,18 @@ function startsWithFolded(text: string, from: number, prefix: string): boolean {
 
 /** Whether the whole word text[from, to), of folded hash `hash`, is one of PREFILTER's word alternatives (ASCII case ignored). */
 function isPrefilterWord(text: string, from: number, to: number, hash: number): boolean {
+  if (to - from > 12) return false;
+  return prefixedPrefilterWord(text, from, to) || (PREFILTER_HASHES.has(hash) && PREFILTER_WORDS.has(text.slice(from, to).toLowerCase()));
+}
+
+/** harm\w{0,4}, violen\w{1,4} and respect\w{0,4}, each up to the end of the word text[from, to). */
+function prefixedPrefilterWord(text: string, from: number, to: number): boolean {
   const length = to - from;
-  if (length > 12) return false;
   const first = asciiLowerAt(text, from);
-  // harm\w{0,4}, violen\w{1,4} and respect\w{0,4}, each up to the word's end.
-  if (first === 104 && length >= 4 && length <= 8 && startsWithFolded(text, from, 'harm')) return true;
-  if (first === 118 && length >= 7 && length <= 10 && startsWithFolded(text, from, 'violen')) return true;
-  if (first === 114 && length >= 7 && length <= 11 && startsWithFolded(text, from, 'respect')) return true;
-  return PREFILTER_HASHES.has(hash) && PREFILTER_WORDS.has(text.slice(from, to).toLowerCase());
+  if (first === 104) return length >= 4 && length <= 8 && startsWithFolded(text, from, 'harm');
+  if (first === 118) return length >= 7 && length <= 10 && startsWithFolded(text, from, 'violen');
+  if (first === 114) return length >= 7 && length <= 11 && startsWithFolded(text, from, 'respect');
+  return false;
 }
 
 /**
@@ -60,11 +60,11 @@ export function prefilterHit(text: string, start: number, end: number): boolean 
     const code = text.charCodeAt(i);
     if (isPatternWordChar(code)) {
       const from = i;
-      let hash = FNV_OFFSET;
+      let hash = WORD_HASH_SEED;
       for (; i < end; i++) {
         const c = text.charCodeAt(i);
         if (!isPatternWordChar(c)) break;
-        hash = foldedHashStep(hash, c);
+        hash = wordHashStep(hash, c);
       }
       if (isPrefilterWord(text, from, i, hash)) return true;
       // can't: the word "can", an apostrophe, then the word "t".
@@ -91,6 +91,16 @@ function isWordChar(code: number): boolean {
  * place (a sliced-out clause is slower to read character by character); `leading` is then required.
  */
 export function mayBeDirected(text: string, verbs: ReadonlySet<string>, leading = leadingVerb(text), start = 0, end = text.length): boolean {
+  return directedWordIn(text, start, end) || isSeedVerb(leading, verbs);
+}
+
+/** Whether a clause's leading word lets it start a span without a directed word: an imperative that asks for generation, a tool action or code. */
+export function isSeedVerb(leading: string, verbs: ReadonlySet<string>): boolean {
+  return (GENERATION_VERBS.has(leading) || TOOL_VERBS.has(leading) || CODE_VERBS.has(leading)) && isImperativeVerb(leading, verbs);
+}
+
+/** Whether text[start, end) holds a word of DIRECTED_WORDS or a mark that asks, addresses or names money. */
+function directedWordIn(text: string, start: number, end: number): boolean {
   let i = start;
   while (i < end) {
     const code = text.charCodeAt(i);
@@ -101,31 +111,84 @@ export function mayBeDirected(text: string, verbs: ReadonlySet<string>, leading 
       continue;
     }
     const from = i;
-    let hash = FNV_OFFSET;
+    let hash = WORD_HASH_SEED;
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
       if (!isWordChar(c)) break;
-      hash = foldedHashStep(hash, c);
+      hash = wordHashStep(hash, c);
     }
     // The hash rules out almost every word without building its lower-case copy.
     if (i - from <= 24 && DIRECTED_HASHES.has(hash) && DIRECTED_WORDS.has(text.slice(from, i).toLowerCase())) return true;
   }
-  return (GENERATION_VERBS.has(leading) || TOOL_VERBS.has(leading) || CODE_VERBS.has(leading)) && isImperativeVerb(leading, verbs);
+  return false;
 }
 
-const FNV_OFFSET = 0x811c9dc5 & 0x3fffffff;
+export const PREFILTER_HIT = 1;
+export const DIRECTED_WORD = 2;
+const BOTH = PREFILTER_HIT | DIRECTED_WORD;
 
-/** One step of a word hash over ASCII-lower-cased characters, kept to 30 bits so that V8 stores it as a small integer. */
-function foldedHashStep(hash: number, code: number): number {
-  return Math.imul(hash ^ foldAscii(code), 0x01000193) & 0x3fffffff;
+/**
+ * The words made of letters and digits only on either list, with the signals each gives: the
+ * words that the combined scan looks up. Words with an apostrophe or a hyphen ("can't",
+ * "role-play") are read by the two scans that the combined one stands for.
+ */
+const SIGNAL_WORDS = new WordTable<number>(
+  [...new Set([...PREFILTER_WORDS, ...DIRECTED_WORDS])]
+    .filter((word) => /^[a-z0-9]+$/.test(word))
+    .map((word): [string, number] => [word, (PREFILTER_WORDS.has(word) ? PREFILTER_HIT : 0) | (DIRECTED_WORDS.has(word) && word.length <= 24 ? DIRECTED_WORD : 0)]),
+);
+
+/** Letters and digits, which both scans read as word characters; the underscore, apostrophes and the hyphen, which only one of them does. */
+const ALNUM = 1;
+const JOINER = 2;
+const SIGNAL_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  if (/[A-Za-z0-9]/.test(String.fromCharCode(code))) SIGNAL_CLASS[code] = ALNUM;
+}
+for (const ch of "_'-") SIGNAL_CLASS[ch.charCodeAt(0)] = JOINER;
+
+/**
+ * prefilterHit(text, start, end) as PREFILTER_HIT and the word part of mayBeDirected (a directed
+ * word or mark) as DIRECTED_WORD, read in one pass over the clause. A run of word characters of
+ * either scan that holds an underscore, apostrophe or hyphen is where the two scans cut words
+ * differently, so each scan reads that run itself; a run of letters and digits is the same word
+ * to both, looked up once.
+ */
+export function clauseSignals(text: string, start: number, end: number): number {
+  let bits = 0;
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    const kind = code < 128 ? SIGNAL_CLASS[code] : code === 0x2019 ? JOINER : 0;
+    if (kind === 0) {
+      if (code === 63 || code === 64 || code === 36 || code === 0x20ac || code === 0xa3) return BOTH;
+      if (code === 33 || (code === 96 && i + 2 < end && text.charCodeAt(i + 1) === 96 && text.charCodeAt(i + 2) === 96)) bits |= PREFILTER_HIT;
+      i++;
+    } else {
+      const from = i;
+      let hash = WORD_HASH_SEED;
+      let joined = false;
+      for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        const k = c < 128 ? SIGNAL_CLASS[c] : c === 0x2019 ? JOINER : 0;
+        if (k === 0) break;
+        if (k === JOINER) joined = true;
+        hash = wordHashStep(hash, c);
+      }
+      if (joined) {
+        if ((bits & PREFILTER_HIT) === 0 && prefilterHit(text, from, i)) bits |= PREFILTER_HIT;
+        if ((bits & DIRECTED_WORD) === 0 && directedWordIn(text, from, i)) bits |= DIRECTED_WORD;
+      } else {
+        const slot = SIGNAL_WORDS.find(text, from, i, hash);
+        if (slot >= 0) bits |= SIGNAL_WORDS.value(slot);
+        if ((bits & PREFILTER_HIT) === 0 && i - from <= 12 && prefixedPrefilterWord(text, from, i)) bits |= PREFILTER_HIT;
+      }
+    }
+    if (bits === BOTH) return BOTH;
+  }
+  return bits;
 }
 
-function foldedHash(word: string): number {
-  let hash = FNV_OFFSET;
-  for (let k = 0; k < word.length; k++) hash = foldedHashStep(hash, word.charCodeAt(k));
-  return hash;
-}
+const DIRECTED_HASHES = new Set([...DIRECTED_WORDS].map(wordHash));
 
-const DIRECTED_HASHES = new Set([...DIRECTED_WORDS].map(foldedHash));
-
-const PREFILTER_HASHES = new Set([...PREFILTER_WORDS].map(foldedHash));
+const PREFILTER_HASHES = new Set([...PREFILTER_WORDS].map(wordHash));
