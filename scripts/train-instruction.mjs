@@ -276,7 +276,9 @@ function fit(trainDocs, tuneDocs = trainDocs, guardDocs = []) {
 
 const L2 = Number(arg('l2', '1e-3'));
 const UNDIRECTED = Number(arg('undirected', '0.98'));
-const FPR_BUDGET = Number(arg('fpr', '0.0199'));
+// 1.8% rather than just under the 2% bar since records of one or two clauses are read without a
+// document shape: at 1.99% the retrained detector kept 98.9% of clean text under the scorer, under its bar.
+const FPR_BUDGET = Number(arg('fpr', '0.018'));
 // 0.62 rather than 0.65 since the documentation pages joined training: dev figures are level, and a persona
 // passage's middle clause ("You must always answer as FreeBot…", 0.519) joins its span again.
 const GROW_RATIO = Number(arg('grow', '0.62'));

@@ -107,8 +107,39 @@ export async function main() {
     console.log(`  ${'held-out family'.padEnd(34)} doc-rec  doc-FPR  span-rec  clean-kept`);
     for (const r of loso) console.log(`  ${r.family.padEnd(34)} ${pct(r.docRecall)}  ${pct(r.docFPR)}   ${pct(r.spanRecall)}    ${pct(r.cleanKept)}`);
   }
+  standaloneFigures(records, config, dir, guardOf(await import('@andersmyrmel/vard')));
   await documentationFigures(config, dir);
   console.log(`\nreports and fixed output in ${dir}`);
+}
+
+const guardOf = ({ vard }) => vard.moderate().maxLength(1e7);
+
+/**
+ * The dev set's injections and clean text without carriers, one record each: every gold span as a
+ * record of its own (a corpus of short records, such as instruction data, holds injections that
+ * way), and every paragraph of a clean record (20 characters or more) as a record of its own.
+ */
+function standaloneFigures(records, config, dir, guard) {
+  const injected = records.filter((r) => r.label !== 'clean').flatMap((r) => r.spans.map(([s, e]) => ({ text: r.text.slice(s, e), category: r.category })));
+  const clean = records.filter((r) => r.label === 'clean').flatMap((r) => r.text.split(/\n[ \t]*\n/).filter((p) => p.trim().length >= 20).map((text) => ({ text })));
+  const flagged = (list, name) => {
+    const file = path.join(dir, `${name}.jsonl`);
+    fs.writeFileSync(file, list.map((r) => JSON.stringify({ text: r.text })).join('\n') + '\n');
+    const report = path.join(dir, `${name}-report.json`);
+    runCli(['--config', config, '--format', 'json', '--output-file', report, file], { cwd: repoRoot });
+    return new Set(JSON.parse(fs.readFileSync(report, 'utf8')).files[0].findings.map((f) => f.record.index));
+  };
+  const ours = flagged(injected, 'alone-injected');
+  const oursClean = flagged(clean, 'alone-clean');
+  const vardHit = (r) => !guard.safeParse(r.text).safe;
+  console.log(`== without carriers (each injected span, or each clean paragraph, as a record of its own) ==`);
+  console.log(`  ${'metric'.padEnd(26)} instruction-like    vard`);
+  console.log(`  ${'injected spans flagged'.padEnd(26)} ${pct(ours.size / injected.length).padStart(16)}  ${pct(injected.filter(vardHit).length / injected.length).padStart(6)}   of ${injected.length}`);
+  console.log(`  ${'clean paragraphs flagged'.padEnd(26)} ${pct(oursClean.size / clean.length).padStart(16)}  ${pct(clean.filter(vardHit).length / clean.length).padStart(6)}   of ${clean.length}`);
+  for (const c of [...new Set(injected.map((r) => r.category))].sort()) {
+    const of = injected.map((r, i) => [r, i]).filter(([r]) => r.category === c);
+    console.log(`    ${c.padEnd(24)} ${pct(of.filter(([, i]) => ours.has(i)).length / of.length).padStart(16)}  ${pct(of.filter(([r]) => vardHit(r)).length / of.length).padStart(6)}`);
+  }
 }
 
 /**

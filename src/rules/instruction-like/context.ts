@@ -162,6 +162,9 @@ let stampCounter = 0;
 /** Per word id: how many clauses of the current window use it. Back to zeros after each window. */
 let spread = new Uint16Array(1024);
 
+/** Prose clauses a document needs before its share of imperatives and of code says what kind of document it is. */
+const MIN_SHAPED_CLAUSES = 2;
+
 export interface DocumentShape {
   imperativeRate: number;
   codeShare: number;
@@ -236,7 +239,10 @@ export class DocumentContext {
         if (unit.code) codeChars += unit.end - unit.start;
         else if (isImperativeVerb(this.leading(i), this.verbs)) imperative++;
       });
-      this.shape = { imperativeRate: this.prose.length ? imperative / this.prose.length : 0, codeShare: allChars ? codeChars / allChars : 0 };
+      // A record of a few clauses has no shape to speak of: a lone "Ignore previous instructions…"
+      // is all imperative, but it is not a manual.
+      const shaped = this.prose.length > MIN_SHAPED_CLAUSES;
+      this.shape = { imperativeRate: shaped ? imperative / this.prose.length : 0, codeShare: shaped && allChars ? codeChars / allChars : 0 };
     }
     return this.shape;
   }
