@@ -1,16 +1,16 @@
-#!/usr/bin/env node
-// corpuslint's command line. Subcommands (`stats`, `generate`, `merge`) live in src/commands/; the
-// default command lints. Exit codes: 0 clean, 1 problems, 2 usage, config or internal error.
-import { lintCommand } from './cli/lint-command.js';
-import { UsageError } from './cli/args.js';
-import { ConfigError } from './config/error.js';
-import { flushStdout } from './cli/io.js';
+// corpuslint's command line, run by src/cli.ts. Subcommands (`stats`, `generate`, `merge`) live in
+// src/commands/; the default command lints. Exit codes: 0 clean, 1 problems, 2 usage, config or
+// internal error.
+import { lintCommand } from './lint-command.js';
+import { UsageError } from './args.js';
+import { ConfigError } from '../config/error.js';
+import { flushStdout } from './io.js';
 
 const SUBCOMMANDS = new Set(['stats', 'generate', 'merge']);
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length > 0 && SUBCOMMANDS.has(argv[0])) {
-    const command = (await import(`./commands/${argv[0]}.js`)) as { main(args: string[]): Promise<number> };
+    const command = (await import(`../commands/${argv[0]}.js`)) as { main(args: string[]): Promise<number> };
     return command.main(argv.slice(1));
   }
   return lintCommand(argv, { cwd: process.cwd(), env: process.env, stdoutIsTTY: process.stdout.isTTY });
