@@ -85,7 +85,10 @@ function visibleLength(text: string, start = 0, end = text.length): number {
 class Mask {
   private pending: Range[] = [];
   private committed: Range[] = [];
-  constructor(public current: string) {}
+  private readonly original: string;
+  constructor(public current: string) {
+    this.original = current;
+  }
   blank(start: number, end: number): void {
     if (end > start) this.pending.push([start, end]);
   }
@@ -97,12 +100,34 @@ class Mask {
     this.pending = [];
     return this.current;
   }
+  /**
+   * Whether `needle` stands somewhere in the text with none of its characters blanked: a pattern
+   * that needs it can match the blanked text only then, as blanks are spaces and line breaks and
+   * no needle holds either. Gives up (true) past a small budget, so a unit of many occurrences and
+   * many ranges costs no more than running the pattern.
+   */
+  survives(needle: string): boolean {
+    const text = this.original;
+    let budget = 256;
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if (!overlaps(this.committed, at, end) && !overlaps(this.pending, at, end)) return true;
+      budget -= this.committed.length + this.pending.length + 1;
+      if (budget < 0) return true;
+    }
+    return false;
+  }
   /** Every range blanked or to be blanked, as skips. */
   skips(): number[] {
     for (const range of this.pending) this.committed.push(range);
     this.pending = [];
     return merged(this.committed);
   }
+}
+
+function overlaps(ranges: readonly Range[], start: number, end: number): boolean {
+  for (let k = 0; k < ranges.length; k++) if (ranges[k][0] < end && ranges[k][1] > start) return true;
+  return false;
 }
 
 /** The union of ranges as sorted, disjoint pairs of offsets; touching ranges are joined. */
@@ -152,11 +177,12 @@ const MARKERS = BACKTICK | BRACKET | ANGLE | AMPERSAND | BACKSLASH | STAR | TILD
 /** Every bit: each pattern runs, whatever the characters. */
 export const EVERY_PATTERN = 0x7fff;
 
-const MARKUP_PATTERNS: readonly [RegExp, number][] = [
-  [BARE_URL, SCHEME],
-  [HTML_TAG, ANGLE],
-  [ENTITY, AMPERSAND],
-  [ESCAPE, BACKSLASH],
+/** Each markup pattern with the bit it needs and the text every match of it holds. */
+const MARKUP_PATTERNS: readonly [RegExp, number, string][] = [
+  [BARE_URL, SCHEME, '://'],
+  [HTML_TAG, ANGLE, '<'],
+  [ENTITY, AMPERSAND, '&'],
+  [ESCAPE, BACKSLASH, '\\'],
 ];
 
 /**
@@ -242,6 +268,10 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
   if (markers === 0) return scan;
   let linkChars = 0;
   const mask = new Mask(text);
+  // Past the first pattern, one whose needle the masking so far has blanked everywhere cannot match
+  // and is not run, nor is the blanked text built for it. The oracle (EVERY_PATTERN) runs them all.
+  const pruned = present !== EVERY_PATTERN;
+  const mayMatch = (needle: string) => !pruned || mask.survives(needle);
 
   if (present & BACKTICK) {
     eachMatch(CODE_SPAN, text, (m) => {
@@ -250,7 +280,7 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
     });
   }
   // A pattern not run leaves its commit to the next pattern's, which blanks the same ranges.
-  if ((present & (BRACKET | LINK_PAIR)) === (BRACKET | LINK_PAIR)) {
+  if ((present & (BRACKET | LINK_PAIR)) === (BRACKET | LINK_PAIR) && mayMatch('](')) {
     eachMatch(LINK, mask.commit(), (m) => {
       const labelStart = m.index + m[1].length + 1;
       const labelEnd = labelStart + m[2].length;
@@ -265,7 +295,7 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
       if (m[1] === '!') mask.blank(labelStart, labelEnd);
     });
   }
-  if (present & REFERENCE_PAIR) {
+  if (present & REFERENCE_PAIR && mayMatch('][')) {
     eachMatch(REFERENCE_LINK, mask.commit(), (m) => {
       scan.link = true;
       linkChars += visibleLength(m[1]);
@@ -274,8 +304,8 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
     });
   }
   for (let k = 0; k < MARKUP_PATTERNS.length; k++) {
-    const [pattern, needs] = MARKUP_PATTERNS[k];
-    if ((present & needs) === 0) continue;
+    const [pattern, needs, needle] = MARKUP_PATTERNS[k];
+    if ((present & needs) === 0 || !mayMatch(needle)) continue;
     eachMatch(pattern, mask.commit(), (m) => {
       scan.markup = true;
       mask.blank(m.index, m.index + m[0].length);
@@ -290,11 +320,11 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
       mask.blank(close, close + markerLength);
     });
   };
-  if (present & STAR_PAIR) emphasis(STRONG_STAR, 2, 'bold');
-  if (markers & UNDERSCORE && present & UNDERSCORE_PAIR) emphasis(STRONG_UNDERSCORE, 2, 'bold');
-  if (present & TILDE_PAIR) emphasis(STRIKE, 2, 'italic');
-  if (present & STAR) emphasis(EM_STAR, 1, 'italic');
-  if (markers & UNDERSCORE) emphasis(EM_UNDERSCORE, 1, 'italic');
+  if (present & STAR_PAIR && mayMatch('**')) emphasis(STRONG_STAR, 2, 'bold');
+  if (markers & UNDERSCORE && present & UNDERSCORE_PAIR && mayMatch('__')) emphasis(STRONG_UNDERSCORE, 2, 'bold');
+  if (present & TILDE_PAIR && mayMatch('~~')) emphasis(STRIKE, 2, 'italic');
+  if (present & STAR && mayMatch('*')) emphasis(EM_STAR, 1, 'italic');
+  if (markers & UNDERSCORE && mayMatch('_')) emphasis(EM_UNDERSCORE, 1, 'italic');
   scan.skips = mask.skips();
   sortByStart(scan.emphasisMarkers);
   // Without link text the share is 0 whatever the visible length, so the count is skipped.
