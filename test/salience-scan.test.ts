@@ -66,7 +66,7 @@ function regexGate(text: string, underscore: boolean) {
   if (!mayNeed.test(text)) return undefined;
   if (marker.test(text)) return scanInline(text, underscore, EVERY_PATTERN);
   if (!/(?<![\p{L}\p{N}])\p{Lu}{3,40}(?![\p{L}\p{N}])/u.test(text)) return undefined;
-  return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, skips: [], emphasisMarkers: [], linkShare: 0 };
+  return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, skips: [], emphasisMarkers: [], linkCharacters: 0 };
 }
 
 describe('unit gate', () => {

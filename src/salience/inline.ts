@@ -19,8 +19,11 @@ export interface InlineScan {
   skips: number[];
   /** Emphasis markers, relative to the unit's text: decoration that can go without touching the words. */
   emphasisMarkers: Range[];
-  /** Share of the unit's visible characters that sit inside link text. */
-  linkShare: number;
+  /**
+   * Visible characters inside link text. Their share of the unit's visible characters (linkShareOf)
+   * is read only to name a group, so it is not counted for every unit.
+   */
+  linkCharacters: number;
 }
 
 const CODE_SPAN = /`[^`\n]{1,500}`/g;
@@ -262,11 +265,10 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
     markup: false,
     skips: [],
     emphasisMarkers: [],
-    linkShare: 0,
+    linkCharacters: 0,
   };
   const markers = present & (MARKERS | (underscoreEmphasis ? UNDERSCORE : 0));
   if (markers === 0) return scan;
-  let linkChars = 0;
   const mask = new Mask(text);
   // Past the first pattern, one whose needle the masking so far has blanked everywhere cannot match
   // and is not run, nor is the blanked text built for it. The oracle (EVERY_PATTERN) runs them all.
@@ -287,7 +289,7 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
       if (m[1] === '!' || m[2].trim() === '') scan.markup = true;
       else {
         scan.link = true;
-        linkChars += visibleLength(m[2]);
+        scan.linkCharacters += visibleLength(m[2]);
       }
       mask.blank(m.index, labelStart);
       mask.blank(labelEnd, m.index + m[0].length);
@@ -298,7 +300,7 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
   if (present & REFERENCE_PAIR && mayMatch('][')) {
     eachMatch(REFERENCE_LINK, mask.commit(), (m) => {
       scan.link = true;
-      linkChars += visibleLength(m[1]);
+      scan.linkCharacters += visibleLength(m[1]);
       mask.blank(m.index, m.index + 1);
       mask.blank(m.index + 1 + m[1].length, m.index + m[0].length);
     });
@@ -327,19 +329,21 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
   if (markers & UNDERSCORE && mayMatch('_')) emphasis(EM_UNDERSCORE, 1, 'italic');
   scan.skips = mask.skips();
   sortByStart(scan.emphasisMarkers);
-  // Without link text the share is 0 whatever the visible length, so the count is skipped.
-  if (linkChars > 0) {
-    // The visible characters of the blanked text: those outside the skips.
-    let visible = 0;
-    let cursor = 0;
-    for (let k = 0; k < scan.skips.length; k += 2) {
-      visible += visibleLength(text, cursor, scan.skips[k]);
-      cursor = scan.skips[k + 1];
-    }
-    visible += visibleLength(text, cursor);
-    scan.linkShare = visible > 0 ? Math.min(1, linkChars / visible) : 0;
-  }
   return scan;
+}
+
+/** Share of the text's visible characters (those outside the skips) that sit inside link text. */
+export function linkShareOf(text: string, scan: Pick<InlineScan, 'skips' | 'linkCharacters'>): number {
+  // Without link text the share is 0 whatever the visible length, so the count is skipped.
+  if (scan.linkCharacters === 0) return 0;
+  let visible = 0;
+  let cursor = 0;
+  for (let k = 0; k < scan.skips.length; k += 2) {
+    visible += visibleLength(text, cursor, scan.skips[k]);
+    cursor = scan.skips[k + 1];
+  }
+  visible += visibleLength(text, cursor);
+  return visible > 0 ? Math.min(1, scan.linkCharacters / visible) : 0;
 }
 
 /**
@@ -355,6 +359,6 @@ export function scanUnits(units: readonly { text: string }[], underscoreEmphasis
     const present = charactersOf(text, underscoreEmphasis);
     if (present & markers) return scanInline(text, underscoreEmphasis, present, capitalsStart);
     if ((present & CAPITALS) === 0 || !hasCapitalWord(text, capitalsStart)) return undefined;
-    return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, skips: [], emphasisMarkers: [], linkShare: 0 };
+    return { bold: false, italic: false, link: false, code: false, allCaps: true, markup: false, skips: [], emphasisMarkers: [], linkCharacters: 0 };
   });
 }

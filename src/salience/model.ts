@@ -5,7 +5,7 @@ import type { Document } from '../document/document.js';
 import type { Range } from '../types.js';
 import { ContentTokens } from './content.js';
 import { gini, normalise, targetedCoverage, uniformCoverage } from './coverage.js';
-import { scanUnits } from './inline.js';
+import { linkShareOf, scanUnits } from './inline.js';
 import { nameOf } from './names.js';
 import { FeatureBits, presentationSalience, withPosition } from './presentation.js';
 import type { Feature, SalienceOptions } from './options.js';
@@ -247,7 +247,10 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
   const { saliences, hotspot, features, probabilities, chances } = presentationOf(document, options);
   const lowContent = (i: number) => content[i] < options.lowContent;
   const weak = (i: number) => hotspot[i] === 1 && lowContent(i);
-  const linkShare = (i: number) => Math.max(scans[i]?.linkShare ?? 0, raw[i].linkShare ?? 0);
+  const linkShare = (i: number) => {
+    const scan = scans[i];
+    return Math.max(scan ? linkShareOf(raw[i].text, scan) : 0, raw[i].linkShare ?? 0);
+  };
   const emphasisMarkers = (i: number): Range[] => {
     const offset = raw[i].textOffset;
     return offset === undefined || raw[i].kind === 'code' ? [] : (scans[i]?.emphasisMarkers ?? []).map(([s, e]) => [offset + s, offset + e] as Range);
