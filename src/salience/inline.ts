@@ -59,13 +59,16 @@ function blanks(text: string, start: number, end: number): string {
   return text.slice(start, end).replace(/[^\n]/g, ' ');
 }
 
-/** The text with the skips as spaces, line breaks kept: offsets stay those of the text. */
-export function plainText(text: string, skips: readonly number[]): string {
-  if (skips.length === 0) return text;
+/**
+ * The text with the skips as spaces, line breaks kept: offsets stay those of the text. `count` is
+ * how many numbers of `skips` to read.
+ */
+export function plainText(text: string, skips: readonly number[], count = skips.length): string {
+  if (count === 0) return text;
   // Joined into one flat string, not a chain of cons strings a reader would have to flatten.
   const parts: string[] = [];
   let cursor = 0;
-  for (let k = 0; k < skips.length; k += 2) {
+  for (let k = 0; k < count; k += 2) {
     parts.push(text.slice(cursor, skips[k]), blanks(text, skips[k], skips[k + 1]));
     cursor = skips[k + 1];
   }
@@ -81,26 +84,49 @@ function visibleLength(text: string, start = 0, end = text.length): number {
 }
 
 /**
+ * Ranges as flat pairs of offsets in an array kept from unit to unit: the first `count` numbers
+ * are in use. (Setting an array's length to 0 would drop its storage, to be grown again.)
+ */
+class Pairs {
+  readonly values: number[] = [];
+  count = 0;
+  add(start: number, end: number): void {
+    this.values[this.count++] = start;
+    this.values[this.count++] = end;
+  }
+  overlaps(start: number, end: number): boolean {
+    for (let k = 0; k < this.count; k += 2) if (this.values[k] < end && this.values[k + 1] > start) return true;
+    return false;
+  }
+}
+
+/**
  * Blanks ranges of a text to spaces (line breaks kept), so offsets stay put for the next pattern.
  * The blanked text is built only when a further pattern is to read it; the last pattern's ranges
- * join the others in the skips.
+ * join the others in the skips. The one mask is reset for each unit, so a unit's scan allocates no
+ * range objects.
  */
 class Mask {
-  private pending: Range[] = [];
-  private committed: Range[] = [];
-  private readonly original: string;
-  constructor(public current: string) {
-    this.original = current;
+  private readonly pending = new Pairs();
+  private readonly committed = new Pairs();
+  private original = '';
+  current = '';
+  reset(text: string): void {
+    this.original = this.current = text;
+    this.pending.count = 0;
+    this.committed.count = 0;
   }
   blank(start: number, end: number): void {
-    if (end > start) this.pending.push([start, end]);
+    if (end > start) this.pending.add(start, end);
   }
   /** The text with every range so far blanked. */
   commit(): string {
-    if (this.pending.length === 0) return this.current;
-    this.current = plainText(this.current, merged(this.pending));
-    for (const range of this.pending) this.committed.push(range);
-    this.pending = [];
+    const pending = this.pending;
+    if (pending.count === 0) return this.current;
+    // Copied to the committed ranges before merging rewrites them.
+    for (let k = 0; k < pending.count; k += 2) this.committed.add(pending.values[k], pending.values[k + 1]);
+    this.current = plainText(this.current, pending.values, mergeInPlace(pending.values, pending.count));
+    pending.count = 0;
     return this.current;
   }
   /**
@@ -114,44 +140,82 @@ class Mask {
     let budget = 256;
     for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
       const end = at + needle.length;
-      if (!overlaps(this.committed, at, end) && !overlaps(this.pending, at, end)) return true;
-      budget -= this.committed.length + this.pending.length + 1;
+      if (!this.committed.overlaps(at, end) && !this.pending.overlaps(at, end)) return true;
+      budget -= (this.committed.count + this.pending.count) / 2 + 1;
       if (budget < 0) return true;
     }
     return false;
   }
-  /** Every range blanked or to be blanked, as skips. */
+  /** Every range blanked or to be blanked, as skips: merged in place, then copied out at their size. */
   skips(): number[] {
-    for (const range of this.pending) this.committed.push(range);
-    this.pending = [];
-    return merged(this.committed);
+    const { pending, committed } = this;
+    for (let k = 0; k < pending.count; k += 2) committed.add(pending.values[k], pending.values[k + 1]);
+    pending.count = 0;
+    return committed.values.slice(0, mergeInPlace(committed.values, committed.count));
   }
 }
 
-function overlaps(ranges: readonly Range[], start: number, end: number): boolean {
-  for (let k = 0; k < ranges.length; k++) if (ranges[k][0] < end && ranges[k][1] > start) return true;
-  return false;
-}
+const mask = new Mask();
 
-/** The union of ranges as sorted, disjoint pairs of offsets; touching ranges are joined. */
-function merged(ranges: Range[]): number[] {
-  sortByStart(ranges);
-  const skips: number[] = [];
-  for (const [start, end] of ranges) {
-    const last = skips.length - 1;
-    if (last > 0 && start <= skips[last]) {
-      if (end > skips[last]) skips[last] = end;
-    } else skips.push(start, end);
+/** Sorts the first `count` numbers of `pairs` (flat pairs) by start, in place: by insertion when few (most units), else through tuples. */
+function sortPairs(pairs: number[], count: number): void {
+  let sorted = true;
+  for (let k = 2; k < count && sorted; k += 2) sorted = pairs[k] >= pairs[k - 2];
+  if (sorted) return;
+  if (count > 64) {
+    const tuples: Range[] = [];
+    for (let k = 0; k < count; k += 2) tuples.push([pairs[k], pairs[k + 1]]);
+    tuples.sort((x, y) => x[0] - y[0]);
+    tuples.forEach(([start, end], k) => {
+      pairs[2 * k] = start;
+      pairs[2 * k + 1] = end;
+    });
+    return;
   }
-  return skips;
+  for (let k = 2; k < count; k += 2) {
+    const start = pairs[k];
+    const end = pairs[k + 1];
+    let j = k;
+    for (; j > 0 && pairs[j - 2] > start; j -= 2) {
+      pairs[j] = pairs[j - 2];
+      pairs[j + 1] = pairs[j - 1];
+    }
+    pairs[j] = start;
+    pairs[j + 1] = end;
+  }
 }
 
-function eachMatch(pattern: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
+/**
+ * Turns the first `count` numbers of `ranges` (flat pairs) into their union as sorted, disjoint
+ * pairs of offsets, in place at the front; touching ranges are joined. Returns how many numbers the
+ * union takes.
+ */
+function mergeInPlace(ranges: number[], count: number): number {
+  sortPairs(ranges, count);
+  let used = 0;
+  for (let k = 0; k < count; k += 2) {
+    const start = ranges[k];
+    const end = ranges[k + 1];
+    if (used > 0 && start <= ranges[used - 1]) {
+      if (end > ranges[used - 1]) ranges[used - 1] = end;
+    } else {
+      ranges[used++] = start;
+      ranges[used++] = end;
+    }
+  }
+  return used;
+}
+
+/** The first match of a global pattern, from the start of the text. */
+function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    visit(match);
-    if (match[0].length === 0) pattern.lastIndex++;
-  }
+  return pattern.exec(text);
+}
+
+/** The match after `match`, past it even when it is empty. */
+function nextMatch(pattern: RegExp, text: string, match: RegExpExecArray): RegExpExecArray | null {
+  if (match[0].length === 0) pattern.lastIndex++;
+  return pattern.exec(text);
 }
 
 // Characters each pattern needs. Masking only turns characters into spaces, so a pattern whose
@@ -247,6 +311,18 @@ function charactersOf(text: string, underscore = true): number {
   return found;
 }
 
+/** Runs an emphasis pattern over the blanked text: its markers are blanked and kept as decoration. */
+function emphasis(scan: InlineScan, pattern: RegExp, markerLength: number, kind: 'bold' | 'italic'): void {
+  const masked = mask.commit();
+  for (let m = firstMatch(pattern, masked); m; m = nextMatch(pattern, masked, m)) {
+    scan[kind] = true;
+    const close = m.index + m[0].length - markerLength;
+    scan.emphasisMarkers.push([m.index, m.index + markerLength], [close, close + markerLength]);
+    mask.blank(m.index, m.index + markerLength);
+    mask.blank(close, close + markerLength);
+  }
+}
+
 /**
  * `underscoreEmphasis` is off for plain text, where `__init__` and `snake_case` are names, not
  * emphasis: removing their underscores would change words.
@@ -269,21 +345,21 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
   };
   const markers = present & (MARKERS | (underscoreEmphasis ? UNDERSCORE : 0));
   if (markers === 0) return scan;
-  const mask = new Mask(text);
+  mask.reset(text);
   // Past the first pattern, one whose needle the masking so far has blanked everywhere cannot match
   // and is not run, nor is the blanked text built for it. The oracle (EVERY_PATTERN) runs them all.
   const pruned = present !== EVERY_PATTERN;
-  const mayMatch = (needle: string) => !pruned || mask.survives(needle);
 
   if (present & BACKTICK) {
-    eachMatch(CODE_SPAN, text, (m) => {
+    for (let m = firstMatch(CODE_SPAN, text); m; m = nextMatch(CODE_SPAN, text, m)) {
       scan.code = true;
       mask.blank(m.index, m.index + m[0].length);
-    });
+    }
   }
   // A pattern not run leaves its commit to the next pattern's, which blanks the same ranges.
-  if ((present & (BRACKET | LINK_PAIR)) === (BRACKET | LINK_PAIR) && mayMatch('](')) {
-    eachMatch(LINK, mask.commit(), (m) => {
+  if ((present & (BRACKET | LINK_PAIR)) === (BRACKET | LINK_PAIR) && !(pruned && !mask.survives(']('))) {
+    const masked = mask.commit();
+    for (let m = firstMatch(LINK, masked); m; m = nextMatch(LINK, masked, m)) {
       const labelStart = m.index + m[1].length + 1;
       const labelEnd = labelStart + m[2].length;
       if (m[1] === '!' || m[2].trim() === '') scan.markup = true;
@@ -295,39 +371,35 @@ export function scanInline(text: string, underscoreEmphasis = true, present?: nu
       mask.blank(labelEnd, m.index + m[0].length);
       // An image's alt text is not visible prose; blank it too.
       if (m[1] === '!') mask.blank(labelStart, labelEnd);
-    });
+    }
   }
-  if (present & REFERENCE_PAIR && mayMatch('][')) {
-    eachMatch(REFERENCE_LINK, mask.commit(), (m) => {
+  if (present & REFERENCE_PAIR && !(pruned && !mask.survives(']['))) {
+    const masked = mask.commit();
+    for (let m = firstMatch(REFERENCE_LINK, masked); m; m = nextMatch(REFERENCE_LINK, masked, m)) {
       scan.link = true;
       scan.linkCharacters += visibleLength(m[1]);
       mask.blank(m.index, m.index + 1);
       mask.blank(m.index + 1 + m[1].length, m.index + m[0].length);
-    });
+    }
   }
   for (let k = 0; k < MARKUP_PATTERNS.length; k++) {
-    const [pattern, needs, needle] = MARKUP_PATTERNS[k];
-    if ((present & needs) === 0 || !mayMatch(needle)) continue;
-    eachMatch(pattern, mask.commit(), (m) => {
+    // Read by index: destructuring a tuple walks an iterator.
+    const pattern = MARKUP_PATTERNS[k][0];
+    if ((present & MARKUP_PATTERNS[k][1]) === 0 || (pruned && !mask.survives(MARKUP_PATTERNS[k][2]))) continue;
+    const masked = mask.commit();
+    for (let m = firstMatch(pattern, masked); m; m = nextMatch(pattern, masked, m)) {
       scan.markup = true;
       mask.blank(m.index, m.index + m[0].length);
-    });
+    }
   }
-  const emphasis = (pattern: RegExp, markerLength: number, kind: 'bold' | 'italic') => {
-    eachMatch(pattern, mask.commit(), (m) => {
-      scan[kind] = true;
-      const close = m.index + m[0].length - markerLength;
-      scan.emphasisMarkers.push([m.index, m.index + markerLength], [close, close + markerLength]);
-      mask.blank(m.index, m.index + markerLength);
-      mask.blank(close, close + markerLength);
-    });
-  };
-  if (present & STAR_PAIR && mayMatch('**')) emphasis(STRONG_STAR, 2, 'bold');
-  if (markers & UNDERSCORE && present & UNDERSCORE_PAIR && mayMatch('__')) emphasis(STRONG_UNDERSCORE, 2, 'bold');
-  if (present & TILDE_PAIR && mayMatch('~~')) emphasis(STRIKE, 2, 'italic');
-  if (present & STAR && mayMatch('*')) emphasis(EM_STAR, 1, 'italic');
-  if (markers & UNDERSCORE && mayMatch('_')) emphasis(EM_UNDERSCORE, 1, 'italic');
+  if (present & STAR_PAIR && !(pruned && !mask.survives('**'))) emphasis(scan, STRONG_STAR, 2, 'bold');
+  if (markers & UNDERSCORE && present & UNDERSCORE_PAIR && !(pruned && !mask.survives('__'))) emphasis(scan, STRONG_UNDERSCORE, 2, 'bold');
+  if (present & TILDE_PAIR && !(pruned && !mask.survives('~~'))) emphasis(scan, STRIKE, 2, 'italic');
+  if (present & STAR && !(pruned && !mask.survives('*'))) emphasis(scan, EM_STAR, 1, 'italic');
+  if (markers & UNDERSCORE && !(pruned && !mask.survives('_'))) emphasis(scan, EM_UNDERSCORE, 1, 'italic');
   scan.skips = mask.skips();
+  // The shared mask lets go of the unit (a slice that keeps its document alive).
+  mask.reset('');
   sortByStart(scan.emphasisMarkers);
   return scan;
 }
