@@ -159,3 +159,65 @@ describe('term table', () => {
     );
   });
 });
+
+describe('term tables and ids handed on from document to document', () => {
+  const key = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('ab', 'AB', 'the', 'a', ''));
+
+  it('a table cut back to its first keys gives the ids a table of only those keys gives', () => {
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 200 }), fc.array(key, { maxLength: 200 }), fc.nat(), (first, then, cut) => {
+        const reused = new TermTable();
+        for (const k of first) reused.idOf(k, 0, k.length, false, hashOf(k));
+        const keep = cut % (reused.size + 1);
+        reused.truncate(keep);
+        const fresh = new TermTable();
+        for (let id = 0; id < keep; id++) {
+          const k = reused.keyOf(id);
+          fresh.idOf(k, 0, k.length, false, hashOf(k));
+        }
+        expect(reused.size).toBe(keep);
+        for (const k of then) expect(reused.idOf(k, 0, k.length, true, hashOf(k))).toBe(fresh.idOf(k, 0, k.length, true, hashOf(k)));
+        for (let id = 0; id < fresh.size; id++) expect(reused.keyOf(id)).toBe(fresh.keyOf(id));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  const weightsOf = (texts: string[], options: { numberWeight: number; entityWeight: number }) => {
+    // The definition's figures (as in the document-frequency test above), from term strings.
+    const units = texts.map(referenceTokens);
+    const df = new Map<string, number>();
+    for (const unit of units) for (const term of new Set(unit.terms)) df.set(term, (df.get(term) ?? 0) + 1);
+    const rarest = 1 + Math.log(texts.length / 2);
+    return units.map((unit) => {
+      const counts = new Map<string, number>();
+      for (const term of unit.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      let mass = 0;
+      for (const [term, count] of counts) mass += count * (1 + Math.log(texts.length / (1 + df.get(term)!)));
+      return Math.max(0, mass / rarest) + options.numberWeight * unit.numbers + options.entityWeight * unit.entities;
+    });
+  };
+
+  it('weigh each document as fresh ones would, for every options object asked, also when weighed before every unit was read', () => {
+    const documents = fc.array(fc.array(unitText, { minLength: 1, maxLength: 8 }), { minLength: 2, maxLength: 5 });
+    fc.assert(
+      fc.property(documents, fc.nat(), (texts, early) => {
+        const first = { numberWeight: 0.5, entityWeight: 0.5 };
+        const second = { numberWeight: 1.25, entityWeight: 0 };
+        for (const [d, units] of texts.entries()) {
+          const tokens = new ContentTokens(units.length);
+          // One document is weighed once before its last unit is read: it keeps its terms.
+          const partial = d === early % texts.length && units.length > 1;
+          units.forEach((text, i) => {
+            if (partial && i === units.length - 1) tokens.weights(first);
+            tokens.read(i, text);
+          });
+          expect(tokens.weights(first)).toEqual(weightsOf(units, first));
+          expect(tokens.weights(second)).toEqual(weightsOf(units, second));
+          expect(() => tokens.tokensOf(0)).toThrow();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -125,9 +125,13 @@ export interface UnitTokens {
  * and starts with a capital, which per-word regex tests used to find.
  */
 export class ContentTokens {
-  private readonly table = STOPWORD_TABLE.copy();
-  private ids = new Int32Array(256);
+  // Taken on the first read, and handed on to the next document once the masses are known.
+  private table: TermTable | undefined;
+  private ids: Int32Array | undefined;
   private used = 0;
+  private unitsRead = 0;
+  /** Each unit's TF-IDF mass in units of the rarest word: what the weights need once every unit is read. */
+  private masses: Float64Array | undefined;
   private readonly first: Int32Array;
   private readonly termCounts: Int32Array;
   private readonly numbers: Int32Array;
@@ -152,6 +156,8 @@ export class ContentTokens {
    * disjoint) are read as blanks: the inline scan's masked spans, so no masked copy is built.
    */
   read(unit: number, text: string, from = 0, to = text.length, skips?: ArrayLike<number>): void {
+    const table = (this.table ??= spareTables.pop() ?? STOPWORD_TABLE.copy());
+    this.ids ??= spareIds.pop() ?? new Int32Array(256);
     this.first[unit] = this.used;
     let numbers = 0;
     let capitalised = 0;
@@ -219,15 +225,15 @@ export class ContentTokens {
       if (digit) {
         numbers++;
         // A number is a term as it stands (not lowered).
-        this.push(this.table.idOf(text, wordStart, wordEnd, false, hashEnd(hash, wordEnd - wordStart)));
+        this.push(table.idOf(text, wordStart, wordEnd, false, hashEnd(hash, wordEnd - wordStart)));
       } else if (wordEnd - wordStart >= 2) {
         alphabetic++;
         let id: number;
-        if (!wide) id = this.table.idOf(text, wordStart, wordEnd, true, hashEnd(hash, wordEnd - wordStart));
+        if (!wide) id = table.idOf(text, wordStart, wordEnd, true, hashEnd(hash, wordEnd - wordStart));
         else {
           // Outside ASCII, lowering may change the length ('İ'); toLowerCase is the definition.
           const lowered = text.slice(wordStart, wordEnd).toLowerCase();
-          id = this.table.idOf(lowered, 0, lowered.length, false, hashOf(lowered));
+          id = table.idOf(lowered, 0, lowered.length, false, hashOf(lowered));
         }
         const stopword = id < STOPWORD_COUNT;
         if (!stopword) this.push(id);
@@ -244,22 +250,25 @@ export class ContentTokens {
     this.numbers[unit] = numbers;
     // In Title Case lines (menus, headings) capitals say nothing about names.
     this.entities[unit] = alphabetic > 0 && capitalised / alphabetic < 0.6 ? names - (firstIsName ? 1 : 0) : 0;
+    if (this.done[unit] === 0) this.unitsRead++;
     this.done[unit] = 1;
   }
 
   private push(id: number): void {
-    if (this.used === this.ids.length) {
-      const ids = new Int32Array(2 * this.used);
-      ids.set(this.ids);
+    let ids = this.ids!;
+    if (this.used === ids.length) {
+      ids = new Int32Array(2 * this.used);
+      ids.set(this.ids!);
       this.ids = ids;
     }
-    this.ids[this.used++] = id;
+    ids[this.used++] = id;
   }
 
-  /** A unit's tokens with its terms as strings. */
+  /** A unit's tokens with its terms as strings (before weights has let go of the terms). */
   tokensOf(unit: number): UnitTokens {
     const terms: string[] = [];
-    for (let k = this.first[unit], end = k + this.termCounts[unit]; k < end; k++) terms.push(this.table.keyOf(this.ids[k]));
+    if (this.masses) throw new Error('The terms of these tokens were handed on once their weights were known');
+    for (let k = this.first[unit], end = k + this.termCounts[unit]; k < end; k++) terms.push(this.table!.keyOf(this.ids![k]));
     return { terms, numbers: this.numbers[unit], entities: this.entities[unit] };
   }
 
@@ -279,12 +288,29 @@ export class ContentTokens {
    * Content weight of every unit (all must have been read). The TF-IDF is natural's formula (tf × idf
    * summed over the unit's distinct terms in order of first occurrence, idf = 1 + ln(N / (1 + df))) on
    * plain term counts: natural's TfIdf class builds a term object per unit and was the costliest part
-   * of the rule.
+   * of the rule. The masses do not depend on the options: found once, after which the term table and
+   * ids go to the next document (weights for other options reuse the masses).
    */
   weights(options: ContentOptions): number[] {
     const n = this.units;
     if (n === 0) return [];
-    const terms = this.table.size;
+    let masses = this.masses;
+    if (!masses) {
+      masses = this.massesOf();
+      if (this.unitsRead === n) {
+        this.masses = masses;
+        this.handOn();
+      }
+    }
+    const weights = new Array<number>(n);
+    for (let i = 0; i < n; i++) weights[i] = masses[i] + options.numberWeight * this.numbers[i] + options.entityWeight * this.entities[i];
+    return weights;
+  }
+
+  private massesOf(): Float64Array {
+    const n = this.units;
+    const ids = this.ids ?? new Int32Array(0);
+    const terms = this.table?.size ?? STOPWORD_COUNT;
     // Per unit, its distinct ids in order of first occurrence with their counts, in flat scratch
     // arrays reused from document to document.
     const byTerm = scratch(0, 3 * terms); // per term id: document frequency, last unit seen in, slot of its count
@@ -298,7 +324,7 @@ export class ContentTokens {
     for (let i = 0; i < n; i++) {
       firstOf[i] = distinct;
       for (let k = this.first[i], end = k + this.termCounts[i]; k < end; k++) {
-        const id = this.ids[k];
+        const id = ids[k];
         if (byTerm[3 * id + 1] !== i) {
           byTerm[3 * id]++;
           byTerm[3 * id + 1] = i;
@@ -314,15 +340,36 @@ export class ContentTokens {
     for (let id = 0; id < terms; id++) idf[id] = 1 + Math.log(n / (1 + byTerm[3 * id]));
     // A word found in one unit only scores the maximum idf.
     const rarest = 1 + Math.log(n / 2);
-    const weights = new Array<number>(n);
+    const masses = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let mass = 0;
       for (let k = firstOf[i]; k < firstOf[i + 1]; k++) mass += byEntry[2 * k + 1] * idf[byEntry[2 * k]];
-      weights[i] = Math.max(0, mass / rarest) + options.numberWeight * this.numbers[i] + options.entityWeight * this.entities[i];
+      masses[i] = Math.max(0, mass / rarest);
     }
-    return weights;
+    return masses;
+  }
+
+  /** Gives the term table (back to the stopwords) and id array to the next document, unless grown large. */
+  private handOn(): void {
+    const { table, ids } = this;
+    this.table = undefined;
+    this.ids = undefined;
+    if (table && table.capacity <= MAX_SPARE_SLOTS && spareTables.length === 0) {
+      table.truncate(STOPWORD_COUNT);
+      spareTables.push(table);
+    }
+    if (ids && ids.length <= MAX_SPARE_IDS && spareIds.length === 0) spareIds.push(ids);
   }
 }
+
+/**
+ * A term table and an id array of a document whose weights are known, for the next document: a
+ * copy of the stopword table per document, grown term by term, was a few percent of the rule.
+ */
+const spareTables: TermTable[] = [];
+const spareIds: Int32Array[] = [];
+const MAX_SPARE_SLOTS = 1 << 17;
+const MAX_SPARE_IDS = 1 << 20;
 
 const scratchArrays = [new Int32Array(1024), new Int32Array(1024), new Int32Array(1024)];
 

@@ -78,6 +78,29 @@ export class TermTable {
     return new TermTable(this);
   }
 
+  /**
+   * Keeps the ids below `size` and forgets the rest, keeping the arrays as they have grown: a table
+   * reused for another document starts where a fresh copy would, without being allocated and grown
+   * again. The kept keys are placed again in id order, as a rehash would place them.
+   */
+  truncate(size: number): void {
+    if (size >= this.size) return;
+    this.used = this.starts[size];
+    this.size = size;
+    this.slots.fill(0);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < size; id++) {
+      let slot = this.hashes[id] & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = id + 1;
+    }
+  }
+
+  /** How many slots the table has grown to: what keeping it costs. */
+  get capacity(): number {
+    return this.slots.length;
+  }
+
   /** The key of an id as a string. */
   keyOf(id: number): string {
     let key = '';
