@@ -49,9 +49,9 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
         fatal = true;
         ruleErrors.push(finding);
       }
-      if (spool) spool.push(finding);
-      else findings.push(finding);
+      if (!spool) findings.push(finding);
     }
+    spool?.pushAll(outcome.findings);
     records += outcome.records;
     recordOffset += outcome.records;
     changed ||= outcome.changed;

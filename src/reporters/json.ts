@@ -56,7 +56,7 @@ export function* jsonReportChunks(results: readonly FileResult[], summary: JsonR
   yield `{"version":${JSON_REPORT_VERSION},"files":[`;
   for (let i = 0; i < results.length; i++) {
     const pieces = fileChunks(results[i], i > 0 ? ',' : '');
-    // A file whose findings are in memory anyway is one piece; a spooled one is a finding at a time.
+    // A file whose findings are in memory anyway is one piece; a spooled one is a batch of findings at a time.
     if (isSpooled(results[i])) yield* pieces;
     else yield [...pieces].join('');
   }

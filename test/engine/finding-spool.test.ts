@@ -96,7 +96,7 @@ describe('FindingSpool', () => {
     }
     expect([...spool.read()]).toEqual(findings);
     // The JSON reporter copies these texts as they are: the report's shape, without the excerpt.
-    expect([...spool.reportTexts()]).toEqual(findings.map((finding) => JSON.stringify(toJsonFinding(finding))));
+    expect([...spool.reportTexts()].join(',')).toEqual(findings.map((finding) => JSON.stringify(toJsonFinding(finding))).join(','));
     // Two readers at once (a formatter reading while another pass is open) see the same findings.
     const first = spool.read();
     const second = spool.read();
@@ -107,6 +107,49 @@ describe('FindingSpool', () => {
     if (process.platform !== 'win32') expect(fs.readdirSync(tmp)).toEqual([]);
     spool.dispose();
     expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+});
+
+describe('FindingSpool batches', () => {
+  function finding(i: number): Finding {
+    return {
+      ruleId: i % 2 ? 'leftover-markup' : 'invisible-unicode',
+      messageId: 'm',
+      severity: i % 7 === 0 ? 'error' : 'warning',
+      message: `Batch finding ${i} "quoted" \\ \ud800 lone`,
+      start: i,
+      end: i + 1,
+      line: i + 1,
+      column: 1,
+      endLine: i + 1,
+      endColumn: 2,
+      ...(i % 3 ? { record: { index: i, line: i + 1 } } : {}),
+      ...(i % 5 === 1 ? { score: Number.NaN } : {}),
+      // No excerpt, an empty one, and a "null" one must each come back as they were.
+      ...(i % 4 === 0 ? {} : { excerpt: i % 4 === 1 ? '' : i % 4 === 2 ? 'null' : `x${i}` }),
+    };
+  }
+
+  it('reads back pushAll groups of any size, across batch and read-buffer edges, as the findings one by one', () => {
+    const findings = Array.from({ length: 9000 }, (_, i) => finding(i));
+    const single = new FindingSpool();
+    for (const f of findings) single.push(f);
+    const grouped = new FindingSpool();
+    const sizes = [1, 0, 255, 256, 257, 1000, 3001];
+    for (let from = 0, k = 0; from < findings.length; k++) {
+      const size = sizes[k % sizes.length];
+      grouped.pushAll(findings.slice(from, from + size));
+      from += size;
+    }
+    const expected = findings.map((f) => JSON.parse(JSON.stringify(f)) as Finding);
+    expect([...single.read()]).toEqual(expected);
+    expect([...grouped.read()]).toEqual(expected);
+    for (const [i, f] of [...grouped.read()].entries()) expect('excerpt' in f, `finding ${i}`).toBe(findings[i].excerpt !== undefined);
+    const reportArray = `[${findings.map((f) => JSON.stringify(toJsonFinding(f))).join(',')}]`;
+    expect(`[${[...grouped.reportTexts()].join(',')}]`).toBe(reportArray);
+    expect(grouped.tally).toEqual(single.tally);
+    single.dispose();
+    grouped.dispose();
   });
 });
 
