@@ -8,7 +8,6 @@ import type { FileResult, Finding } from '../types.js';
 import { isFixable } from '../fix/apply.js';
 import { toJsonFinding } from '../reporters/json-finding.js';
 
-const FLUSH_CHARS = 1 << 20;
 const READ_BYTES = 1 << 20;
 
 const live = new Set<FindingSpool>();
@@ -83,7 +82,44 @@ export interface SerializedFindings {
 }
 
 export function serializeFindings(findings: readonly Finding[]): SerializedFindings {
-  return { bytes: new TextEncoder().encode(spoolLines(findings)), tally: tallyOf(findings), ruleErrors: findings.filter((f) => f.ruleId === 'rule-error') };
+  const builder = new SerializedFindingsBuilder();
+  builder.add(findings);
+  return builder.finish();
+}
+
+/**
+ * Spool lines gathered a document's findings at a time, as bytes: a finding object then lives only
+ * as long as its document, and what waits for the end of a block is off the JavaScript heap, where
+ * the garbage collector neither copies nor promotes it.
+ */
+export class SerializedFindingsBuilder {
+  private chunks: Buffer[] = [];
+  private length = 0;
+  private readonly tally = tallyOf([]);
+  private readonly ruleErrors: Finding[] = [];
+
+  add(findings: readonly Finding[]): void {
+    if (findings.length === 0) return;
+    const bytes = Buffer.from(spoolLines(findings), 'utf8');
+    this.chunks.push(bytes);
+    this.length += bytes.length;
+    for (const finding of findings) {
+      addToTally(this.tally, finding);
+      if (finding.ruleId === 'rule-error') this.ruleErrors.push(finding);
+    }
+  }
+
+  /** The lines in an ArrayBuffer of their own, so that a worker can move them rather than copy them. */
+  finish(): SerializedFindings {
+    const bytes = new Uint8Array(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    this.chunks = [];
+    return { bytes, tally: { ...this.tally }, ruleErrors: this.ruleErrors };
+  }
 }
 
 export class FindingSpool {
@@ -93,8 +129,6 @@ export class FindingSpool {
   /** The file is unlinked while open (POSIX), so even a killed run leaves nothing behind. */
   private readonly anonymous: boolean;
   private written = 0;
-  private pending: string[] = [];
-  private pendingChars = 0;
   /** The counts a file result carries, and its safely fixable errors for `--quiet`, kept as findings come in. */
   readonly tally = tallyOf([]);
 
@@ -122,28 +156,18 @@ export class FindingSpool {
   /** Appends findings in order; a block's findings at once make fewer, longer lines. */
   pushAll(findings: readonly Finding[]): void {
     if (findings.length === 0) return;
-    const lines = spoolLines(findings);
-    this.pending.push(lines);
-    this.pendingChars += lines.length;
+    // Written at once: lines held back for a larger write would live long enough to be promoted.
+    this.writeBytes(Buffer.from(spoolLines(findings), 'utf8'));
     for (const finding of findings) addToTally(this.tally, finding);
-    if (this.pendingChars >= FLUSH_CHARS) this.flush();
   }
 
   /** Appends findings that a worker already wrote as spool lines, after those pushed so far. */
   pushSerialized(chunk: SerializedFindings): void {
-    this.flush();
     this.writeBytes(chunk.bytes);
     this.tally.errorCount += chunk.tally.errorCount;
     this.tally.warningCount += chunk.tally.warningCount;
     this.tally.fixableCount += chunk.tally.fixableCount;
     this.tally.fixableErrorCount += chunk.tally.fixableErrorCount;
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.writeBytes(Buffer.from(this.pending.join(''), 'utf8'));
-    this.pending = [];
-    this.pendingChars = 0;
   }
 
   private writeBytes(bytes: Uint8Array): void {
@@ -154,7 +178,7 @@ export class FindingSpool {
 
   /** Ends writing; the spool can then be read any number of times, even by two readers at once. */
   close(): void {
-    this.flush();
+    // Every push is written when it is made; nothing is buffered.
   }
 
   *read(): Generator<Finding> {
@@ -170,7 +194,6 @@ export class FindingSpool {
   }
 
   private *lines(): Generator<string> {
-    this.flush();
     const fd = this.fd;
     if (fd === undefined) throw new Error('finding spool read after dispose');
     const buffer = Buffer.alloc(READ_BYTES);
@@ -193,7 +216,6 @@ export class FindingSpool {
   }
 
   dispose(): void {
-    this.pending = [];
     if (this.fd !== undefined) {
       try {
         fs.closeSync(this.fd);

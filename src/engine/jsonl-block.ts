@@ -8,7 +8,7 @@ import { spliceTextField, type RawLine } from '../inputs/jsonl.js';
 import { isBlankLine, recordEvent } from '../inputs/read-documents.js';
 import type { ActiveRule, LintDocumentOptions } from './lint-document.js';
 import { processDocument } from './process-document.js';
-import { serializeFindings, type SerializedFindings } from './finding-spool.js';
+import { SerializedFindingsBuilder, serializeFindings, type SerializedFindings } from './finding-spool.js';
 
 export interface JsonlBlock {
   /** Whole lines with their terminators; only the file's last line may lack one. */
@@ -59,8 +59,19 @@ function rewriteRecordLine(lineText: string, textField: string, text: string): s
   return spliceTextField(lineText, textField, text);
 }
 
-export function processJsonlBlock(block: JsonlBlock, context: BlockContext): BlockOutcome {
+/**
+ * With `spoolAt` (the file-wide index of the block's first record), the findings come back as spool
+ * lines (BlockOutcome.spooled), written as each document is done.
+ */
+export function processJsonlBlock(block: JsonlBlock, context: BlockContext, spoolAt?: number): BlockOutcome {
   const findings: Finding[] = [];
+  const spooled = spoolAt === undefined ? undefined : new SerializedFindingsBuilder();
+  const keep = (found: Finding[]) => {
+    if (spooled) {
+      shiftRecords(found, spoolAt!);
+      spooled.add(found);
+    } else for (const finding of found) findings.push(finding);
+  };
   const out: Buffer[] = [];
   let records = 0;
   let changed = false;
@@ -73,12 +84,12 @@ export function processJsonlBlock(block: JsonlBlock, context: BlockContext): Blo
     }
     records++;
     if (event.type === 'skipped') {
-      findings.push(event.finding);
+      keep([event.finding]);
       if (context.fix) out.push(original());
       continue;
     }
     const outcome = processDocument(event.document, context.rules, context.lintOptions, context.fix);
-    findings.push(...outcome.findings);
+    keep(outcome.findings);
     if (!context.fix) continue;
     if (outcome.output === event.document.text) out.push(original());
     else {
@@ -86,7 +97,7 @@ export function processJsonlBlock(block: JsonlBlock, context: BlockContext): Blo
       out.push(Buffer.from(rewriteRecordLine(event.lineText!, context.jsonl.textField, outcome.output) + raw.terminator, 'utf8'));
     }
   }
-  return { findings, records, changed, ...(context.fix ? { output: Buffer.concat(out) } : {}) };
+  return { findings, records, changed, ...(context.fix ? { output: Buffer.concat(out) } : {}), ...(spooled ? { spooled: spooled.finish() } : {}) };
 }
 
 /** Cuts a byte stream into blocks of whole lines of about `size` bytes. */
@@ -143,8 +154,17 @@ export function spooledOutcome(outcome: BlockOutcome, recordOffset: number): Blo
   return { ...outcome, findings: [], spooled: serializeFindings(outcome.findings) };
 }
 
-/** Block-local record indices to file-wide ones. */
+/** Block-local record indices to file-wide ones. Findings that shared a record share its shifted copy. */
 export function shiftRecords(findings: readonly Finding[], recordOffset: number): void {
   if (recordOffset === 0) return;
-  for (const finding of findings) if (finding.record) finding.record = { ...finding.record, index: finding.record.index + recordOffset };
+  let from: Finding['record'];
+  let to: Finding['record'];
+  for (const finding of findings) {
+    if (!finding.record) continue;
+    if (finding.record !== from) {
+      from = finding.record;
+      to = { ...from, index: from.index + recordOffset };
+    }
+    finding.record = to;
+  }
 }

@@ -114,14 +114,14 @@ export function localBlockRunner(options: RunOptions, corpus?: CorpusStates): Bl
   const contexts = new Map<string, BlockContext>();
   return {
     inFlight: 1,
-    async runBlock(block, input) {
+    async runBlock(block, input, spoolAt) {
       let context = contexts.get(input.configPath);
       if (!context) {
         const { effective, rules, lintOptions, fix } = fileContext(input, options, corpus);
         context = { path: input.path, rules, lintOptions, jsonl: effective.jsonl, fix };
         contexts.set(input.configPath, context);
       }
-      return processJsonlBlock(block, { ...context, path: input.path });
+      return processJsonlBlock(block, { ...context, path: input.path }, spoolAt);
     },
   };
 }

@@ -98,3 +98,54 @@ describe('spooledOutcome', () => {
     }
   });
 });
+
+describe('processJsonlBlock with spoolAt', () => {
+  it('spools the same findings, counts and crashed-rule findings as spooling its in-memory findings afterwards', async () => {
+    const ctx = await context();
+    const leftover = ruleRegistry.get('leftover-markup')!;
+    // A rule that crashes on one record: its rule-error finding must reach the spooled outcome too.
+    const crashing = {
+      module: { ...leftover, meta: { ...leftover.meta, id: 'crashes-on-rivers' }, check: ({ document }: { document: { text: string } }) => {
+        if (document.text.includes('rivers')) throw new Error('boom');
+      } },
+      severity: 'error' as const,
+      options: {},
+    };
+    const withCrash: BlockContext = { ...ctx, rules: [...ctx.rules, crashing] };
+    const bytes = Buffer.from(textOf([...EDGE_LINES, ...EDGE_LINES, ...EDGE_LINES], ['\n', '\r\n']), 'utf8');
+    for (const offset of [0, 1, 4321]) {
+      const expected = spooledOutcome(processJsonlBlock({ bytes, startLine: 3, records: 0 }, withCrash), offset);
+      const direct = processJsonlBlock({ bytes, startLine: 3, records: 0 }, withCrash, offset);
+      expect(direct.findings).toEqual([]);
+      expect(direct.records).toBe(expected.records);
+      // Lines are cut per document rather than per block: the same findings, read back or reported.
+      const a = new FindingSpool();
+      const b = new FindingSpool();
+      try {
+        a.pushSerialized(expected.spooled!);
+        b.pushSerialized(direct.spooled!);
+        expect([...b.read()]).toEqual([...a.read()]);
+        expect([...b.reportTexts()].join(',')).toBe([...a.reportTexts()].join(','));
+        expect([...b.read()].filter((f) => f.record && f.record.index >= offset).length).toBe([...b.read()].filter((f) => f.record).length);
+      } finally {
+        disposeSpools();
+      }
+      expect(direct.spooled!.tally).toEqual(expected.spooled!.tally);
+      expect(direct.spooled!.ruleErrors).toEqual(expected.spooled!.ruleErrors);
+      expect(direct.spooled!.ruleErrors.length).toBe(3);
+      expect(direct.spooled!.tally.errorCount + direct.spooled!.tally.warningCount).toBeGreaterThan(6);
+      // The bytes sit in an ArrayBuffer of their own, so a worker could move them.
+      expect(transferable([direct.spooled!.bytes])).toEqual([direct.spooled!.bytes.buffer]);
+    }
+  });
+
+  it('gives findings that shared a record one shifted copy of it, and leaves the others alone', () => {
+    const shared = { index: 2, line: 9, id: 'a' };
+    const own = { index: 3, line: 10 };
+    const findings = [{ record: shared }, { record: shared }, {}, { record: own }, { record: shared }] as unknown as Parameters<typeof shiftRecords>[0];
+    shiftRecords(findings, 100);
+    expect(findings.map((f) => f.record)).toEqual([{ index: 102, line: 9, id: 'a' }, { index: 102, line: 9, id: 'a' }, undefined, { index: 103, line: 10 }, { index: 102, line: 9, id: 'a' }]);
+    expect(shared).toEqual({ index: 2, line: 9, id: 'a' });
+    expect(findings[0].record).toBe(findings[1].record);
+  });
+});
