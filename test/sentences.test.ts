@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { segmentUnits, splitSentences } from '../src/document/sentences.js';
+import { isTrimSpace, segmentUnits, splitSentences } from '../src/document/sentences.js';
 
 const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -124,5 +124,22 @@ describe('the UAX #29 fast path', () => {
     const long = Array.from({ length: 4000 }, (_, i) => (i % 7 === 0 ? `Item ${i} ends here! ` : `word${i}. and `)).join('');
     expect(long.length).toBeGreaterThan(3 * 16384);
     expect(segmentUnits(long)).toEqual(reference(long));
+  });
+});
+
+describe('isTrimSpace', () => {
+  it('is what String.prototype.trim removes, for every UTF-16 code unit', () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isTrimSpace(code) !== (String.fromCharCode(code).trim() === '')) differ.push(code.toString(16));
+    expect(differ).toEqual([]);
+  });
+
+  it('makes a line of Unicode spaces a blank line and lets a fence close after them', () => {
+    const text = 'One line here\n\u1680\u205f\u202f\n```\ncode. Here?\n\u3000```\nAfter the fence.';
+    expect(segmentUnits(text).map((u) => [u.kind, text.slice(u.start, u.end)])).toEqual([
+      ['prose', 'One line here'],
+      ['code', '```\ncode. Here?\n\u3000```'],
+      ['prose', 'After the fence.'],
+    ]);
   });
 });

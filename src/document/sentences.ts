@@ -59,6 +59,15 @@ const RULE_OR_UNDERLINE = /^[ \t]{0,3}(?:=+|-{2,}|\*{3,}|_{3,})[ \t]*$/;
 const BLOCKQUOTE = /^[ \t]{0,3}>[ \t]?/;
 const LOWERCASE_START = /^\p{Ll}/u;
 const LETTER = /\p{L}/u;
+// Hoisted: a regular expression literal in a function body is a new object each time it runs.
+const TITLE_FOLLOWER = /^[\p{Lu}\d"“‘'([]/u;
+const CONTINUES_CLAUSE = /[,;\-–—(&]$/;
+const LIST_CONTINUATION = /^[ \t]{2,}/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const DIGIT_START = /^\d/;
+const OPENS_NAME = /^[\p{Lu}"“‘'([]/u;
+const DOTTED_INITIALS = /^\p{L}(?:\.\p{L}){1,5}$/u;
+const FIRST_WORD = /^[\p{L}]{1,30}/u;
 
 interface Block {
   start: number;
@@ -102,24 +111,41 @@ function isHardBreak(previous: string, next: string): boolean {
   const nextStart = next.trimStart();
   if (prev === '' || nextStart === '') return true;
   if (endsWithTerminal(prev)) return false;
-  const nextCapital = /^[\p{Lu}\d"“‘'([]/u.test(nextStart);
+  const nextCapital = TITLE_FOLLOWER.test(nextStart);
   if (!nextCapital) return false;
   if (prev.endsWith(':')) return true;
-  if (/[,;\-–—(&]$/.test(prev)) return false;
+  if (CONTINUES_CLAUSE.test(prev)) return false;
   return wordCount(prev) <= 8;
 }
 
-/** What the block patterns above can find after their indentation. */
-const MARKER_STARTS = '`~=-*_#|+•>0123456789';
-
 /**
- * Whether the first character after the line's spaces and tabs can begin a Markdown marker. Each
- * block pattern needs one there, so a line that fails this (nearly all prose) skips them all.
+ * The first character after the line's spaces and tabs, or -1 at the end of the line. Each block
+ * pattern needs its own marker characters there (its indentation matches only spaces and tabs), so
+ * a pattern is tried only where this can begin it, and nearly all prose skips them all.
  */
-function startsWithMarker(line: string): boolean {
+function markerAt(line: string): number {
   let i = 0;
   while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-  return i < line.length && MARKER_STARTS.includes(line[i]);
+  return i < line.length ? line.charCodeAt(i) : -1;
+}
+
+const canOpenFence = (marker: number) => marker === 0x60 || marker === 0x7e; // ` ~
+const canRule = (marker: number) => marker === 0x3d || marker === 0x2d || marker === 0x2a || marker === 0x5f; // = - * _
+const canList = (marker: number) => marker === 0x2d || marker === 0x2a || marker === 0x2b || marker === 0x2022 || (marker >= 0x30 && marker <= 0x39); // - * + • digits
+
+/** What String.prototype.trim removes: WhiteSpace and LineTerminator in ECMAScript. */
+export function isTrimSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Where text[from, to) stops being trim space (`to` when it is all space): `trim() === ''` and `trimStart()` without a copy. */
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isTrimSpace(text.charCodeAt(i))) i++;
+  return i;
 }
 
 function scanBlocks(text: string): Block[] {
@@ -140,49 +166,52 @@ function scanBlocks(text: string): Block[] {
     const line = text.slice(lineStart, contentEnd);
     const next = lineEnd + 1;
     // Every block pattern below needs a marker after the indentation; most prose lines have none.
-    const marked = startsWithMarker(line);
+    const marker = markerAt(line);
+    let heading: RegExpExecArray | null = null;
 
     if (fence) {
       fence.end = contentEnd;
-      if (line.trimStart().startsWith(fenceMarker)) {
+      if (line.startsWith(fenceMarker, firstNonSpace(line, 0, line.length))) {
         blocks.push(fence);
         fence = null;
       }
-    } else if (line.trim() === '') {
+    } else if (firstNonSpace(line, 0, line.length) === line.length) {
       flush();
-    } else if (marked && FENCE.test(line)) {
+    } else if (canOpenFence(marker) && FENCE.test(line)) {
       flush();
-      fenceMarker = line.trimStart().slice(0, 3);
+      const opening = firstNonSpace(line, 0, line.length);
+      fenceMarker = line.slice(opening, opening + 3);
       fence = { start: lineStart, end: contentEnd, kind: 'code', blanks: [] };
-    } else if (marked && RULE_OR_UNDERLINE.test(line)) {
+    } else if (canRule(marker) && RULE_OR_UNDERLINE.test(line)) {
       // A setext underline turns a one-line paragraph into a heading; a rule just ends the block.
       const block = current as Block | null;
       if (block && block.kind === 'prose' && !text.slice(block.start, block.end).includes('\n')) block.kind = 'heading';
       flush();
-    } else if (marked && HEADING.test(line)) {
+    } else if (marker === 0x23 && (heading = HEADING.exec(line)) !== null) {
+      // #
       flush();
-      const marker = HEADING.exec(line)![0].length;
-      blocks.push({ start: lineStart + marker, end: contentEnd, kind: 'heading', blanks: [] });
-    } else if (marked && TABLE_ROW.test(line)) {
+      blocks.push({ start: lineStart + heading[0].length, end: contentEnd, kind: 'heading', blanks: [] });
+    } else if (marker === 0x7c && TABLE_ROW.test(line)) {
+      // |
       flush();
-      if (/[\p{L}\p{N}]/u.test(line)) blocks.push({ start: lineStart, end: contentEnd, kind: 'table', blanks: [] });
-    } else if (marked && LIST_ITEM.test(line)) {
+      if (LETTER_OR_DIGIT.test(line)) blocks.push({ start: lineStart, end: contentEnd, kind: 'table', blanks: [] });
+    } else if (canList(marker) && LIST_ITEM.test(line)) {
       flush();
-      const marker = LIST_ITEM.exec(line)![0].length;
-      current = { start: lineStart + marker, end: contentEnd, kind: 'list', blanks: [] };
+      const item = LIST_ITEM.exec(line)![0].length;
+      current = { start: lineStart + item, end: contentEnd, kind: 'list', blanks: [] };
     } else {
-      const quote = marked ? BLOCKQUOTE.exec(line) : null;
+      const quote = marker === 0x3e ? BLOCKQUOTE.exec(line) : null; // >
       const contentStart = lineStart + (quote ? quote[0].length : 0);
       const content = quote ? line.slice(quote[0].length) : line;
       const open = current as Block | null;
-      const continuesList = open?.kind === 'list' && /^[ \t]{2,}/.test(line);
+      const continuesList = open?.kind === 'list' && LIST_CONTINUATION.test(line);
       if (open && (continuesList || (open.kind === 'prose' && !isHardBreak(previousLine, content)))) {
         // A soft line break: the break (and a quote marker) reads as a space.
         open.blanks.push(open.end, contentStart);
         open.end = contentEnd;
       } else {
         flush();
-        if (content.trim() !== '') current = { start: contentStart, end: contentEnd, kind: 'prose', blanks: [] };
+        if (firstNonSpace(content, 0, content.length) < content.length) current = { start: contentStart, end: contentEnd, kind: 'prose', blanks: [] };
       }
       previousLine = content;
       lineStart = next;
@@ -212,7 +241,7 @@ function wordBeforePeriod(piece: string): string {
 }
 
 function firstWord(text: string): string {
-  const match = /^[\p{L}]{1,30}/u.exec(text);
+  const match = FIRST_WORD.exec(text);
   return match ? match[0] : '';
 }
 
@@ -220,7 +249,7 @@ function shouldMerge(previousPiece: string, nextPiece: string): boolean {
   const previous = previousPiece.trimEnd();
   const next = nextPiece.trimStart();
   if (next === '') return true;
-  if (!/[\p{L}\p{N}]/u.test(previous)) return true;
+  if (!LETTER_OR_DIGIT.test(previous)) return true;
   if (LOWERCASE_START.test(next)) return true;
   if (!previous.endsWith('.')) return false;
   const word = wordBeforePeriod(previous);
@@ -228,9 +257,9 @@ function shouldMerge(previousPiece: string, nextPiece: string): boolean {
   if (word.length === 1 && word !== word.toLowerCase()) return true;
   const lower = word.toLowerCase();
   if (PREFIX_ABBREVIATIONS.has(lower)) return true;
-  if (NUMERIC_ABBREVIATIONS.has(lower) && /^\d/.test(next)) return true;
-  if (POSTNOMINAL_ABBREVIATIONS.has(lower)) return !/^[\p{Lu}"“‘'([]/u.test(next);
-  if (AMBIGUOUS_ABBREVIATIONS.has(lower) || NUMERIC_ABBREVIATIONS.has(lower) || /^\p{L}(?:\.\p{L}){1,5}$/u.test(word)) {
+  if (NUMERIC_ABBREVIATIONS.has(lower) && DIGIT_START.test(next)) return true;
+  if (POSTNOMINAL_ABBREVIATIONS.has(lower)) return !OPENS_NAME.test(next);
+  if (AMBIGUOUS_ABBREVIATIONS.has(lower) || NUMERIC_ABBREVIATIONS.has(lower) || DOTTED_INITIALS.test(word)) {
     return !SENTENCE_OPENERS.has(firstWord(next));
   }
   return false;
