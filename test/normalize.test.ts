@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizedView, needsNormalization, INVISIBLE_CANDIDATES, isInvisible } from '../src/normalize/index.js';
+import { normalizedView, needsNormalization, INVISIBLE_CANDIDATES, isInvisible, foldCodePoint, isTagCharacter } from '../src/normalize/index.js';
+import { decodeReferenceAt } from '../src/normalize/entities.js';
 import { Document } from '../src/document/document.js';
 import { documentNormalizedView } from '../src/normalize/index.js';
 
@@ -113,5 +114,87 @@ describe('invisible characters', () => {
     expect(isInvisible(0xe0041)).toBe(true);
     expect(isInvisible(0x0041)).toBe(false);
     expect(isInvisible(0x00e9)).toBe(false);
+  });
+});
+
+describe('normalizedView against a unit-by-unit reading', () => {
+  /**
+   * The slow reading: every output unit carries the original range it stands for, a code point at a
+   * time. The view keeps runs and segments instead; both must give the same text and ranges.
+   */
+  function unitByUnit(text: string, decodeTags: boolean): { text: string; toOriginal: (start: number, end: number) => [number, number] } {
+    let out = '';
+    const from: number[] = [];
+    const to: number[] = [];
+    const put = (value: string, start: number, end: number) => {
+      out += value;
+      for (let k = 0; k < value.length; k++) {
+        from.push(start);
+        to.push(end);
+      }
+    };
+    for (let i = 0; i < text.length; ) {
+      const code = text.charCodeAt(i);
+      if (code === 0x5c && i + 1 < text.length && /[!-/:-@[-`{-~]/.test(text[i + 1])) {
+        put(text[i + 1], i, i + 2);
+        i += 2;
+        continue;
+      }
+      if (code === 0x26) {
+        const ref = decodeReferenceAt(text, i);
+        if (ref) {
+          const cp = ref.value.codePointAt(0)!;
+          put(decodeTags && cp >= 0xe0020 && cp <= 0xe007e ? String.fromCharCode(cp - 0xe0000) : foldCodePoint(cp), i, ref.end);
+          i = ref.end;
+          continue;
+        }
+      }
+      const cp = text.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      if (decodeTags && isTagCharacter(cp)) {
+        let end = i;
+        while (end < text.length && isTagCharacter(text.codePointAt(end)!)) end += 2;
+        if (!(i >= 2 && text.codePointAt(i - 2) === 0x1f3f4) && end - i >= 4) {
+          for (let k = i; k < end; k += 2) {
+            const tag = text.codePointAt(k)!;
+            if (tag >= 0xe0020 && tag <= 0xe007e) put(String.fromCharCode(tag - 0xe0000), k, k + 2);
+          }
+        }
+        i = end;
+        continue;
+      }
+      // Each unit copied as it is stands for itself; a folded code point's units stand for all of it.
+      put(cp < 0x80 ? text[i] : foldCodePoint(cp), i, i + width);
+      i += width;
+    }
+    return {
+      text: out,
+      toOriginal: (start, end) => {
+        const s = Math.max(0, Math.min(start, out.length));
+        const e = Math.max(s, Math.min(end, out.length));
+        if (e === s) return s < out.length ? [from[s], from[s]] : [text.length, text.length];
+        return [from[s], to[e - 1]];
+      },
+    };
+  }
+
+  const pieces = fc.constantFrom(
+    'a', 'Z', ' ', '.', '\\', '\\[', '\\a', '&', '&amp;', '&lt;', '&#x41;', '&#65', '&amp;lt;', '&nosuch;', '&nbsp;',
+    'é', 'e\u0301', '\u2019', '\u201c', 'ｆ', '\u0430', 'Ж', '中文', 'か', '\u200b', '\u00ad', '\ufeff', '😀', '🏴', '\ud800', '\udc00',
+    tagged('hi'), tagged('x'), '\u{e007f}', '&#xE0041;', 'ﬁ', '①', '²', '\u3000',
+  );
+
+  it('gives the same text and the same original range for every range of the view', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 24 }).map((p) => p.join('')), fc.boolean(), (text, decode) => {
+        const fast = normalizedView(text, { tags: decode ? 'decode' : 'drop' });
+        const slow = unitByUnit(text, decode);
+        expect(fast.text).toBe(slow.text);
+        for (let s = 0; s <= slow.text.length + 1; s++) {
+          for (let e = s; e <= slow.text.length + 1; e++) expect(fast.toOriginal(s, e), `${JSON.stringify(text)} ${s}-${e}`).toEqual(slow.toOriginal(s, e));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -153,39 +153,39 @@ export function normalizedView(text: string, options: { tags?: TagHandling } = {
   const decodeTags = options.tags === 'decode';
   const out = new ViewBuilder(64);
   let i = 0;
+  // Where the verbatim run not yet copied starts: characters that stay as they are extend it, so a
+  // text in another script is a few long copies, not a segment per character.
+  let runStart = 0;
   while (i < text.length) {
+    // test, not exec: the match is one unit, ending at lastIndex, and no match array is made.
     NEXT_SPECIAL.lastIndex = i;
-    const found = NEXT_SPECIAL.exec(text);
-    const next = found ? found.index : text.length;
-    out.copy(text, i, next);
-    i = next;
-    if (i >= text.length) break;
-    if (text.charCodeAt(i) === 0x5c) {
+    if (!NEXT_SPECIAL.test(text)) break;
+    i = NEXT_SPECIAL.lastIndex - 1;
+    const code = text.charCodeAt(i);
+    if (code === 0x5c) {
       // A Markdown backslash escape renders as the punctuation alone.
       if (i + 1 < text.length && ASCII_PUNCTUATION.test(text[i + 1])) {
+        out.copy(text, runStart, i);
         out.emit(text[i + 1], i, i + 2);
         i += 2;
-      } else {
-        out.copy(text, i, i + 1);
-        i++;
-      }
+        runStart = i;
+      } else i++;
       continue;
     }
-    if (text.charCodeAt(i) === 0x26) {
+    if (code === 0x26) {
       const ref = decodeReferenceAt(text, i);
       if (ref) {
         const cp = ref.value.codePointAt(0)!;
+        out.copy(text, runStart, i);
         out.emit(decodeTags && cp >= 0xe0020 && cp <= 0xe007e ? String.fromCharCode(cp - 0xe0000) : foldCodePoint(cp), i, ref.end);
         i = ref.end;
-      } else {
-        out.copy(text, i, i + 1);
-        i++;
-      }
+        runStart = i;
+      } else i++;
       continue;
     }
     const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
     if (decodeTags && isTagCharacter(cp)) {
+      out.copy(text, runStart, i);
       const runEnd = tagRunEnd(text, i);
       const isFlag = i >= 2 && text.codePointAt(i - 2) === BLACK_FLAG;
       if (!isFlag && runEnd - i >= 4) {
@@ -195,11 +195,23 @@ export function normalizedView(text: string, options: { tags?: TagHandling } = {
         }
       }
       i = runEnd;
+      runStart = i;
       continue;
     }
-    out.emit(foldCodePoint(cp), i, i + width);
+    const folded = foldCodePoint(cp);
+    // A unit that folds to itself maps to itself whether copied or emitted. A surrogate pair does
+    // not join the run: emitted, each of its units maps to the whole pair.
+    if (cp <= 0xffff && folded.length === 1 && folded.charCodeAt(0) === cp) {
+      i++;
+      continue;
+    }
+    const width = cp > 0xffff ? 2 : 1;
+    out.copy(text, runStart, i);
+    out.emit(folded, i, i + width);
     i += width;
+    runStart = i;
   }
+  out.copy(text, runStart, text.length);
   const length = out.length;
   return {
     text: out.parts.join(''),
