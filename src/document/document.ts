@@ -45,6 +45,8 @@ export class Document {
   readonly path: string;
   readonly record: RecordRef | undefined;
   private cache = new Map<string, unknown>();
+  /** Rules' shared views, apart from the document's own: a key needs no prefix built per call. */
+  private sharedCache: Map<string, unknown> | undefined;
 
   constructor(init: DocumentInit) {
     this.text = init.text;
@@ -54,8 +56,7 @@ export class Document {
   }
 
   private memo<T>(key: string, build: () => T): T {
-    if (!this.cache.has(key)) this.cache.set(key, build());
-    return this.cache.get(key) as T;
+    return memoIn(this.cache, key, build);
   }
 
   get lineIndex(): LineIndex {
@@ -102,6 +103,14 @@ export class Document {
 
   /** Shared per-document memo for rules that derive a view several rules read. */
   shared<T>(key: string, build: () => T): T {
-    return this.memo(`shared:${key}`, build);
+    return memoIn((this.sharedCache ??= new Map()), key, build);
   }
+}
+
+function memoIn<T>(cache: Map<string, unknown>, key: string, build: () => T): T {
+  const cached = cache.get(key);
+  if (cached !== undefined || cache.has(key)) return cached as T;
+  const built = build();
+  cache.set(key, built);
+  return built;
 }
