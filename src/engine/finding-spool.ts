@@ -88,29 +88,38 @@ export function serializeFindings(findings: readonly Finding[]): SerializedFindi
 }
 
 /**
- * Spool lines gathered a document's findings at a time, as bytes: a finding object then lives only
- * as long as its document, and what waits for the end of a block is off the JavaScript heap, where
- * the garbage collector neither copies nor promotes it.
+ * Spool lines gathered as documents are linted, as bytes: a finding object waits only until a batch
+ * is full, and what waits for the end of a block is off the JavaScript heap, where the garbage
+ * collector neither copies nor promotes it. Batches span documents, so short records do not each
+ * pay for a JSON.stringify call and a buffer.
  */
 export class SerializedFindingsBuilder {
   private chunks: Buffer[] = [];
   private length = 0;
+  private pending: Finding[] = [];
   private readonly tally = tallyOf([]);
   private readonly ruleErrors: Finding[] = [];
 
   add(findings: readonly Finding[]): void {
-    if (findings.length === 0) return;
-    const bytes = Buffer.from(spoolLines(findings), 'utf8');
-    this.chunks.push(bytes);
-    this.length += bytes.length;
     for (const finding of findings) {
+      this.pending.push(finding);
       addToTally(this.tally, finding);
       if (finding.ruleId === 'rule-error') this.ruleErrors.push(finding);
     }
+    if (this.pending.length >= BATCH_FINDINGS) this.encodePending();
+  }
+
+  private encodePending(): void {
+    if (this.pending.length === 0) return;
+    const bytes = Buffer.from(spoolLines(this.pending), 'utf8');
+    this.pending = [];
+    this.chunks.push(bytes);
+    this.length += bytes.length;
   }
 
   /** The lines in an ArrayBuffer of their own, so that a worker can move them rather than copy them. */
   finish(): SerializedFindings {
+    this.encodePending();
     const bytes = new Uint8Array(this.length);
     let at = 0;
     for (const chunk of this.chunks) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FindingSpool, disposeSpools, findingsOf, isSpooled } from '../../src/engine/finding-spool.js';
+import { FindingSpool, SerializedFindingsBuilder, disposeSpools, findingsOf, isSpooled } from '../../src/engine/finding-spool.js';
 import { BLOCK_BYTES, run, summarize, type RunInput } from '../../src/engine/run.js';
 import { loadConfig } from '../../src/config/load.js';
 import { ruleRegistry } from '../../src/rules/index.js';
@@ -150,6 +150,28 @@ describe('FindingSpool batches', () => {
     expect(grouped.tally).toEqual(single.tally);
     single.dispose();
     grouped.dispose();
+  });
+
+  it('builds serialized findings across documents that read back as the findings, whatever the group sizes', () => {
+    const findings = Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? { ...finding(i), ruleId: 'rule-error' } : finding(i)));
+    const builder = new SerializedFindingsBuilder();
+    const sizes = [2, 0, 1, 255, 254, 256, 3, 600];
+    for (let from = 0, k = 0; from < findings.length; k++) {
+      const size = sizes[k % sizes.length];
+      builder.add(findings.slice(from, from + size));
+      from += size;
+    }
+    const serialized = builder.finish();
+    const single = new FindingSpool();
+    for (const f of findings) single.push(f);
+    const built = new FindingSpool();
+    built.pushSerialized(serialized);
+    expect([...built.read()]).toEqual([...single.read()]);
+    expect(`[${[...built.reportTexts()].join(',')}]`).toBe(`[${findings.map((f) => JSON.stringify(toJsonFinding(f))).join(',')}]`);
+    expect(serialized.tally).toEqual(single.tally);
+    expect(serialized.ruleErrors).toEqual(findings.filter((f) => f.ruleId === 'rule-error'));
+    single.dispose();
+    built.dispose();
   });
 });
 
