@@ -84,30 +84,56 @@ function clampRange(range: Range, length: number, text: string): Range {
   return [start, end];
 }
 
-export function locate(document: Document, start: number, end: number): Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> {
+// The two ends of clampRange apart, so that a finding's own range needs no array (a test holds
+// them to clampRange: a finding's range equals its removal of the same reported range).
+function clampedStart(text: string, start: number): number {
+  return splitsPair(text, start) ? start - 1 : start;
+}
+
+function clampedEnd(text: string, clampedOffsetOfStart: number, reportedEnd: number, length: number): number {
+  const end = Math.max(clampedOffsetOfStart, clampOffset(reportedEnd, length));
+  return splitsPair(text, end) ? end + 1 : end;
+}
+
+type Position = Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>;
+
+export function locate(document: Document, start: number, end: number): Position {
+  const position: Position = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  place(position, document, start, end);
+  return position;
+}
+
+/** Writes the position of [start, end) into a finding being built, without an object to spread. */
+function place(target: Position, document: Document, start: number, end: number): void {
   if (document.record) {
     // A JSONL record sits on one physical line; columns count within its text field.
-    return { line: document.record.line, column: start + 1, endLine: document.record.line, endColumn: end + 1 };
+    target.line = document.record.line;
+    target.column = start + 1;
+    target.endLine = document.record.line;
+    target.endColumn = end + 1;
+    return;
   }
   const from = document.lineIndex.position(start);
   const to = document.lineIndex.position(end);
-  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  target.line = from.line;
+  target.column = from.column;
+  target.endLine = to.line;
+  target.endColumn = to.column;
 }
 
 function toFinding(document: Document, rule: ActiveRule, report: ReportDescriptor): Finding {
   const { meta } = rule.module;
   const template = meta.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${report.messageId}"`);
-  const [start, end] = clampRange([report.start, report.end], document.text.length, document.text);
-  const finding: Finding = {
-    ruleId: meta.id,
-    messageId: report.messageId,
-    severity: report.severity ?? rule.severity,
-    message: formatMessage(template, report.data),
-    start,
-    end,
-    ...locate(document, start, end),
-  };
+  const { text } = document;
+  const startOffset = clampOffset(report.start, text.length);
+  const start = clampedStart(text, startOffset);
+  const end = clampedEnd(text, startOffset, report.end, text.length);
+  const severity = report.severity ?? rule.severity;
+  const message = formatMessage(template, report.data);
+  // The position fields in the order the spread of locate() gave them.
+  const finding: Finding = { ruleId: meta.id, messageId: report.messageId, severity, message, start, end, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  place(finding, document, start, end);
   if (document.record) finding.record = document.record;
   if (report.score !== undefined) finding.score = Math.round(report.score * 1000) / 1000;
   if (report.remove && report.remove.length > 0 && meta.fix) {
@@ -129,7 +155,12 @@ function detached(excerpt: string): string {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return (a.record?.index ?? 0) - (b.record?.index ?? 0) || a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId);
+  return (a.record?.index ?? 0) - (b.record?.index ?? 0) || a.start - b.start || a.end - b.end || collate(a.ruleId, b.ruleId) || collate(a.messageId, b.messageId);
+}
+
+/** localeCompare, which asks ICU even for equal strings (the usual tie: findings of one rule). */
+function collate(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
 }
 
 export interface DocumentLint {

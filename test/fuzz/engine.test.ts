@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document } from '../../src/document/document.js';
-import { lintDocument } from '../../src/engine/lint-document.js';
+import { lintDocument, locate } from '../../src/engine/lint-document.js';
 import { removeRanges } from '../../src/fix/apply.js';
 import { fixLoop } from '../../src/fix/fix-loop.js';
 import { ruleRegistry } from '../../src/rules/index.js';
@@ -42,6 +42,29 @@ describe('engine guard rails', () => {
       }),
       { numRuns: RUNS * 5 },
     );
+  });
+
+  it("builds a finding's own range as its fix's ranges are clamped, its position as locate gives it, and its fields in one order", () => {
+    const report = fc.record({ start: wildNumber, end: wildNumber });
+    const check = (text: string, reports: { start: number; end: number }[], inRecord: boolean) => {
+      const rule = wildRule(reports.map((r) => ({ ...r, remove: [[r.start, r.end]] })));
+      const document = new Document({ text, format: 'text', path: 'w', ...(inRecord ? { record: { index: 0, line: 7 } } : {}) });
+      const { findings } = lintDocument(document, [{ module: rule, severity: 'error', options: {} }]);
+      for (const finding of findings) {
+        // The removal goes through the array clamp; the finding's own range through the scalar one.
+        if (finding.end > finding.start) expect(finding.fix!.remove).toEqual([[finding.start, finding.end]]);
+        else expect(finding.fix).toBeUndefined();
+        expect({ line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }).toEqual(locate(document, finding.start, finding.end));
+        const keys = ['ruleId', 'messageId', 'severity', 'message', 'start', 'end', 'line', 'column', 'endLine', 'endColumn', ...(inRecord ? ['record'] : []), ...(finding.fix ? ['fix'] : []), 'excerpt'];
+        expect(Object.keys(finding)).toEqual(keys);
+      }
+    };
+    // Every range around and inside surrogate pairs, then random texts and wild numbers.
+    const edges = [-1, 0, 1, 2, 3, 4, 5, 6, 0.5, Number.NaN, Infinity, -Infinity];
+    for (const text of ['\ud83d\ude00a\ud83d\ude00', 'a\ud800\ud83d\ude00\n\udc00b']) {
+      for (const inRecord of [false, true]) check(text, edges.flatMap((start) => edges.map((end) => ({ start, end }))), inRecord);
+    }
+    fc.assert(fc.property(pairText, fc.array(report, { maxLength: 4 }), fc.boolean(), check), { numRuns: RUNS * 5 });
   });
 
   it('removeRanges deletes only the given ranges plus seam whitespace, for any ranges', () => {
