@@ -44,8 +44,10 @@ export const meta: RuleMeta = {
     'each clause on several signals at once (who is addressed, imperative mood, reference to instructions or the prompt, output ' +
     'constraints, assistant voice, urgency, tool and money verbs, and how far the clause departs from the rest of the document), ' +
     'so ordinary imperative prose such as documentation steps, recipes and how-to answers is left alone. The scorer also ' +
-    'weighs the kind of document (how much of it is imperative or fenced code) and learned from npm packages\' documentation ' +
-    'pages as clean text; `npm run eval -- injection` reports how many held-out pages it flags.',
+    'weighs the kind of document (how much of it is imperative or fenced code; a record of one or two clauses has no kind, so ' +
+    'an injection that is a record of its own is judged on its words) and learned from npm packages\' documentation pages as ' +
+    'clean text; `npm run eval -- injection` reports how many held-out pages it flags, and how many injections it finds without ' +
+    'the text around them.',
   docsUrl: docsUrl('instruction-like'),
   messages,
   defaultSeverity: 'error',
