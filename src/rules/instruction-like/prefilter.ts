@@ -1,6 +1,7 @@
 // Which clauses are worth any feature work: the prefilter drops clauses that no cue the scorer
 // weighs positively can fire on, and mayBeDirected keeps, among the rest, those that could start a
-// span (see detect.ts). Both run on every prose clause, so each reads a clause in a single pass.
+// span (see detect.ts). Every prose clause is read by clauseSignals, which gives both in one pass;
+// prefilterHit and mayBeDirected are the two readings it stands for.
 import { CODE_VERBS, DIRECTED_WORDS, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
 import { isImperativeVerb, leadingVerb } from './mood.js';
 import { WORD_HASH_SEED, WordTable, wordHash, wordHashStep } from './word-table.js';
