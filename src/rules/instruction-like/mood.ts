@@ -25,6 +25,16 @@ function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 0x2019;
 }
 
+/** Where the ASCII opening run of text[start, end) ends: at most eight characters of LEADING's opening class. */
+function afterOpening(text: string, start: number, end: number): number {
+  let k = start;
+  for (; k < start + 8 && k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 128 || OPENING[code] === 0) break;
+  }
+  return k;
+}
+
 /**
  * The first word that could carry the mood of the clause, after list markers and openers. Every
  * clause asks for it, so the common case is read by hand: an ASCII opening run and a first word
@@ -33,11 +43,7 @@ function isWordCode(code: number): boolean {
  * give back, an opener) goes to the pattern.
  */
 export function leadingVerb(text: string): string {
-  let k = 0;
-  for (; k < 8 && k < text.length; k++) {
-    const code = text.charCodeAt(k);
-    if (code >= 128 || OPENING[code] === 0) break;
-  }
+  const k = afterOpening(text, 0, text.length);
   if (k >= text.length || !isWordCode(text.charCodeAt(k))) return leadingByPattern(text);
   let end = k + 1;
   while (end < text.length && end - k < 30 && isWordCode(text.charCodeAt(end))) end++;
@@ -65,17 +71,14 @@ export function vocabularyOf(verbs: ReadonlySet<string>): Vocabulary {
 }
 
 /**
- * The leading word of the clause text[start, end) (leadingVerb's reading) if it is a word of `verbs`
- * or of the lexicons that the mood is read against (non-imperatives, openers, tool, generation and
- * code verbs: `vocabulary`, from vocabularyOf(verbs)), else ''; those lookups are all a leading word is used for, and '' is in none of
- * them. Read in place: the common first word is found by its hash, without a lower-cased copy.
+ * The leading word of the clause text[start, end) (leadingVerb's reading) if it is a word of the
+ * verbs or of the lexicons that the mood is read against (non-imperatives, openers, tool,
+ * generation and code verbs: `vocabulary`, from vocabularyOf(verbs)), else ''; those lookups are all
+ * a leading word is used for, and '' is in none of them. Read in place: the common first word is
+ * found by its hash, without a lower-cased copy.
  */
 export function leadingWordAt(text: string, start: number, end: number, vocabulary: Vocabulary): string {
-  let k = start;
-  for (; k < start + 8 && k < end; k++) {
-    const code = text.charCodeAt(k);
-    if (code >= 128 || OPENING[code] === 0) break;
-  }
+  const k = afterOpening(text, start, end);
   if (k >= end || !isWordCode(text.charCodeAt(k))) return listedIn(vocabulary, leadingByPattern(text.slice(start, end)));
   let wordEnd = k;
   let hash = WORD_HASH_SEED;

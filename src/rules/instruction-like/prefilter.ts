@@ -37,7 +37,9 @@ function startsWithFolded(text: string, from: number, prefix: string): boolean {
 /** Whether the whole word text[from, to), of folded hash `hash`, is one of PREFILTER's word alternatives (ASCII case ignored). */
 function isPrefilterWord(text: string, from: number, to: number, hash: number): boolean {
   if (to - from > 12) return false;
-  return prefixedPrefilterWord(text, from, to) || (PREFILTER_HASHES.has(hash) && PREFILTER_WORDS.has(text.slice(from, to).toLowerCase()));
+  if (prefixedPrefilterWord(text, from, to)) return true;
+  const slot = SIGNAL_WORDS.find(text, from, to, hash);
+  return slot >= 0 && (SIGNAL_WORDS.value(slot) & PREFILTER_HIT) !== 0;
 }
 
 /** harm\w{0,4}, violen\w{1,4} and respect\w{0,4}, each up to the end of the word text[from, to). */
@@ -191,5 +193,3 @@ export function clauseSignals(text: string, start: number, end: number): number 
 }
 
 const DIRECTED_HASHES = new Set([...DIRECTED_WORDS].map(wordHash));
-
-const PREFILTER_HASHES = new Set([...PREFILTER_WORDS].map(wordHash));
