@@ -298,7 +298,8 @@ export class DocumentContext {
         stampCounter = 0;
       }
       const stamp = ++stampCounter;
-      const wordIds = (this.wordIds ??= new KeyIds());
+      // A short record has few words: a table sized for a page cost more to allocate than its lookups.
+      const wordIds = (this.wordIds ??= new KeyIds(this.text.length < 2048 ? 64 : 512));
       forEachContentWord(this.text, unit.start, unit.end, (key) => {
         const id = wordIds.idOf(key);
         if (id >= seen.length) seen = grow(seen, id + 1);
