@@ -4,9 +4,9 @@
 import type { RuleContext, RuleMeta } from '../types.js';
 import { docsUrl } from './docs-url.js';
 import { classify, type Judged, type Reason } from './boilerplate/classify.js';
-import { isRecurringKey, recurrencePass, unitsOf, type BoilerplateOptions, type RecurrenceState } from './boilerplate/corpus.js';
+import { recurrencePass, recurringKeysOf, unitsOf, type BoilerplateOptions, type RecurrenceState } from './boilerplate/corpus.js';
 import { keyOf } from './boilerplate/units.js';
-import { isSpace } from './boilerplate/chars.js';
+import { nonBlankLines, runReason } from './boilerplate/runs.js';
 
 export const meta: RuleMeta = {
   id: 'boilerplate',
@@ -75,37 +75,6 @@ const MESSAGE_BY_REASON: Record<Reason, string> = {
   context: 'furniture',
 };
 
-/** The most specific reason in a run: wording beats recurrence beats shape. */
-function runReason(run: Judged[]): Reason {
-  const order: Reason[] = ['cookie', 'share', 'skip', 'newsletter', 'comments', 'footer', 'recurring', 'link-farm', 'navigation', 'short-lines', 'residue', 'context'];
-  const counts = new Map<Reason, number>();
-  for (const j of run) if (j.reason) counts.set(j.reason, (counts.get(j.reason) ?? 0) + 1);
-  let best: Reason = 'context';
-  let bestCount = 0;
-  for (const reason of order) {
-    const count = counts.get(reason) ?? 0;
-    if (count > bestCount) {
-      best = reason;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-/** Lines of `text[start, end)` with something besides whitespace, without splitting the text. */
-function nonBlankLines(text: string, start: number, end: number): number {
-  let count = 0;
-  let blank = true;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) {
-      if (!blank) count++;
-      blank = true;
-    } else if (blank && !isSpace(code)) blank = false;
-  }
-  return blank ? count : count + 1;
-}
-
 const MIN_UNITS_FOR_CONTEXT = 3;
 const CONTEXTUAL_REASONS: ReadonlySet<string> = new Set(['short-lines', 'context', 'residue', 'navigation']);
 
@@ -115,13 +84,14 @@ export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>)
   const recurring = context.corpus?.recurring;
   const units = unitsOf(document, recurring !== undefined && recurring.length > 0);
   if (units.length === 0) return;
+  const recurringKeys = recurring !== undefined && recurring.length > 0 ? recurringKeysOf(recurring) : undefined;
   const judged = classify(units, {
     maxLinkDensity: options.maxLinkDensity,
     minContentWords: options.minContentWords,
     isRecurring: (unit) => {
-      if (!recurring || recurring.length === 0) return false;
+      if (!recurringKeys) return false;
       const key = keyOf(unit);
-      return key !== undefined && isRecurringKey(recurring, key);
+      return key !== undefined && recurringKeys.has(key);
     },
   });
   let totalWords = 0;

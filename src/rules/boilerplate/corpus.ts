@@ -39,6 +39,47 @@ export function isRecurringKey(recurring: Uint32Array, key: number): boolean {
   return lo < recurring.length && recurring[lo] === k;
 }
 
+/**
+ * isRecurringKey behind a bitmap of the recurring keys' hashed top bits, at 32 bits a key: most
+ * units' keys are not recurring, and one bit, instead of a binary search whose every step may miss
+ * the cache, rules them out. A set bit is confirmed by the search, so the answer is the same.
+ */
+export class RecurringKeys {
+  private readonly bits: Uint32Array;
+  private readonly shift: number;
+
+  constructor(private readonly recurring: Uint32Array) {
+    const log2 = Math.min(24, Math.max(10, Math.ceil(Math.log2(recurring.length * 32 + 1))));
+    this.bits = new Uint32Array(1 << (log2 - 5));
+    this.shift = 32 - log2;
+    for (let i = 0; i < recurring.length; i++) {
+      const bit = this.bitOf(recurring[i]);
+      this.bits[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+
+  private bitOf(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  has(key: number): boolean {
+    const bit = this.bitOf(key >>> 0);
+    return (this.bits[bit >>> 5] & (1 << (bit & 31))) !== 0 && isRecurringKey(this.recurring, key);
+  }
+}
+
+const recurringKeys = new WeakMap<Uint32Array, RecurringKeys>();
+
+/** The lookup for a run's recurring keys, built once per thread that sees them. */
+export function recurringKeysOf(recurring: Uint32Array): RecurringKeys {
+  let keys = recurringKeys.get(recurring);
+  if (!keys) {
+    keys = new RecurringKeys(recurring);
+    recurringKeys.set(recurring, keys);
+  }
+  return keys;
+}
+
 /** Slots the table may grow to (32 MiB of arrays); past three quarters full, lines seen once are dropped. */
 export const MAX_KEY_SLOTS = 1 << 22;
 

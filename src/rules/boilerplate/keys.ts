@@ -66,6 +66,58 @@ function categoryAt(lower: string, i: number, wide: boolean): number {
   return letterOrNumber(next);
 }
 
+const CAPITAL_SIGMA = 0x3a3;
+let lowerUnits: Int32Array | undefined;
+const lowerAstrals = new Map<number, number>();
+
+/** The one code point that lower-cases `char`, or -1 where lower-casing gives more (`İ`). */
+function lowerCodePoint(char: string): number {
+  const lower = char.toLowerCase();
+  const codePoint = lower.codePointAt(0)!;
+  return lower.length === (codePoint > 0xffff ? 2 : 1) ? codePoint : -1;
+}
+
+/** Where keyUnitAt finds no answer: the key must come from lineKey of the visible text. */
+export const KEY_UNIT_UNKNOWN = -1;
+/** The unit found was a surrogate pair: the caller steps past its second half. */
+export const KEY_UNIT_WIDE = 4;
+
+/**
+ * What lineKey makes of the code unit at `text[i]` (outside ASCII, not a key break) when the rest
+ * of the line is read in place: LETTER, NUMBER or 0 (a break) in the low two bits, KEY_UNIT_WIDE
+ * for a pair, and the lower-cased code point from bit 3, whose code units a letter hashes.
+ * Lower-casing a whole text maps each code point on its own except a capital sigma (final or not
+ * by its neighbours) and the few that become two code points: those, and lone surrogates (which
+ * dropped markup could pair), give KEY_UNIT_UNKNOWN, as does a pair cut by `to`.
+ */
+export function keyUnitAt(text: string, i: number, to: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdfff) {
+    const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+    if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) return KEY_UNIT_UNKNOWN;
+    const codePoint = ((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+    let lower = lowerAstrals.get(codePoint);
+    if (lower === undefined) {
+      lower = lowerCodePoint(String.fromCodePoint(codePoint));
+      if (lower !== -1 && lower <= 0xffff) lower = -1;
+      lowerAstrals.set(codePoint, lower);
+    }
+    return lower === -1 ? KEY_UNIT_UNKNOWN : (lower << 3) | KEY_UNIT_WIDE | letterOrNumber(lower);
+  }
+  if (code === CAPITAL_SIGMA) return KEY_UNIT_UNKNOWN;
+  lowerUnits ??= new Int32Array(65536).fill(-2);
+  let lower = lowerUnits[code];
+  if (lower === -2) {
+    lower = lowerCodePoint(String.fromCharCode(code));
+    if (lower > 0xffff) lower = -1;
+    lowerUnits[code] = lower;
+  }
+  if (lower === -1) return KEY_UNIT_UNKNOWN;
+  // As lineKey reads the lower-cased text: ASCII by its ranges (the Kelvin sign becomes `k`).
+  const category = lower < 128 ? (lower >= 97 && lower <= 122 ? LETTER : lower >= 48 && lower <= 57 ? NUMBER : 0) : letterOrNumber(lower);
+  return (lower << 3) | category;
+}
+
 function unicodeLineKey(visible: string): number | undefined {
   const lower = visible.toLowerCase();
   let hash = FNV_OFFSET;

@@ -2,81 +2,18 @@
 // link syntax takes one loop that yields its visible text (usually a slice), its words and its part
 // of the recurrence key, where cleanText, countWords and lineKey would each walk their own copy: a
 // loop over a per-line copy costs several times a loop over the document's own string. Lines with
-// link syntax take visibleLine, and the same loop then reads its result; text outside ASCII leaves
-// the key to lineKey, and a surrogate leaves the whole line to cleanText and countWords.
+// link syntax take visibleLine, and the same loop then reads its result. In the check, text outside
+// ASCII leaves the key to lineKey, and a surrogate leaves the whole line to cleanText and countWords;
+// the corpus pass, which needs only keys, hashes text outside ASCII in place too.
 import type { DocumentFormat } from '../../types.js';
-import { isKeyBreak, isMarkup, isSpace, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
-import { lineKey } from './keys.js';
-import { cleanText, countWords, visibleLine } from './visible.js';
+import { isKeyBreak, isSpace, NUMBER, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
+import { ASCII_CLASS, ASCII_WORDISH, BARE_URL_AT, BREAK, cleanRange, DIGIT, isAsciiWordChar, LETTER, MARKERS_AT, MARKUP, mayStartMarker, OTHER, SPACE, WIDE } from './scan-classes.js';
+import { KEY_UNIT_UNKNOWN, KEY_UNIT_WIDE, keyUnitAt, lineKey } from './keys.js';
+import { cleanText, countWords, endsSentence, SENTENCE_END_CHARS, visibleLine } from './visible.js';
 import { LinkSyntax } from './link-syntax.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-
-const OTHER = 0;
-const LETTER = 1;
-const DIGIT = 2;
-/** `\`, `*`, `_`, backtick: dropped from the visible text, so neither a word break nor a key break. */
-const MARKUP = 3;
-const SPACE = 4;
-/** Whitespace other than the space: collapsed into one space by cleanText. */
-const BREAK = 5;
-/** Outside ASCII and not whitespace: kept as it is, counted by its Unicode word class. */
-const WIDE = 6;
-
-const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
-  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return LETTER;
-  if (code >= 48 && code <= 57) return DIGIT;
-  if (code === 92 || code === 42 || code === 95 || code === 96) return MARKUP;
-  if (code === 32) return SPACE;
-  if (code >= 9 && code <= 13) return BREAK;
-  return OTHER;
-});
-
-/** 1 for ASCII letters and digits. */
-const ASCII_WORDISH = ASCII_CLASS.map((cls) => (cls === LETTER || cls === DIGIT ? 1 : 0));
-
-/** BARE_URL of visible.ts from its first character on: the caller checks the `\b` before it. */
-const BARE_URL_AT = /(?:https?:\/\/|www\.)[^\s<>"'\])]{1,4096}/y;
-
-/** `\w` without the `u` flag, what `\b` reads. */
-function isAsciiWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
-
-/** MARKERS of visible.ts, read in place: it cannot match a line break, so it never leaves the line. */
-const MARKERS_AT = /[ \t]*(?:[-*+•·]|\d{1,9}[.)]|#{1,6}|>)?[ \t]*/y;
-
-/** The characters MARKERS can start with; a line that starts otherwise has no marker. */
-function mayStartMarker(code: number): boolean {
-  return code === 32 || code === 9 || code === 45 || code === 42 || code === 43 || code === 0x2022 || code === 0xb7 || (code >= 48 && code <= 57) || code === 35 || code === 62;
-}
-
-/**
- * cleanText of `text[from, to)` read in place: markup dropped without breaking a run of
- * whitespace (`a * b` is `a b`), each run one space, the ends trimmed.
- */
-function cleanRange(text: string, from: number, to: number): string {
-  let out = '';
-  let runStart = -1;
-  let pendingSpace = false;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    const markup = isMarkup(code);
-    if (markup || isSpace(code)) {
-      if (runStart !== -1) out += text.slice(runStart, i);
-      runStart = -1;
-      if (!markup && out !== '') pendingSpace = true;
-      continue;
-    }
-    if (runStart === -1) {
-      if (pendingSpace) out += ' ';
-      pendingSpace = false;
-      runStart = i;
-    }
-  }
-  return runStart === -1 ? out : out + text.slice(runStart, to);
-}
 
 /** Accumulates one unit, line by line; `reset` starts the next. */
 export class UnitScan {
@@ -89,14 +26,16 @@ export class UnitScan {
   private started = false;
   private pendingSpace = false;
   private inDigits = false;
-  /** False once a line was not ASCII: the key is then lineKey of the visible text. */
+  /** The last non-empty part joined into `visible`. */
+  private lastPart = '';
+  /** False once a line could not be hashed in place: the key is then lineKey of the visible text. */
   private asciiKey = true;
   private readonly links: LinkSyntax;
 
   /**
-   * With `keysOnly` (the corpus pass), ASCII lines are hashed without building their visible text
-   * or counting words; a unit with a line outside ASCII reports `needsVisible` and is scanned again
-   * in full.
+   * With `keysOnly` (the corpus pass), lines are hashed without building their visible text or
+   * counting words; a unit with a line that needs the text around a character to be lower-cased
+   * (keyUnitAt) reports `needsVisible` and is scanned again in full.
    */
   constructor(
     private readonly text: string,
@@ -114,6 +53,7 @@ export class UnitScan {
 
   reset(): void {
     this.visible = '';
+    this.lastPart = '';
     this.words = 0;
     this.linkChars = 0;
     this.hadLinks = false;
@@ -207,8 +147,21 @@ export class UnitScan {
   }
 
   private append(part: string, words: number): void {
-    if (part !== '') this.visible = this.visible === '' ? part : `${this.visible} ${part}`;
+    if (part !== '') {
+      this.visible = this.visible === '' ? part : `${this.visible} ${part}`;
+      this.lastPart = part;
+    }
     this.words += words;
+  }
+
+  /**
+   * endsSentence of the visible text. It reads at most the last SENTENCE_END_CHARS characters, so a
+   * last part that long answers for the whole: the parts joined before it, a string V8 keeps as a
+   * tree until a character of it is read, then need not be copied into one (a long paragraph's
+   * visible text is otherwise only measured).
+   */
+  sentenceEnd(): boolean {
+    return endsSentence(this.lastPart.length >= SENTENCE_END_CHARS ? this.lastPart : this.visible);
   }
 
   /**
@@ -339,7 +292,11 @@ export class UnitScan {
     return true;
   }
 
-  /** The key's part of scanLine alone, for the corpus pass; outside ASCII the unit needs its visible text. */
+  /**
+   * The key's part of scanLine alone, for the corpus pass. Outside ASCII each code point is read as
+   * lineKey reads it in the lower-cased visible text (keyUnitAt); only where that needs the text
+   * around it does the unit need its visible text.
+   */
   private scanKey(text: string, from: number, to: number): void {
     let hash = this.hash;
     let letters = this.letters;
@@ -349,11 +306,35 @@ export class UnitScan {
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
       if (code >= 128) {
-        if (!isKeyBreak(code)) {
+        const unit = isKeyBreak(code) ? 0 : keyUnitAt(text, i, to);
+        if (unit === KEY_UNIT_UNKNOWN) {
           this.asciiKey = false;
           return;
         }
-        pendingSpace = true;
+        if (unit & KEY_UNIT_WIDE) i++;
+        const category = unit & 3;
+        if (category === 0) {
+          pendingSpace = true;
+          inDigits = false;
+          continue;
+        }
+        if (pendingSpace && started) hash = Math.imul(hash ^ 32, FNV_PRIME);
+        pendingSpace = false;
+        started = true;
+        if (category === NUMBER) {
+          if (!inDigits) hash = Math.imul(hash ^ 48, FNV_PRIME);
+          inDigits = true;
+          continue;
+        }
+        const lower = unit >>> 3;
+        if (unit & KEY_UNIT_WIDE) {
+          hash = Math.imul(hash ^ (0xd800 + ((lower - 0x10000) >> 10)), FNV_PRIME);
+          hash = Math.imul(hash ^ (0xdc00 + ((lower - 0x10000) & 0x3ff)), FNV_PRIME);
+          letters += 2;
+        } else {
+          hash = Math.imul(hash ^ lower, FNV_PRIME);
+          letters++;
+        }
         inDigits = false;
         continue;
       }

@@ -44,9 +44,9 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-/** Hard-wrapped prose: every line but the last runs close to a common width. */
-function isWrappedParagraph(text: string, lines: readonly number[]): boolean {
-  const count = lines.length / 2;
+/** Hard-wrapped prose: every line but the last runs close to a common width. `lines` holds `length` bounds. */
+function isWrappedParagraph(text: string, lines: readonly number[], length: number): boolean {
+  const count = length / 2;
   if (count < 2) return false;
   for (let i = 0; i < count - 1; i++) {
     const start = trimStart(text, lines[2 * i], lines[2 * i + 1]);
@@ -61,15 +61,22 @@ function isWrappedParagraph(text: string, lines: readonly number[]): boolean {
   return open >= (count - 1) / 2;
 }
 
-/** Line ranges of `text[start, end)` as splitLines gives them (a `\r` before the break dropped), flat. */
-function linesOf(text: string, start: number, end: number, into: number[]): number[] {
-  into.length = 0;
+/**
+ * Line ranges of `text[start, end)` as splitLines gives them (a `\r` before the break dropped), flat,
+ * written over the start of `into`; returns how many bounds it wrote. The array is reused from
+ * block to block and never shortened (setting an array's length is a call into the runtime).
+ */
+function linesOf(text: string, start: number, end: number, into: number[]): number {
+  let length = 0;
   let from = start;
   for (;;) {
     let newline = text.indexOf('\n', from);
     if (newline === -1 || newline >= end) newline = end;
-    if (newline < end || from < end) into.push(from, newline > from && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline);
-    if (newline >= end) return into;
+    if (newline < end || from < end) {
+      into[length++] = from;
+      into[length++] = newline > from && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    }
+    if (newline >= end) return length;
     from = newline + 1;
   }
 }
@@ -89,12 +96,12 @@ export function forEachUnit(document: Document, visit: UnitVisitor): void {
       visit(block.kind, block.start, block.end);
       continue;
     }
-    linesOf(text, block.start, block.end, lines);
-    if (block.kind === 'paragraph' && isWrappedParagraph(text, lines)) {
+    const length = linesOf(text, block.start, block.end, lines);
+    if (block.kind === 'paragraph' && isWrappedParagraph(text, lines, length)) {
       visit('paragraph', block.start, block.end);
       continue;
     }
-    for (let i = 0; i < lines.length; i += 2) {
+    for (let i = 0; i < length; i += 2) {
       if (trimStart(text, lines[i], lines[i + 1]) < lines[i + 1]) visit('line', lines[i], lines[i + 1]);
     }
   }
@@ -139,7 +146,7 @@ export function splitUnits(document: Document, hashKeys = true): Unit[] {
       words: scan.words,
       linkDensity: visible.length === 0 ? (hadLinks ? 1 : 0) : Math.min(1, scan.linkChars / visible.length),
       hadLinks,
-      sentenceEnd: endsSentence(visible),
+      sentenceEnd: scan.sentenceEnd(),
       key: scan.scannedKey(),
     });
   });

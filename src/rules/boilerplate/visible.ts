@@ -192,6 +192,13 @@ function isTerminal(code: number): boolean {
 }
 
 /**
+ * How many characters from its end endsSentence reads, at most: up to three closers or spaces,
+ * the terminal, and the two before it for `...`. Any text of at least this length ends a sentence
+ * exactly when its last this-many characters do.
+ */
+export const SENTENCE_END_CHARS = 7;
+
+/**
  * The line ends a sentence: terminal punctuation, possibly inside closing quotes or brackets, and
  * not an ellipsis. Read from the end, instead of a regex that tries every position of the line.
  */
