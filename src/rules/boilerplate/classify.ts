@@ -3,7 +3,7 @@
 // verdict of their neighbours, as in jusText (Pomikálek 2011): a short line between paragraphs
 // of the article is part of it, the same line between menu entries is not. Headings are kept
 // when content follows them.
-import { CONSENT_BANNER_MAX_WORDS, furnitureKind, isConsentBanner, type FurnitureKind } from './phrases.js';
+import { CONSENT_BANNER_MAX_WORDS, furnitureKind, isConsentBanner, mayHaveWording, type FurnitureKind } from './phrases.js';
 import type { Unit } from './units.js';
 
 export type Verdict = 'good' | 'near' | 'short' | 'bad';
@@ -35,8 +35,10 @@ function judgeAlone(unit: Unit, options: ClassifyOptions): Judged {
   if (unit.insideLink) return { unit, verdict: 'bad', reason: 'link-farm' };
   // A linked heading is judged by what follows it, like any heading.
   if (unit.hadLinks && unit.linkDensity > 0.5) return unit.kind === 'heading' ? { unit, verdict: 'short', reason: 'link-farm' } : { unit, verdict: 'bad', reason: 'link-farm' };
-  if (unit.words <= CONSENT_BANNER_MAX_WORDS && unit.kind !== 'heading' && isConsentBanner(unit.visible)) return { unit, verdict: 'bad', reason: 'cookie' };
-  if (unit.words <= FURNITURE_MAX_WORDS) {
+  // Most short units have no furniture wording: one test rules out both kinds of wording.
+  const worded = unit.words > FURNITURE_MAX_WORDS || mayHaveWording(unit.visible);
+  if (worded && unit.words <= CONSENT_BANNER_MAX_WORDS && unit.kind !== 'heading' && isConsentBanner(unit.visible)) return { unit, verdict: 'bad', reason: 'cookie' };
+  if (worded && unit.words <= FURNITURE_MAX_WORDS) {
     const kind = furnitureKind(unit.visible);
     if (kind) return { unit, verdict: 'bad', reason: kind };
   }

@@ -37,6 +37,18 @@ const BREADCRUMBS = /^[^›»>|/\\]{1,40}(?:\s[›»>|/\\]\s[^›»>|/\\]{1,40})
 const ANY_FURNITURE =
   /\s[›»>|/\\]\s|©|\(c\)|\b(?:cookie|consent|gdpr|accept all|reject all|manage|privacy|share|facebook|twitter|linkedin|pinterest|whatsapp|reddit|e-?mail|print|tweet this|pin it|follow us|like us on|copy link|skip to|jump to|to top|copyright|all rights reserved|terms|contact us|about us|sitemap|powered by|advertise with us|newsletter|subscribe|sign up|sign in|log ?in|register|create|my account|the app|enter your email|your email address|comment|reply|load more|read more|see more|show more|continue reading|advertisement|sponsored|related|recommended|most|trending|also like|more from|more stories)/i;
 
+/**
+ * ANY_FURNITURE or the `by continuing` half of CONSENT_HINT (whose `cookies` half ANY_FURNITURE's
+ * `cookie` covers): a short unit without a match has neither furniture nor consent wording, and
+ * is ruled out by this one test instead of one for each.
+ */
+const ANY_WORDING = new RegExp(`${ANY_FURNITURE.source}|\\bby (?:continuing|clicking|using)`, 'i');
+
+/** False only where neither furnitureKind nor isConsentBanner can find anything. */
+export function mayHaveWording(text: string): boolean {
+  return ANY_WORDING.test(text);
+}
+
 /** The kind of furniture a short unit's wording points to, if any. */
 export function furnitureKind(text: string): FurnitureKind | undefined {
   if (!ANY_FURNITURE.test(text)) return undefined;
