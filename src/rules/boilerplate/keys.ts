@@ -83,7 +83,7 @@ export const KEY_UNIT_UNKNOWN = -1;
 export const KEY_UNIT_WIDE = 4;
 
 /**
- * What lineKey makes of the code unit at `text[i]` (outside ASCII, not a key break) when the rest
+ * What lineKey makes of the code unit at `text[i]` (outside ASCII) when the rest
  * of the line is read in place: LETTER, NUMBER or 0 (a break) in the low two bits, KEY_UNIT_WIDE
  * for a pair, and the lower-cased code point from bit 3, whose code units a letter hashes.
  * Lower-casing a whole text maps each code point on its own except a capital sigma (final or not

@@ -6,9 +6,10 @@
 // ASCII leaves the key to lineKey, and a surrogate leaves the whole line to cleanText and countWords;
 // the corpus pass, which needs only keys, hashes text outside ASCII in place too.
 import type { DocumentFormat } from '../../types.js';
-import { isKeyBreak, isSpace, NUMBER, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
-import { ASCII_CLASS, ASCII_WORDISH, BARE_URL_AT, BREAK, cleanRange, DIGIT, isAsciiWordChar, LETTER, MARKERS_AT, MARKUP, mayStartMarker, OTHER, SPACE, WIDE } from './scan-classes.js';
-import { KEY_UNIT_UNKNOWN, KEY_UNIT_WIDE, keyUnitAt, lineKey } from './keys.js';
+import { isKeyBreak, isSpace, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
+import { ASCII_CLASS, ASCII_WORDISH, BARE_URL_AT, BREAK, cleanRange, DIGIT, dropMarkup, isAsciiWordChar, LETTER, MARKERS_AT, MARKUP, mayStartMarker, OTHER, SPACE, WIDE } from './scan-classes.js';
+import { lineKey } from './keys.js';
+import { hashWide } from './key-scan.js';
 import { cleanText, countWords, endsSentence, SENTENCE_END_CHARS, visibleLine } from './visible.js';
 import { LinkSyntax } from './link-syntax.js';
 
@@ -21,11 +22,11 @@ export class UnitScan {
   words = 0;
   linkChars = 0;
   hadLinks = false;
-  private hash = FNV_OFFSET;
-  private letters = 0;
-  private started = false;
-  private pendingSpace = false;
-  private inDigits = false;
+  hash = FNV_OFFSET;
+  letters = 0;
+  started = false;
+  pendingSpace = false;
+  inDigits = false;
   /** The last non-empty part joined into `visible`. */
   private lastPart = '';
   /** False once a line could not be hashed in place: the key is then lineKey of the visible text. */
@@ -181,7 +182,9 @@ export class UnitScan {
     let inWord = false;
     let first = -1;
     let last = -1;
-    /** Markup to drop, or whitespace between words that is not one space: cleanText must rebuild. */
+    /** Markup to drop between the first and last characters kept. */
+    let markup = false;
+    /** Whitespace between words that is not one space: cleanText must rebuild. */
     let dirty = false;
     let gap = 0;
     let gapIrregular = false;
@@ -198,7 +201,7 @@ export class UnitScan {
         if (ascii && (!hashing || !isKeyBreak(code))) ascii = false;
       }
       if (cls === MARKUP) {
-        dirty = true;
+        markup = true;
         continue;
       }
       if (cls === SPACE || cls === BREAK) {
@@ -288,14 +291,14 @@ export class UnitScan {
       this.pendingSpace = pendingSpace;
       this.inDigits = inDigits;
     } else this.asciiKey = false;
-    this.append(dirty ? cleanRange(text, from, to) : first === -1 ? '' : text.slice(first, last + 1), words);
+    this.append(dirty ? cleanRange(text, from, to) : first === -1 ? '' : markup ? dropMarkup(text.slice(first, last + 1)) : text.slice(first, last + 1), words);
     return true;
   }
 
   /**
-   * The key's part of scanLine alone, for the corpus pass. Outside ASCII each code point is read as
-   * lineKey reads it in the lower-cased visible text (keyUnitAt); only where that needs the text
-   * around it does the unit need its visible text.
+   * The key's part of scanLine alone, for the corpus pass. At the first code unit outside ASCII
+   * that is no key break, hashWide reads the rest of the range, so that this loop stays as lean as
+   * an ASCII text needs.
    */
   private scanKey(text: string, from: number, to: number): void {
     let hash = this.hash;
@@ -306,35 +309,16 @@ export class UnitScan {
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
       if (code >= 128) {
-        const unit = isKeyBreak(code) ? 0 : keyUnitAt(text, i, to);
-        if (unit === KEY_UNIT_UNKNOWN) {
-          this.asciiKey = false;
+        if (!isKeyBreak(code)) {
+          this.hash = hash;
+          this.letters = letters;
+          this.started = started;
+          this.pendingSpace = pendingSpace;
+          this.inDigits = inDigits;
+          if (!hashWide(this, text, i, to)) this.asciiKey = false;
           return;
         }
-        if (unit & KEY_UNIT_WIDE) i++;
-        const category = unit & 3;
-        if (category === 0) {
-          pendingSpace = true;
-          inDigits = false;
-          continue;
-        }
-        if (pendingSpace && started) hash = Math.imul(hash ^ 32, FNV_PRIME);
-        pendingSpace = false;
-        started = true;
-        if (category === NUMBER) {
-          if (!inDigits) hash = Math.imul(hash ^ 48, FNV_PRIME);
-          inDigits = true;
-          continue;
-        }
-        const lower = unit >>> 3;
-        if (unit & KEY_UNIT_WIDE) {
-          hash = Math.imul(hash ^ (0xd800 + ((lower - 0x10000) >> 10)), FNV_PRIME);
-          hash = Math.imul(hash ^ (0xdc00 + ((lower - 0x10000) & 0x3ff)), FNV_PRIME);
-          letters += 2;
-        } else {
-          hash = Math.imul(hash ^ lower, FNV_PRIME);
-          letters++;
-        }
+        pendingSpace = true;
         inDigits = false;
         continue;
       }

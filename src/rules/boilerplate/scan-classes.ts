@@ -67,3 +67,14 @@ export function cleanRange(text: string, from: number, to: number): string {
   }
   return runStart === -1 ? out : out + text.slice(runStart, to);
 }
+
+const MARKUP_CHARS = /[\\*_`]/g;
+
+/**
+ * cleanText of a range whose whitespace is single spaces between the first and last characters
+ * kept, with markup among them: only the markup goes. One native replace gives a flat string,
+ * where cleanRange joins pieces into a tree that the first read of a character must copy.
+ */
+export function dropMarkup(range: string): string {
+  return range.replace(MARKUP_CHARS, '');
+}
