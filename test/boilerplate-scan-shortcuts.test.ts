@@ -1,6 +1,6 @@
 // Shortcuts of the boilerplate rule's scans that the fast-path oracle tests reach only by chance:
 // the corpus pass hashing text outside ASCII in place, the sentence test on a unit's last part,
-// the recurring-key bitmap, and the per-finding helpers. Each is compared with the plain reading.
+// the index over the recurring keys, and the per-finding helpers. Each is compared with the plain reading.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Document } from '../src/document/document.js';
@@ -91,7 +91,7 @@ describe('endsSentence reads only the end of a text', () => {
   });
 });
 
-describe('recurring keys behind a bitmap', () => {
+describe('recurring keys behind an index of their top bits', () => {
   it('answer as the binary search does, for members, near misses and random keys', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 3000 }), fc.array(fc.integer({ min: -0x80000000, max: 0xffffffff }), { maxLength: 200 }), (members, probes) => {
@@ -103,6 +103,18 @@ describe('recurring keys behind a bitmap', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('with keys crowded into one run of top bits, and at both ends of the range', () => {
+    const crowded = Uint32Array.from({ length: 5000 }, (_, i) => 0xabc00000 + i * 7).sort();
+    const edges = Uint32Array.from([0, 1, 0xfffffffe, 0xffffffff]);
+    for (const sorted of [crowded, edges, new Uint32Array(0)]) {
+      const keys = new RecurringKeys(sorted);
+      for (let probe = 0; probe < 3000; probe++) {
+        const key = [0xabc00000 + probe * 5, probe, 0xffffffff - probe, 0xabbfffff + probe][probe % 4];
+        expect(keys.has(key)).toBe(isRecurringKey(sorted, key));
+      }
+    }
   });
 
   it('one lookup per recurring array', () => {

@@ -40,31 +40,34 @@ export function isRecurringKey(recurring: Uint32Array, key: number): boolean {
 }
 
 /**
- * isRecurringKey behind a bitmap of the recurring keys' hashed top bits, at 32 bits a key: most
- * units' keys are not recurring, and one bit, instead of a binary search whose every step may miss
- * the cache, rules them out. A set bit is confirmed by the search, so the answer is the same.
+ * isRecurringKey with an index of where each run of top bits starts in the sorted keys: a lookup
+ * reads one pair of offsets and searches only the few keys between them (most often none),
+ * instead of a binary search over all of them whose every step may miss the cache.
  */
 export class RecurringKeys {
-  private readonly bits: Uint32Array;
+  /** `starts[b]` is the index of the first key whose top bits are at least `b`. */
+  private readonly starts: Uint32Array;
   private readonly shift: number;
 
   constructor(private readonly recurring: Uint32Array) {
-    const log2 = Math.min(24, Math.max(10, Math.ceil(Math.log2(recurring.length * 32 + 1))));
-    this.bits = new Uint32Array(1 << (log2 - 5));
-    this.shift = 32 - log2;
-    for (let i = 0; i < recurring.length; i++) {
-      const bit = this.bitOf(recurring[i]);
-      this.bits[bit >>> 5] |= 1 << (bit & 31);
-    }
-  }
-
-  private bitOf(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+    const bits = Math.min(20, Math.max(8, Math.ceil(Math.log2(recurring.length + 1))));
+    this.shift = 32 - bits;
+    this.starts = new Uint32Array((1 << bits) + 1);
+    for (let i = 0; i < recurring.length; i++) this.starts[(recurring[i] >>> this.shift) + 1]++;
+    for (let b = 0; b < 1 << bits; b++) this.starts[b + 1] += this.starts[b];
   }
 
   has(key: number): boolean {
-    const bit = this.bitOf(key >>> 0);
-    return (this.bits[bit >>> 5] & (1 << (bit & 31))) !== 0 && isRecurringKey(this.recurring, key);
+    const k = key >>> 0;
+    const bucket = k >>> this.shift;
+    let lo = this.starts[bucket];
+    let hi = this.starts[bucket + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.recurring[mid] < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.starts[bucket + 1] && this.recurring[lo] === k;
   }
 }
 
