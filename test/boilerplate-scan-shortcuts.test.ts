@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Document } from '../src/document/document.js';
 import { lineKey } from '../src/rules/boilerplate/keys.js';
 import { UnitScan } from '../src/rules/boilerplate/line-scan.js';
-import { forEachUnitKey, splitUnits } from '../src/rules/boilerplate/units.js';
+import { forEachUnitKey, keyOf, splitUnits } from '../src/rules/boilerplate/units.js';
 import { endsSentence, SENTENCE_END_CHARS } from '../src/rules/boilerplate/visible.js';
 import { isRecurringKey, RecurringKeys, recurringKeysOf } from '../src/rules/boilerplate/corpus.js';
 import { isSpace } from '../src/rules/boilerplate/chars.js';
@@ -74,6 +74,24 @@ describe('the corpus pass hashes text outside ASCII in place', () => {
         expect(keys).toEqual(expected);
       }),
       { numRuns: RUNS * 3 },
+    );
+  });
+});
+
+describe('the check stops hashing a long unit', () => {
+  it('and the key it leaves to lineKey is the same', () => {
+    // ASCII lines keep their key in the scan until the limit; the others leave it to lineKey from the start.
+    const ascii = fc.constantFrom('river', 'Flows', 'east', '42', 'x_y', '*bold*', '[a](b)', 'https://a.io', ',', '.');
+    const any = fc.constantFrom('river', 'east', 'café', 'Über', '😀', '—', '[a](b)');
+    const words = fc.oneof(fc.array(ascii, { minLength: 20, maxLength: 60 }), fc.array(any, { minLength: 20, maxLength: 60 }));
+    fc.assert(
+      fc.property(words, fc.boolean(), (words, twoLines) => {
+        const line = words.join(' ');
+        const text = twoLines ? `${line}\n${line}` : line;
+        const units = splitUnits(new Document({ text, format: 'text', path: 'x' }), true);
+        for (const unit of units) expect(keyOf(unit)).toBe(lineKey(unit.visible));
+      }),
+      { numRuns: RUNS },
     );
   });
 });

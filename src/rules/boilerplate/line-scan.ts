@@ -16,6 +16,14 @@ import { LinkSyntax } from './link-syntax.js';
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/**
+ * Words after which the check stops hashing a unit's key, leaving it to lineKey of the visible
+ * text should it be asked for. With the default options a unit this long is looked up only when
+ * its link density disqualifies it as content, which is rare, and the key loop is most of the cost
+ * of the long lines that hold most of a corpus's text. Any limit gives the same keys.
+ */
+const HASHED_WORDS_MAX = 24;
+
 /** Accumulates one unit, line by line; `reset` starts the next. */
 export class UnitScan {
   visible = '';
@@ -171,7 +179,7 @@ export class UnitScan {
    * surrogate, whose pairing cleanText may change, it returns false and leaves the line to the caller.
    */
   private scanLine(text: string, from: number, to: number): boolean {
-    const hashing = this.asciiKey;
+    let hashing = this.asciiKey;
     let hash = this.hash;
     let letters = this.letters;
     let started = this.started;
@@ -240,6 +248,7 @@ export class UnitScan {
         inWord = false;
         continue;
       }
+      if (hashing && !inWord && this.words + words >= HASHED_WORDS_MAX) hashing = false;
       if (hashing) {
         if (pendingSpace && started) hash = Math.imul(hash ^ 32, FNV_PRIME);
         pendingSpace = false;
@@ -284,7 +293,7 @@ export class UnitScan {
       last = j - 1;
       i = j - 1;
     }
-    if (ascii) {
+    if (ascii && hashing) {
       this.hash = hash;
       this.letters = letters;
       this.started = started;
