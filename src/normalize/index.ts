@@ -3,7 +3,7 @@ import type { Document } from '../document/document.js';
 import { normalizedView, type NormalizedView, type TagHandling } from './view.js';
 
 export { normalizedView, needsNormalization, foldCodePoint, type NormalizedView, type TagHandling } from './view.js';
-export { isInvisible, isCombiningMark, isTagCharacter, invisibleKind, INVISIBLE_CANDIDATES, type InvisibleKind } from './invisible.js';
+export { isInvisible, isCombiningMark, isTagCharacter, invisibleKind, nextInvisible, INVISIBLE_CANDIDATES, type InvisibleKind } from './invisible.js';
 export { latinLookalike, homoglyphScript } from './confusables.js';
 
 /** The document's normalised view (tag characters dropped, or decoded with `tags: 'decode'`). */

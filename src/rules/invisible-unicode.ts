@@ -4,7 +4,7 @@
 // ZWJ sequences, ZWNJ/ZWJ in scripts that shape with them, flag tag sequences, a leading BOM.
 import type { RuleContext, RuleMeta } from '../types.js';
 import { docsUrl } from './docs-url.js';
-import { INVISIBLE_CANDIDATES, invisibleKind, isInvisible, isTagCharacter, type InvisibleKind } from '../normalize/index.js';
+import { invisibleKind, isInvisible, isTagCharacter, nextInvisible, type InvisibleKind } from '../normalize/index.js';
 
 interface InvisibleOptions {
   softHyphens: boolean;
@@ -21,9 +21,6 @@ const EMOJI_BASE = /\p{Emoji}/u;
 const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]|\ud83a[\udd00-\udd5f]/;
 const HANGUL = /\p{Script=Hangul}/u;
 const HAN = /\p{Script=Han}/u;
-const ANY_NON_ASCII = /[\u0080-\uffff]/;
-// Jumps straight to the next candidate, so prose with curly quotes costs one regex scan.
-const NEXT_INVISIBLE = new RegExp(INVISIBLE_CANDIDATES.source, 'g');
 // Format characters that are visible or that their own script needs (Arabic number signs,
 // Egyptian hieroglyph and shorthand controls belong to their scripts).
 const VISIBLE_FORMAT = new Set([0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06dd, 0x070f, 0x0890, 0x0891, 0x08e2, 0x110bd, 0x110cd]);
@@ -189,7 +186,6 @@ export const meta: RuleMeta = {
 
 export function check(context: RuleContext<InvisibleOptions>): void {
   const text = context.document.text;
-  if (!ANY_NON_ASCII.test(text)) return;
   const ctx: Context = { text, options: context.options };
   let run: { start: number; end: number; kind: InvisibleKind; codes: number[] } | undefined;
   const flush = () => {
@@ -209,10 +205,7 @@ export function check(context: RuleContext<InvisibleOptions>): void {
     });
     run = undefined;
   };
-  NEXT_INVISIBLE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NEXT_INVISIBLE.exec(text)) !== null) {
-    const i = m.index;
+  for (let i = nextInvisible(text, 0); i !== -1; ) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     if (run && run.end !== i) flush();
@@ -220,12 +213,14 @@ export function check(context: RuleContext<InvisibleOptions>): void {
       const flagEnd = flagSequenceEnd(text, i);
       if (flagEnd !== undefined) {
         flush();
-        NEXT_INVISIBLE.lastIndex = flagEnd;
+        i = nextInvisible(text, flagEnd);
         continue;
       }
     }
+    const next = nextInvisible(text, i + width);
     if (isLegitimate(cp, i, width, ctx)) {
       flush();
+      i = next;
       continue;
     }
     const kind = invisibleKind(cp);
@@ -236,6 +231,7 @@ export function check(context: RuleContext<InvisibleOptions>): void {
       flush();
       run = { start: i, end: i + width, kind, codes: [cp] };
     }
+    i = next;
   }
   flush();
 }
