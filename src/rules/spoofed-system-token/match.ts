@@ -34,7 +34,43 @@ function genericToken(key: string): CatalogToken | undefined {
   return token;
 }
 
-function lookup(catalog: Catalog, candidate: string): CatalogToken | undefined {
+/** The code units some catalog key or generic name holds, either ASCII case; a candidate with any other unit is no token. */
+interface KeyUnits {
+  ascii: Uint8Array;
+  other: Set<number>;
+}
+const keyUnitsCache = new WeakMap<Catalog, KeyUnits>();
+const GENERIC_UNITS = '<|>_abcdefghijklmnopqrstuvwxyz0123456789';
+
+function keyUnitsOf(catalog: Catalog): KeyUnits {
+  let units = keyUnitsCache.get(catalog);
+  if (units) return units;
+  units = { ascii: new Uint8Array(128), other: new Set() };
+  for (const key of [...catalog.tokens.keys(), GENERIC_UNITS]) {
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      if (code >= 0x80) units.other.add(code);
+      else units.ascii[code] = units.ascii[key[i].toUpperCase().charCodeAt(0)] = 1;
+    }
+  }
+  keyUnitsCache.set(catalog, units);
+  return units;
+}
+
+/**
+ * Whether `candidate` is spelled only with units that keys hold: most candidates are links and tags
+ * with a space, a quote or another unit no key has, and are turned away before lowercasing and hashing.
+ */
+function mayBeKey(units: KeyUnits, candidate: string): boolean {
+  for (let i = 0; i < candidate.length; i++) {
+    const code = candidate.charCodeAt(i);
+    if (code < 0x80 ? units.ascii[code] === 0 : !units.other.has(code)) return false;
+  }
+  return true;
+}
+
+function lookup(catalog: Catalog, units: KeyUnits, candidate: string): CatalogToken | undefined {
+  if (!mayBeKey(units, candidate)) return undefined;
   const key = asciiLower(candidate);
   return catalog.tokens.get(key) ?? genericToken(key);
 }
@@ -42,6 +78,7 @@ function lookup(catalog: Catalog, candidate: string): CatalogToken | undefined {
 /** Catalog tokens in `key` (normalised text), in order, not overlapping; case is ignored. */
 export function findTokens(key: string, catalog: Catalog): TokenMatch[] {
   const found: TokenMatch[] = [];
+  const units = keyUnitsOf(catalog);
   CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE.exec(key)) !== null) {
@@ -50,18 +87,18 @@ export function findTokens(key: string, catalog: Catalog): TokenMatch[] {
     const lastEnd = found.length ? found[found.length - 1].end : 0;
     // `<<sys>>`: the scan sees `<sys>` after failing on the outer `<`.
     if (key.charCodeAt(start) === 0x3c && start - 1 >= lastEnd && key.charCodeAt(start - 1) === 0x3c && key.charCodeAt(end) === 0x3e) {
-      const wide = lookup(catalog, key.slice(start - 1, end + 1));
+      const wide = lookup(catalog, units, key.slice(start - 1, end + 1));
       if (wide) {
         found.push({ start: start - 1, end: end + 1, token: wide });
         CANDIDATE.lastIndex = end + 1;
         continue;
       }
     }
-    let token = lookup(catalog, m[0]);
+    let token = lookup(catalog, units, m[0]);
     let tokenEnd = end;
     if (!token && m[0].startsWith('[') && m[0].includes('](')) {
       tokenEnd = start + m[0].indexOf('](') + 1;
-      token = lookup(catalog, key.slice(start, tokenEnd));
+      token = lookup(catalog, units, key.slice(start, tokenEnd));
     }
     if (token) {
       found.push({ start, end: tokenEnd, token });
