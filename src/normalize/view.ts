@@ -51,6 +51,21 @@ export function foldCodePoint(cp: number): string {
   return out;
 }
 
+/** Per BMP code point outside the surrogates: 1 when the view keeps it as it is, 2 when it folds or drops it, 0 until met. */
+const KEPT_AS_IS = new Uint8Array(0x10000);
+
+/** Whether foldCodePoint gives `unit` back unchanged, read from a table once known: a Map lookup and a compare cost more. */
+function keptAsIs(unit: number): boolean {
+  let kept = KEPT_AS_IS[unit];
+  if (kept === 0) {
+    const folded = foldCodePoint(unit);
+    KEPT_AS_IS[unit] = kept = folded.length === 1 && folded.charCodeAt(0) === unit ? 1 : 2;
+  }
+  return kept === 1;
+}
+
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
 // The map is kept as segments, not per character: a copied run maps unit by unit, an emitted
 // replacement maps every unit to the whole original range. Prose with a few curly quotes makes a
 // few segments, so the map costs little where there is nothing to find.
@@ -181,6 +196,12 @@ export function normalizedView(text: string, options: { tags?: TagHandling } = {
         i = ref.end;
         runStart = i;
       } else i++;
+      continue;
+    }
+    if (!isSurrogate(code) && keptAsIs(code)) {
+      // Text in another script is mostly kept as it is: its run is walked here, not a regex call a character.
+      i++;
+      for (let next = text.charCodeAt(i); next >= 0x80 && !isSurrogate(next) && keptAsIs(next); next = text.charCodeAt(i)) i++;
       continue;
     }
     const cp = text.codePointAt(i)!;
