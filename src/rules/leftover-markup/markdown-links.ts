@@ -68,20 +68,44 @@ interface OpenBracket {
   image: boolean;
 }
 
-function isBlankBetween(text: string, from: number, to: number, skip: readonly Artifact[]): boolean {
+/** `\s` and String.prototype.trim's whitespace: WhiteSpace and LineTerminator. */
+function isTrimmedSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `text.slice(from, to).trim().replace(/\\/g, '') === ''`, read in place: spaces, then backslashes, then spaces. */
+function isBlankOrBackslashes(text: string, from: number, to: number): boolean {
   let k = from;
-  for (const artifact of skip) {
+  while (k < to && isTrimmedSpace(text.charCodeAt(k))) k++;
+  while (k < to && text.charCodeAt(k) === 92) k++;
+  while (k < to && isTrimmedSpace(text.charCodeAt(k))) k++;
+  return k === to;
+}
+
+/** Whether the anchor `text[from, to)` holds nothing but the artifacts in `skip` (found from `first` on), spaces and backslashes. */
+function isBlankBetween(text: string, from: number, to: number, skip: readonly Artifact[], first: number): boolean {
+  let k = from;
+  for (let n = first; n < skip.length; n++) {
+    const artifact = skip[n];
     if (artifact.start < from || artifact.end > to) continue;
-    if (text.slice(k, artifact.start).trim().replace(/\\/g, '') !== '') return false;
+    if (!isBlankOrBackslashes(text, k, Math.max(k, artifact.start))) return false;
     k = Math.max(k, artifact.end);
   }
-  return text.slice(k, to).trim().replace(/\\/g, '') === '';
+  return isBlankOrBackslashes(text, k, Math.max(k, to));
 }
+
+/** The characters the link scan acts on: `\\`, a backtick, `[` and `]`; the engine skips the rest faster than a loop. */
+const LINK_SYNTAX = /[\\`[\]]/g;
 
 export function scanMarkdownLinks(text: string, code: Protected): Artifact[] {
   const found: Artifact[] = [];
   const stack: OpenBracket[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = -1; ; ) {
+    LINK_SYNTAX.lastIndex = i + 1;
+    if (!LINK_SYNTAX.test(text)) break;
+    i = LINK_SYNTAX.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c === 92) {
       i++;
@@ -119,8 +143,7 @@ export function scanMarkdownLinks(text: string, code: Protected): Artifact[] {
     const start = open.image ? open.at - 1 : open.at;
     let firstInner = found.length;
     while (firstInner > 0 && found[firstInner - 1].start > start) firstInner--;
-    const inner = found.slice(firstInner);
-    if (open.image || isBlankBetween(text, open.at + 1, i, inner)) {
+    if (open.image || isBlankBetween(text, open.at + 1, i, found, firstInner)) {
       // The whole construct goes, so the artifacts inside it are part of this one removal.
       found.length = firstInner;
       found.push({ kind: open.image ? 'image' : next === 91 ? 'reference' : 'empty-link', start, end, remove: [[start, end]] });
