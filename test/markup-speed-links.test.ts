@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Protected, type Artifact } from '../src/rules/leftover-markup/artifact.js';
-import { parseDestination, scanMarkdownLinks } from '../src/rules/leftover-markup/markdown-links.js';
+import { parseDestination, scanMarkdownLinks, scanReferenceDefinitions } from '../src/rules/leftover-markup/markdown-links.js';
 import { inlineCodeRanges } from '../src/rules/leftover-markup/regions.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
@@ -108,5 +108,42 @@ describe('scanMarkdownLinks', () => {
     // A bracket inside inline code neither opens nor closes a link.
     const t = '[a`]`](/x)';
     expect(scanMarkdownLinks(t, new Protected(inlineCodeRanges(t, []))).map((a) => [a.start, a.end])).toEqual([[0, 10]]);
+  });
+});
+
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]{1,200}\]:[ \t]{0,8}<?(?:[a-z][a-z0-9+.-]{1,20}:|\/|#|www\.)[^\n]{0,4096}$/gim;
+
+/** scanReferenceDefinitions as it was: the multiline pattern over the whole text. */
+function referenceDefinitionsByPattern(t: string, code: Protected): Artifact[] {
+  const found: Artifact[] = [];
+  for (const m of t.matchAll(REFERENCE_DEFINITION)) {
+    const start = m.index;
+    if (code.overlaps(start, start + m[0].length)) continue;
+    found.push({ kind: 'reference', start, end: start + m[0].length, remove: [[start, start + m[0].length]] });
+  }
+  return found;
+}
+
+// Line terminators `^` and `$` know besides `\n`, spaces before a bracket, definitions cut short.
+const definitionPiece = fc.constantFrom(
+  '[a]: https://x.org', '[ref]: /path', '[x]:#top', '[W]: WWW.x', ' [b]: <mailto:y>', '    [c]: /too-deep', '[d]:', '[e] : /x', ']:', '[', ']',
+  '\n', '\r', '\r\n', '\u2028', '\u2029', ' ', '  ', '\t', 'text', '`', ':', '[]: /x', '[f]: not a url',
+);
+const definitions = fc.array(definitionPiece, { maxLength: 30 }).map((p) => p.join(''));
+
+describe('scanReferenceDefinitions', () => {
+  it('finds what the multiline pattern finds', () => {
+    fc.assert(
+      fc.property(definitions, fc.boolean(), (t, withCode) => {
+        const code = new Protected(withCode ? inlineCodeRanges(t, []) : []);
+        expect(scanReferenceDefinitions(t, code)).toEqual(referenceDefinitionsByPattern(t, code));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('starts a definition after any line terminator', () => {
+    const none = new Protected([]);
+    expect(scanReferenceDefinitions('x\u2028[a]: /b\n[c]: /d', none).map((a) => a.start)).toEqual([2, 10]);
   });
 });

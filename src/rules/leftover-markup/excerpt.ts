@@ -10,14 +10,19 @@ export function excerpt(text: string, start = 0, end = text.length): string {
   let cut = start;
   let flat = 0;
   let gap = false;
+  let spaced = false;
   while (cut < end && flat <= 60) {
-    if (isSpace(text.charCodeAt(cut))) gap = flat > 0;
-    else {
+    if (isSpace(text.charCodeAt(cut))) {
+      gap = flat > 0;
+      spaced = true;
+    } else {
       flat += gap ? 2 : 1;
       gap = false;
     }
     cut++;
   }
-  const shown = text.slice(start, cut).replace(/\s+/g, ' ').trim();
+  // isSpace is `\s`: without one, flattening and trimming leave the slice as it is.
+  const sliced = text.slice(start, cut);
+  const shown = spaced ? sliced.replace(/\s+/g, ' ').trim() : sliced;
   return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
 }

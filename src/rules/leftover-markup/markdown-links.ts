@@ -3,6 +3,7 @@
 // because converters write links whose anchor spans several blocks (`[\n\n#### Title\n\n](/url)`).
 import type { Artifact } from './artifact.js';
 import type { Protected } from './artifact.js';
+import { isSpace as isWhitespace } from '../boilerplate/chars.js';
 
 const MAX_DESTINATION = 4096;
 const MAX_TITLE = 1024;
@@ -68,19 +69,12 @@ interface OpenBracket {
   image: boolean;
 }
 
-/** `\s` and String.prototype.trim's whitespace: WhiteSpace and LineTerminator. */
-function isTrimmedSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** `text.slice(from, to).trim().replace(/\\/g, '') === ''`, read in place: spaces, then backslashes, then spaces. */
 function isBlankOrBackslashes(text: string, from: number, to: number): boolean {
   let k = from;
-  while (k < to && isTrimmedSpace(text.charCodeAt(k))) k++;
+  while (k < to && isWhitespace(text.charCodeAt(k))) k++;
   while (k < to && text.charCodeAt(k) === 92) k++;
-  while (k < to && isTrimmedSpace(text.charCodeAt(k))) k++;
+  while (k < to && isWhitespace(text.charCodeAt(k))) k++;
   return k === to;
 }
 
@@ -156,10 +150,43 @@ export function scanMarkdownLinks(text: string, code: Protected): Artifact[] {
 }
 
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]{1,200}\]:[ \t]{0,8}<?(?:[a-z][a-z0-9+.-]{1,20}:|\/|#|www\.)[^\n]{0,4096}$/gim;
+const REFERENCE_DEFINITION_AT = new RegExp(REFERENCE_DEFINITION.source, 'yim');
+
+/** Where `^` holds in a multiline pattern: the start of the text or after a line terminator. */
+function startsLine(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text.charCodeAt(at - 1);
+  return before === 10 || before === 13 || before === 0x2028 || before === 0x2029;
+}
+
+/**
+ * The matches of REFERENCE_DEFINITION, tried only at line starts before a `]:`: every match holds
+ * one, and no `\n` lies between a match's start and it. Each position is tried once, in order, so
+ * the first that matches is the leftmost match, as the pattern's own scan finds it; that scan
+ * tried `^` at every character of the text.
+ */
+function* referenceDefinitions(text: string): Generator<RegExpExecArray> {
+  let tried = 0;
+  for (let marker = text.indexOf(']:'); marker !== -1; marker = text.indexOf(']:', Math.max(marker + 1, tried))) {
+    let at = Math.max(tried, text.lastIndexOf('\n', marker - 1) + 1);
+    for (; at <= marker; at++) {
+      const first = text.charCodeAt(at);
+      if ((first !== 32 && first !== 91) || !startsLine(text, at)) continue;
+      REFERENCE_DEFINITION_AT.lastIndex = at;
+      const m = REFERENCE_DEFINITION_AT.exec(text);
+      if (m !== null) {
+        yield m;
+        at = m.index + m[0].length;
+        break;
+      }
+    }
+    tried = at;
+  }
+}
 
 export function scanReferenceDefinitions(text: string, code: Protected): Artifact[] {
   const found: Artifact[] = [];
-  for (const m of text.matchAll(REFERENCE_DEFINITION)) {
+  for (const m of referenceDefinitions(text)) {
     const start = m.index;
     if (code.overlaps(start, start + m[0].length)) continue;
     found.push({ kind: 'reference', start, end: start + m[0].length, remove: [[start, start + m[0].length]] });
