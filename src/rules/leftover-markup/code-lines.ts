@@ -101,19 +101,29 @@ const isOpener = (c: number) => c === 40 || c === 34 || c === 39;
 /** `.,:;!?)"`: closing characters that PROSE_TOKEN allows three of. */
 const isCloser = (c: number) => c === 46 || c === 44 || c === 58 || c === 59 || c === 33 || c === 63 || c === 41 || c === 34;
 
+/** `'.,&/%$-`: the ASCII punctuation PROSE_TOKEN allows inside a word. */
+const isInnerPunctuation = (c: number) => c === 39 || c === 46 || c === 44 || c === 38 || c === 47 || c === 37 || c === 36 || c === 45;
+
 /**
- * The commonest prose tokens, matched without the pattern: up to two openers, 1 to 41 ASCII
- * letters and digits, up to three closers. Each such token is a PROSE_TOKEN; any other goes to it.
+ * PROSE_TOKEN on an ASCII token, matched without the pattern: up to two openers, a letter or digit,
+ * up to 40 letters, digits and inner punctuation, up to three closers. Openers are not letters or
+ * digits, so they are the token's first characters; the closers are taken from the end, as many
+ * as three, since every one that is also inner punctuation (`.` and `,`) can stand in either place.
+ * False sends the token to the pattern, so a token with other characters is still read right.
  */
 function isPlainWord(text: string, start: number, end: number): boolean {
   let i = start;
   while (i < end && i - start < 2 && isOpener(text.charCodeAt(i))) i++;
-  const core = i;
-  while (i < end && isAsciiAlphanumeric(text.charCodeAt(i))) i++;
-  if (i === core || i - core > 41) return false;
-  const suffix = i;
-  while (i < end && i - suffix < 3 && isCloser(text.charCodeAt(i))) i++;
-  return i === end;
+  if (i === end || !isAsciiAlphanumeric(text.charCodeAt(i))) return false;
+  const inner = i + 1;
+  let closers = end;
+  while (closers > inner && end - closers < 3 && isCloser(text.charCodeAt(closers - 1))) closers--;
+  if (closers - inner > 40) return false;
+  for (let k = inner; k < closers; k++) {
+    const c = text.charCodeAt(k);
+    if (!isAsciiAlphanumeric(c) && !isInnerPunctuation(c)) return false;
+  }
+  return true;
 }
 
 /**
