@@ -121,14 +121,35 @@ const stripped = new StrippedLine();
  */
 export function quickLineVerdict(text: string, start: number, end: number): number {
   if (start === end) return PROSE;
+  // Most lines hold no `<` or `[`: their pass is this loop alone, small enough to stay optimised.
+  // Each symbol has at most one of QUOTE, COLON and BRACE, so their counts are added, not branched on.
   let symbols = 0;
   let quotes = 0;
   let colons = 0;
-  let brace = false;
+  let brace = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) continue;
+    const flags = QUICK[c];
+    if (flags === 0) continue;
+    if ((flags & TRIGGER) !== 0) break;
+    symbols++;
+    quotes += (flags >> 1) & 1;
+    colons += (flags >> 2) & 1;
+    brace |= flags & BRACE;
+  }
+  if (i < end) return verdictWithTriggers(text, start, end, i, symbols, quotes, colons, brace !== 0);
+  if (opensCommentAt(text, start, end)) return UNSURE;
+  return proseByCounts(symbols, end - start, brace !== 0, text.charCodeAt(start), text.charCodeAt(end - 1), quotes, colons) && !onlyBracketPunctuation(text, start, end) ? PROSE : UNSURE;
+}
+
+/** quickLineVerdict from the first `<` or `[` at `from` on, with the counts of the text before it. */
+function verdictWithTriggers(text: string, start: number, end: number, from: number, symbols: number, quotes: number, colons: number, brace: boolean): number {
   let count = 0;
   let removed = 0;
   const { cuts } = stripped;
-  for (let i = start; i < end; i++) {
+  for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128) continue;
     let flags = QUICK[c];
