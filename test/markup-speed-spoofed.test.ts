@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { catalog } from '../src/rules/spoofed-system-token.js';
 import { asciiLower, type Catalog } from '../src/rules/spoofed-system-token/catalog.js';
 import { findTokens } from '../src/rules/spoofed-system-token/match.js';
+import { findMarkers, type MarkerMatch } from '../src/rules/spoofed-system-token/markers.js';
+import type { MarkerInfo } from '../src/rules/spoofed-system-token/catalog.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 
@@ -85,5 +87,101 @@ describe('findTokens with the key-unit filter', () => {
     expect(findTokens('a <|IM_START|> b', catalog).map((m) => m.token.key)).toEqual(['<|im_start|>']);
     expect(findTokens('x <|begin_of_turn|> y', catalog).map((m) => m.token.key)).toEqual(['<|begin_of_turn|>']);
     expect(findTokens('[Read more](#top) <a href="x">', catalog)).toEqual([]);
+  });
+});
+
+// ---- Role headers: the reading before the start of the text got a pattern of its own. ----
+
+interface MarkerPatterns {
+  hash?: RegExp;
+  lineStart?: RegExp;
+  afterSentence?: RegExp;
+  phrase?: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const patternCache = new WeakMap<Catalog, MarkerPatterns>();
+
+
+function patterns(catalog: Catalog): MarkerPatterns {
+  let p = patternCache.get(catalog);
+  if (p) return p;
+  const words = (style: string) => [...catalog.markers.values()].filter((m) => m.style === style).map((m) => escape(m.word)).sort((a, b) => b.length - a.length);
+  const hash = words('hash');
+  const transcript = words('transcript');
+  const phrase = words('phrase').map((w) => w.replace(/ /g, '[ \\t]{1,2}'));
+  // Each pattern starts with a literal or a character class, never a lookbehind, so the regex
+  // engine can skip ahead; what may stand before a match is checked by hand.
+  p = {
+    hash: hash.length ? new RegExp(`#{2,4}[ \\t]{0,3}(${hash.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
+    lineStart: transcript.length ? new RegExp(`(?:^|\\n)[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
+    afterSentence: transcript.length ? new RegExp(`(${transcript.map((w) => w.toUpperCase()).join('|')})[ \\t]{0,2}:`, 'gd') : undefined,
+    phrase: phrase.length ? new RegExp(`(${phrase.join('|')}):`, 'gid') : undefined,
+  };
+  patternCache.set(catalog, p);
+  return p;
+}
+
+const AFTER_SENTENCE = /[.!?]["')\]]{0,2}[ \t]{1,3}$/;
+
+function isAfterBlankLine(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  if (k < 0) return true;
+  if (text[k] !== '\n') return false;
+  k--;
+  if (k >= 0 && text[k] === '\r') k--;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  return k < 0 || text[k] === '\n';
+}
+
+/** Role headers in the normalised text (case kept), in order. */
+function referenceMarkers(text: string, catalog: Catalog): MarkerMatch[] {
+  const p = patterns(catalog);
+  const found: MarkerMatch[] = [];
+  const collect = (re: RegExp | undefined, style: MarkerInfo['style'], whole: boolean, standsWell: (at: number) => boolean) => {
+    if (!re) return;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const wordStart = m.indices![1][0];
+      const start = whole ? m.index : wordStart;
+      if (!standsWell(m.index)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      const word = m[1].toLowerCase().replace(/[ \t]+/g, ' ');
+      const info = catalog.markers.get(`${style}:${word}`);
+      if (info) found.push({ start, end: m.index + m[0].length, info, afterBlankLine: isAfterBlankLine(text, start) });
+    }
+  };
+  const before = (at: number) => (at > 0 ? text[at - 1] : '');
+  collect(p.hash, 'hash', true, (at) => at === 0 || /[\s>|]/.test(before(at)));
+  collect(p.lineStart, 'transcript', false, () => true);
+  collect(p.afterSentence, 'transcript', false, (at) => AFTER_SENTENCE.test(text.slice(Math.max(0, at - 6), at)));
+  collect(p.phrase, 'phrase', false, (at) => !/[A-Za-z0-9]/.test(before(at)));
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A phrase header (`GPT4 Correct User:`) also holds a transcript word; keep the longer match.
+  return found.filter((m, i) => i === 0 || m.start >= found[i - 1].end);
+}
+
+const HEADER_PIECES = ['Human:', 'human :', 'USER:', 'User:', 'system:', 'ASSISTANT:', 'Assistant  :', '### Instruction:', '## Response:', 'GPT4 Correct User:', 'gpt4  correct  assistant:'];
+const markerText = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HEADER_PIECES) }, { weight: 3, arbitrary: fc.constantFrom('\n', '\n\n', ' ', '  ', '\t', '. ', 'word', '\r\n', ':') }), { maxLength: 16 })
+  .map((p) => p.join(''));
+
+describe('findMarkers', () => {
+  it('finds what the one line-start pattern found', () => {
+    fc.assert(
+      fc.property(markerText, (t) => {
+        expect(findMarkers(t, catalog)).toEqual(referenceMarkers(t, catalog));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reads a header at the start of the text once', () => {
+    expect(findMarkers('User: user: hi', catalog).map((m) => m.start)).toEqual([0]);
+    expect(findMarkers('\n  Human: hi', catalog).map((m) => m.start)).toEqual([3]);
   });
 });

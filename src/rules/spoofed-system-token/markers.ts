@@ -14,7 +14,9 @@ export interface MarkerMatch {
 
 interface MarkerPatterns {
   hash?: RegExp;
+  /** A transcript header after a line break; `textStart` is the same header at the start of the text. */
   lineStart?: RegExp;
+  textStart?: RegExp;
   afterSentence?: RegExp;
   phrase?: RegExp;
 }
@@ -33,7 +35,9 @@ function patterns(catalog: Catalog): MarkerPatterns {
   // engine can skip ahead; what may stand before a match is checked by hand.
   p = {
     hash: hash.length ? new RegExp(`#{2,4}[ \\t]{0,3}(${hash.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
-    lineStart: transcript.length ? new RegExp(`(?:^|\\n)[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
+    // `(?:^|\n)` in one pattern keeps the engine from skipping ahead to the next line break.
+    lineStart: transcript.length ? new RegExp(`\\n[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
+    textStart: transcript.length ? new RegExp(`[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'yid') : undefined,
     afterSentence: transcript.length ? new RegExp(`(${transcript.map((w) => w.toUpperCase()).join('|')})[ \\t]{0,2}:`, 'gd') : undefined,
     phrase: phrase.length ? new RegExp(`(${phrase.join('|')}):`, 'gid') : undefined,
   };
@@ -76,6 +80,8 @@ export function findMarkers(text: string, catalog: Catalog): MarkerMatch[] {
   };
   const before = (at: number) => (at > 0 ? text[at - 1] : '');
   collect(p.hash, 'hash', true, (at) => at === 0 || /[\s>|]/.test(before(at)));
+  // Sticky, the start pattern would go on matching header after header; only the one at 0 counts.
+  collect(p.textStart, 'transcript', false, (at) => at === 0);
   collect(p.lineStart, 'transcript', false, () => true);
   collect(p.afterSentence, 'transcript', false, (at) => AFTER_SENTENCE.test(text.slice(Math.max(0, at - 6), at)));
   collect(p.phrase, 'phrase', false, (at) => !/[A-Za-z0-9]/.test(before(at)));

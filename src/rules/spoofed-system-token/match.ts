@@ -24,6 +24,8 @@ const GENERIC_PARTS = new Set([
 const genericCache = new Map<string, CatalogToken>();
 
 function genericToken(key: string): CatalogToken | undefined {
+  // Most keys that get here are tags (`<div>`): GENERIC_SHAPE needs `<|` first.
+  if (key.charCodeAt(0) !== 0x3c || key.charCodeAt(1) !== 0x7c) return undefined;
   const m = GENERIC_SHAPE.exec(key);
   if (!m || !m[1].split('_').some((part) => GENERIC_PARTS.has(part))) return undefined;
   let token = genericCache.get(key);
@@ -34,10 +36,14 @@ function genericToken(key: string): CatalogToken | undefined {
   return token;
 }
 
-/** The code units some catalog key or generic name holds, either ASCII case; a candidate with any other unit is no token. */
+/**
+ * The code units some catalog key or generic name holds, either ASCII case, and the pairs of
+ * units they open with, lowercased; a candidate with any other unit or opening is no token.
+ */
 interface KeyUnits {
   ascii: Uint8Array;
   other: Set<number>;
+  openings: Set<number>;
 }
 const keyUnitsCache = new WeakMap<Catalog, KeyUnits>();
 const GENERIC_UNITS = '<|>_abcdefghijklmnopqrstuvwxyz0123456789';
@@ -45,7 +51,8 @@ const GENERIC_UNITS = '<|>_abcdefghijklmnopqrstuvwxyz0123456789';
 function keyUnitsOf(catalog: Catalog): KeyUnits {
   let units = keyUnitsCache.get(catalog);
   if (units) return units;
-  units = { ascii: new Uint8Array(128), other: new Set() };
+  units = { ascii: new Uint8Array(128), other: new Set(), openings: new Set([openingOf('<|')]) };
+  for (const key of catalog.tokens.keys()) units.openings.add(openingOf(key));
   for (const key of [...catalog.tokens.keys(), GENERIC_UNITS]) {
     for (let i = 0; i < key.length; i++) {
       const code = key.charCodeAt(i);
@@ -57,11 +64,20 @@ function keyUnitsOf(catalog: Catalog): KeyUnits {
   return units;
 }
 
+const lowerUnit = (code: number) => (code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
+
+/** The first two code units of a key or candidate (every one has three or more), ASCII-lowercased, as one number. */
+function openingOf(text: string): number {
+  return lowerUnit(text.charCodeAt(0)) * 0x10000 + lowerUnit(text.charCodeAt(1));
+}
+
 /**
- * Whether `candidate` is spelled only with units that keys hold: most candidates are links and tags
- * with a space, a quote or another unit no key has, and are turned away before lowercasing and hashing.
+ * Whether `candidate` opens as some key does and is spelled only with units that keys hold: most
+ * candidates are links and tags (`[1]`, `<div>`, `<a href="…">`) and are turned away before
+ * lowercasing and hashing.
  */
 function mayBeKey(units: KeyUnits, candidate: string): boolean {
+  if (!units.openings.has(openingOf(candidate))) return false;
   for (let i = 0; i < candidate.length; i++) {
     const code = candidate.charCodeAt(i);
     if (code < 0x80 ? units.ascii[code] === 0 : !units.other.has(code)) return false;
@@ -96,7 +112,8 @@ export function findTokens(key: string, catalog: Catalog): TokenMatch[] {
     }
     let token = lookup(catalog, units, m[0]);
     let tokenEnd = end;
-    if (!token && m[0].startsWith('[') && m[0].includes('](')) {
+    // A `[…]` candidate holds `](` exactly when it ends with the `(#…)` part, since its body holds no `]`.
+    if (!token && m[0].charCodeAt(0) === 0x5b && m[0].charCodeAt(m[0].length - 1) === 0x29) {
       tokenEnd = start + m[0].indexOf('](') + 1;
       token = lookup(catalog, units, key.slice(start, tokenEnd));
     }
