@@ -4,6 +4,7 @@
 import type { Artifact } from './artifact.js';
 import type { Protected } from './artifact.js';
 import { isSpace as isWhitespace } from '../boilerplate/chars.js';
+import { lineStartMatches } from './line-starts.js';
 
 const MAX_DESTINATION = 4096;
 const MAX_TITLE = 1024;
@@ -151,37 +152,11 @@ export function scanMarkdownLinks(text: string, code: Protected): Artifact[] {
 
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]{1,200}\]:[ \t]{0,8}<?(?:[a-z][a-z0-9+.-]{1,20}:|\/|#|www\.)[^\n]{0,4096}$/gim;
 const REFERENCE_DEFINITION_AT = new RegExp(REFERENCE_DEFINITION.source, 'yim');
+const mayStartDefinition = (code: number) => code === 32 || code === 91;
 
-/** Where `^` holds in a multiline pattern: the start of the text or after a line terminator. */
-function startsLine(text: string, at: number): boolean {
-  if (at === 0) return true;
-  const before = text.charCodeAt(at - 1);
-  return before === 10 || before === 13 || before === 0x2028 || before === 0x2029;
-}
-
-/**
- * The matches of REFERENCE_DEFINITION, tried only at line starts before a `]:`: every match holds
- * one, and no `\n` lies between a match's start and it. Each position is tried once, in order, so
- * the first that matches is the leftmost match, as the pattern's own scan finds it; that scan
- * tried `^` at every character of the text.
- */
-function* referenceDefinitions(text: string): Generator<RegExpExecArray> {
-  let tried = 0;
-  for (let marker = text.indexOf(']:'); marker !== -1; marker = text.indexOf(']:', Math.max(marker + 1, tried))) {
-    let at = Math.max(tried, text.lastIndexOf('\n', marker - 1) + 1);
-    for (; at <= marker; at++) {
-      const first = text.charCodeAt(at);
-      if ((first !== 32 && first !== 91) || !startsLine(text, at)) continue;
-      REFERENCE_DEFINITION_AT.lastIndex = at;
-      const m = REFERENCE_DEFINITION_AT.exec(text);
-      if (m !== null) {
-        yield m;
-        at = m.index + m[0].length;
-        break;
-      }
-    }
-    tried = at;
-  }
+/** The matches of REFERENCE_DEFINITION: each holds a `]:`, after its start on the same line. */
+function referenceDefinitions(text: string): Iterable<RegExpExecArray> {
+  return lineStartMatches(text, REFERENCE_DEFINITION_AT, (from) => text.indexOf(']:', from), mayStartDefinition);
 }
 
 export function scanReferenceDefinitions(text: string, code: Protected): Artifact[] {

@@ -2,6 +2,7 @@
 // regex: leaked tags span lines, and the scan must stop at the first `<` or after a bounded length
 // so that prose with a stray `<` costs nothing.
 import { whole, type Artifact, type Protected } from './artifact.js';
+import { lineStartMatches } from './line-starts.js';
 
 const ELEMENTS = new Set(
   (
@@ -55,6 +56,19 @@ function parseTag(text: string, at: number): ParsedTag | undefined {
 
 /** Dangling attribute tails left when a converter cut a multi-line tag: `class="x" id="y">`. */
 const ATTRIBUTE_TAIL = /^[ \t]*(?:[A-Za-z_:][A-Za-z0-9_:.-]{0,40}=(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}')[ \t]*){1,20}\/?>/gm;
+const ATTRIBUTE_TAIL_AT = new RegExp(ATTRIBUTE_TAIL.source, 'ym');
+/** `="` or `='`, which every attribute tail holds, after its start on the same line. */
+const ATTRIBUTE_VALUE = /=["']/g;
+const mayStartTail = (code: number) => code === 32 || code === 9 || code === 95 || code === 58 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/** The matches of ATTRIBUTE_TAIL, in order. */
+export function attributeTails(text: string): Iterable<RegExpExecArray> {
+  const nextValue = (from: number) => {
+    ATTRIBUTE_VALUE.lastIndex = from;
+    return ATTRIBUTE_VALUE.test(text) ? ATTRIBUTE_VALUE.lastIndex - 2 : -1;
+  };
+  return lineStartMatches(text, ATTRIBUTE_TAIL_AT, nextValue, mayStartTail);
+}
 
 export function scanTags(text: string, code: Protected): Artifact[] {
   const found: Artifact[] = [];
@@ -107,9 +121,7 @@ export function scanTags(text: string, code: Protected): Artifact[] {
   }
   // A bare `<p>` with no `</p>` anywhere is a mention in an article about HTML, not a leak.
   for (const { name, artifact } of bareOpenings) if (closedNames.has(name)) found.push(artifact);
-  // Every attribute tail holds `="` or `='`.
-  const mayHaveTail = text.includes('="') || text.includes("='");
-  for (const m of mayHaveTail ? text.matchAll(ATTRIBUTE_TAIL) : []) {
+  for (const m of attributeTails(text)) {
     const start = m.index + (m[0].length - m[0].trimStart().length);
     const end = m.index + m[0].length;
     if (!code.overlaps(start, end)) found.push(whole('tag', start, end));
