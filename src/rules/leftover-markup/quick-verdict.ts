@@ -7,7 +7,7 @@ import { isSpace } from '../boilerplate/chars.js';
 /** Tags and link syntax have scanners of their own; only what is left says whether a line is code. */
 export const TAG_OR_LINK = /<\/?[A-Za-z][^<>\n]{0,300}>|!?\[([^[\]\n]{0,500})\]\([^()\n]{0,2000}\)|\[(?:https?:|\/|#)[^\s[\]]{0,2000}\]/g;
 /** TAG_OR_LINK tried at one position: a match starts at `<`, `[` or the `!` of `![`. */
-const TAG_OR_LINK_AT = new RegExp(TAG_OR_LINK.source, 'y');
+export const TAG_OR_LINK_AT = new RegExp(TAG_OR_LINK.source, 'y');
 
 /** `[{}();:=[\]<>"'|&+\\]`, the characters symbolDensity counts. */
 export const IS_SYMBOL = new Uint8Array(128);
@@ -155,17 +155,16 @@ function verdictWithTriggers(text: string, start: number, end: number, from: num
     let flags = QUICK[c];
     if (flags === 0) continue;
     if (flags & TRIGGER) {
-      const match = matchAt(text, i, start);
-      if (match !== null) {
-        const matchStart = match.index;
-        const matchEnd = matchStart + match[0].length;
+      const matchStart = matchAt(text, i, start);
+      if (matchStart !== -1) {
+        const matchEnd = TAG_OR_LINK_AT.lastIndex;
         // The stripper reads the line alone: a match that runs past it (a segment of a long line) is not one it finds.
         if (matchEnd > end) return STRIP;
         let anchorStart = -1;
         let anchorEnd = -1;
-        if (match[1] !== undefined) {
-          anchorEnd = matchStart + match[0].indexOf(']');
-          anchorStart = anchorEnd - match[1].length;
+        if (isLink(text, matchEnd)) {
+          anchorStart = linkAnchorStart(text, matchStart);
+          anchorEnd = text.indexOf(']', anchorStart);
           for (let j = anchorStart; j < anchorEnd; j++) {
             const a = text.charCodeAt(j);
             flags = a < 128 ? QUICK[a] : 0;
@@ -221,22 +220,28 @@ function verdictWithTriggers(text: string, start: number, end: number, from: num
 }
 
 /**
- * The leftmost TAG_OR_LINK match at `i` (`<` or `[`), with the `!` before a `[` when the line holds
- * it: the stripper tries the `!` first, and it cannot end an earlier match (each ends in `>`, `)` or `]`).
+ * Where the leftmost TAG_OR_LINK match at `i` (`<` or `[`) starts, with the `!` before a `[` when
+ * the line holds it, or -1; TAG_OR_LINK_AT.lastIndex is left at its end. The stripper tries the `!`
+ * first, and it cannot end an earlier match (each ends in `>`, `)` or `]`). Tested, not executed:
+ * the match's parts follow from its text, and no match array is made.
  */
-function matchAt(text: string, i: number, lineStart: number): RegExpExecArray | null {
+export function matchAt(text: string, i: number, lineStart: number): number {
   const c = text.charCodeAt(i);
   if (c === 60) {
     const next = text.charCodeAt(i + 1);
-    if (next !== 47 && !((next >= 65 && next <= 90) || (next >= 97 && next <= 122))) return null;
+    if (next !== 47 && !((next >= 65 && next <= 90) || (next >= 97 && next <= 122))) return -1;
   } else if (i > lineStart && text.charCodeAt(i - 1) === 33) {
     TAG_OR_LINK_AT.lastIndex = i - 1;
-    const withBang = TAG_OR_LINK_AT.exec(text);
-    if (withBang !== null) return withBang;
+    if (TAG_OR_LINK_AT.test(text)) return i - 1;
   }
   TAG_OR_LINK_AT.lastIndex = i;
-  return TAG_OR_LINK_AT.exec(text);
+  return TAG_OR_LINK_AT.test(text) ? i : -1;
 }
+
+/** Whether the TAG_OR_LINK match ending at `matchEnd` is a link: only a link ends in `)`. */
+export const isLink = (text: string, matchEnd: number) => text.charCodeAt(matchEnd - 1) === 41;
+/** Where a link match's anchor starts, after its `![` or `[`; it ends at the first `]`, which it cannot hold. */
+export const linkAnchorStart = (text: string, matchStart: number) => matchStart + (text.charCodeAt(matchStart) === 33 ? 2 : 1);
 
 /** The density rules on a trimmed stripped line of `length` code units with these counts. */
 function proseByCounts(symbols: number, length: number, brace: boolean, first: number, last: number, quotes: number, colons: number): boolean {
