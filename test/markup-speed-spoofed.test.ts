@@ -90,7 +90,7 @@ describe('findTokens with the key-unit filter', () => {
   });
 });
 
-// ---- Role headers: the reading before the start of the text got a pattern of its own. ----
+// ---- Role headers: the start of the text has a pattern of its own, hash and phrase headers a gate. ----
 
 interface MarkerPatterns {
   hash?: RegExp;
@@ -171,7 +171,7 @@ const markerText = fc
   .map((p) => p.join(''));
 
 describe('findMarkers', () => {
-  it('finds what the one line-start pattern found', () => {
+  it('finds what every pattern run over the whole text found', () => {
     fc.assert(
       fc.property(markerText, (t) => {
         expect(findMarkers(t, catalog)).toEqual(referenceMarkers(t, catalog));

@@ -19,6 +19,8 @@ interface MarkerPatterns {
   textStart?: RegExp;
   afterSentence?: RegExp;
   phrase?: RegExp;
+  /** False where no phrase can match; undefined when that cannot be told cheaply. */
+  mayHoldPhrase?: (text: string) => boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,9 +42,40 @@ function patterns(catalog: Catalog): MarkerPatterns {
     textStart: transcript.length ? new RegExp(`[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'yid') : undefined,
     afterSentence: transcript.length ? new RegExp(`(${transcript.map((w) => w.toUpperCase()).join('|')})[ \\t]{0,2}:`, 'gd') : undefined,
     phrase: phrase.length ? new RegExp(`(${phrase.join('|')}):`, 'gid') : undefined,
+    mayHoldPhrase: phraseGate([...catalog.markers.values()].filter((m) => m.style === 'phrase').map((m) => m.word.split(' ')[0])),
   };
   patternCache.set(catalog, p);
   return p;
+}
+
+const isAsciiLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+
+/**
+ * A test that is false only where no phrase header can match: every match opens with a phrase's
+ * first word in some ASCII case. A character of the word that has no case (the `4` of `gpt4`) is
+ * found with indexOf, the rest compared around it; that is far cheaper than the pattern's scan.
+ * Undefined when some first word is all letters.
+ */
+function phraseGate(firstWords: readonly string[]): ((text: string) => boolean) | undefined {
+  const anchors: { word: string; offset: number }[] = [];
+  for (const word of new Set(firstWords)) {
+    let offset = 0;
+    while (offset < word.length && isAsciiLetter(word.charCodeAt(offset))) offset++;
+    if (offset === word.length) return undefined;
+    anchors.push({ word, offset });
+  }
+  const spelledAt = (text: string, at: number, word: string) => {
+    for (let k = 0; k < word.length; k++) {
+      const code = text.charCodeAt(at + k);
+      if ((isAsciiLetter(code) ? code | 0x20 : code) !== word.charCodeAt(k)) return false;
+    }
+    return true;
+  };
+  return (text) =>
+    anchors.some(({ word, offset }) => {
+      for (let at = text.indexOf(word[offset], offset); at !== -1; at = text.indexOf(word[offset], at + 1)) if (spelledAt(text, at - offset, word)) return true;
+      return false;
+    });
 }
 
 const AFTER_SENTENCE = /[.!?]["')\]]{0,2}[ \t]{1,3}$/;
@@ -79,12 +112,13 @@ export function findMarkers(text: string, catalog: Catalog): MarkerMatch[] {
     }
   };
   const before = (at: number) => (at > 0 ? text[at - 1] : '');
-  collect(p.hash, 'hash', true, (at) => at === 0 || /[\s>|]/.test(before(at)));
+  // Every hash header holds `##`.
+  collect(text.includes('##') ? p.hash : undefined, 'hash', true, (at) => at === 0 || /[\s>|]/.test(before(at)));
   // Sticky, the start pattern would go on matching header after header; only the one at 0 counts.
   collect(p.textStart, 'transcript', false, (at) => at === 0);
   collect(p.lineStart, 'transcript', false, () => true);
   collect(p.afterSentence, 'transcript', false, (at) => AFTER_SENTENCE.test(text.slice(Math.max(0, at - 6), at)));
-  collect(p.phrase, 'phrase', false, (at) => !/[A-Za-z0-9]/.test(before(at)));
+  collect(p.mayHoldPhrase === undefined || p.mayHoldPhrase(text) ? p.phrase : undefined, 'phrase', false, (at) => !/[A-Za-z0-9]/.test(before(at)));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   // A phrase header (`GPT4 Correct User:`) also holds a transcript word; keep the longer match.
   return found.filter((m, i) => i === 0 || m.start >= found[i - 1].end);
