@@ -14,9 +14,11 @@ export interface MarkerMatch {
 
 interface MarkerPatterns {
   hash?: RegExp;
-  /** A transcript header after a line break; `textStart` is the same header at the start of the text. */
+  /** A transcript header after a line break (sticky); `textStart` is the same header at the start of the text. */
   lineStart?: RegExp;
   textStart?: RegExp;
+  /** The last letters of the transcript words, lowercase. */
+  transcriptEndings: Set<number>;
   afterSentence?: RegExp;
   phrase?: RegExp;
   /** False where no phrase can match; undefined when that cannot be told cheaply. */
@@ -37,8 +39,8 @@ function patterns(catalog: Catalog): MarkerPatterns {
   // engine can skip ahead; what may stand before a match is checked by hand.
   p = {
     hash: hash.length ? new RegExp(`#{2,4}[ \\t]{0,3}(${hash.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
-    // `(?:^|\n)` in one pattern keeps the engine from skipping ahead to the next line break.
-    lineStart: transcript.length ? new RegExp(`\\n[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'gid') : undefined,
+    lineStart: transcript.length ? new RegExp(`\\n[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'yid') : undefined,
+    transcriptEndings: new Set(transcript.map((word) => word.charCodeAt(word.length - 1))),
     textStart: transcript.length ? new RegExp(`[ \\t]{0,3}(${transcript.join('|')})[ \\t]{0,2}:`, 'yid') : undefined,
     afterSentence: transcript.length ? new RegExp(`(${transcript.map((w) => w.toUpperCase()).join('|')})[ \\t]{0,2}:`, 'gd') : undefined,
     phrase: phrase.length ? new RegExp(`(${phrase.join('|')}):`, 'gid') : undefined,
@@ -78,6 +80,38 @@ function phraseGate(firstWords: readonly string[]): ((text: string) => boolean) 
     });
 }
 
+const isBlank = (code: number) => code === 32 || code === 9;
+
+/**
+ * The matches of `\n[ \t]{0,3}(word)[ \t]{0,2}:` (the sticky `lineStart`), found from the colons:
+ * a header's word ends at most two blanks before one and opens its line. Most colons (`Note:`,
+ * `https:`, `10:30`) follow no letter a role word ends with; the pattern is tried at the line break
+ * before the rest, and kept when it ends at that colon. Scanning for line breaks found the same
+ * matches: each line holds at most one, since the line break, the word and the colon fix it.
+ */
+function* headersAfterLineBreaks(text: string, lineStart: RegExp, wordEndings: ReadonlySet<number>): Generator<RegExpExecArray> {
+  // The last line break before the current colon and the one after it, walked forward with the colons.
+  let lineBreak = -1;
+  let nextBreak = text.indexOf('\n');
+  let resumeAt = 0;
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let last = colon - 1;
+    for (let blanks = 0; blanks < 2 && last >= 0 && isBlank(text.charCodeAt(last)); blanks++) last--;
+    // Only an ASCII letter ORed with 0x20 gives a lowercase letter.
+    if (last < 0 || !wordEndings.has(text.charCodeAt(last) | 0x20)) continue;
+    while (nextBreak !== -1 && nextBreak < colon) {
+      lineBreak = nextBreak;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
+    }
+    if (lineBreak < resumeAt) continue;
+    lineStart.lastIndex = lineBreak;
+    const m = lineStart.exec(text);
+    if (m === null || m.index + m[0].length !== colon + 1) continue;
+    resumeAt = colon + 1;
+    yield m;
+  }
+}
+
 const AFTER_SENTENCE = /[.!?]["')\]]{0,2}[ \t]{1,3}$/;
 
 function isAfterBlankLine(text: string, at: number): boolean {
@@ -95,20 +129,19 @@ function isAfterBlankLine(text: string, at: number): boolean {
 export function findMarkers(text: string, catalog: Catalog): MarkerMatch[] {
   const p = patterns(catalog);
   const found: MarkerMatch[] = [];
+  const record = (m: RegExpExecArray, style: MarkerInfo['style'], whole: boolean) => {
+    const start = whole ? m.index : m.indices![1][0];
+    const word = m[1].toLowerCase().replace(/[ \t]+/g, ' ');
+    const info = catalog.markers.get(`${style}:${word}`);
+    if (info) found.push({ start, end: m.index + m[0].length, info, afterBlankLine: isAfterBlankLine(text, start) });
+  };
   const collect = (re: RegExp | undefined, style: MarkerInfo['style'], whole: boolean, standsWell: (at: number) => boolean) => {
     if (!re) return;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      const wordStart = m.indices![1][0];
-      const start = whole ? m.index : wordStart;
-      if (!standsWell(m.index)) {
-        re.lastIndex = m.index + 1;
-        continue;
-      }
-      const word = m[1].toLowerCase().replace(/[ \t]+/g, ' ');
-      const info = catalog.markers.get(`${style}:${word}`);
-      if (info) found.push({ start, end: m.index + m[0].length, info, afterBlankLine: isAfterBlankLine(text, start) });
+      if (standsWell(m.index)) record(m, style, whole);
+      else re.lastIndex = m.index + 1;
     }
   };
   const before = (at: number) => (at > 0 ? text[at - 1] : '');
@@ -116,7 +149,7 @@ export function findMarkers(text: string, catalog: Catalog): MarkerMatch[] {
   collect(text.includes('##') ? p.hash : undefined, 'hash', true, (at) => at === 0 || /[\s>|]/.test(before(at)));
   // Sticky, the start pattern would go on matching header after header; only the one at 0 counts.
   collect(p.textStart, 'transcript', false, (at) => at === 0);
-  collect(p.lineStart, 'transcript', false, () => true);
+  if (p.lineStart) for (const m of headersAfterLineBreaks(text, p.lineStart, p.transcriptEndings)) record(m, 'transcript', false);
   collect(p.afterSentence, 'transcript', false, (at) => AFTER_SENTENCE.test(text.slice(Math.max(0, at - 6), at)));
   collect(p.mayHoldPhrase === undefined || p.mayHoldPhrase(text) ? p.phrase : undefined, 'phrase', false, (at) => !/[A-Za-z0-9]/.test(before(at)));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
