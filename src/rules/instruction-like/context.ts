@@ -6,7 +6,6 @@ import { CUES, STOPWORDS } from './lexicons.js';
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardHits } from './guards.js';
 import { isImperativeVerb, leadingWordAt, vocabularyOf, type Vocabulary } from './mood.js';
-import { KeyIds, KeySet } from './key-tables.js';
 
 export const FLAG = {
   backtick: 1, secondPerson: 2, question: 4, list: 8, firstPerson: 16, imperative: 32, assistant: 64, dialogue: 128, harm: 256,
@@ -66,6 +65,41 @@ export function prefixKey(text: string, start: number, end: number): number {
 
 const ASCII_STOPWORDS = [...STOPWORDS].filter((w) => /^[a-z]+$/.test(w));
 
+/**
+ * A set of word keys as an open-addressing table probed inline: the content-word scan asks it for
+ * every word of four letters or more, and a Set lookup per word was a third of the scan.
+ */
+class KeySet {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(keys: Iterable<number>) {
+    const list = [...new Set(keys)];
+    let size = 16;
+    while (size < list.length * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    // Keys are at least 1 (every letter is a digit of 1 or more), so 0 marks an empty slot.
+    for (const key of list) {
+      let slot = KeySet.hash(key) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = key;
+    }
+  }
+
+  private static hash(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> 16;
+  }
+
+  has(key: number): boolean {
+    for (let slot = KeySet.hash(key) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const found = this.slots[slot];
+      if (found === key) return true;
+      if (found === 0) return false;
+    }
+  }
+}
+
 /** Stop words of four to six letters, by key: the key is the whole word. */
 const SHORT_STOP_KEYS = new KeySet(ASCII_STOPWORDS.filter((w) => w.length >= 4 && w.length <= 6).map((w) => prefixKey(w, 0, w.length)));
 /** Keys of the first six letters of longer stop words: only words with such a prefix need the lookup by string. */
@@ -110,12 +144,6 @@ export function mayHavePronounI(t: string): boolean {
   return false;
 }
 
-/** Whether text[unit.start, unit.end) holds the character `code`. */
-function holds(text: string, unit: Unit, code: number): boolean {
-  for (let i = unit.start; i < unit.end; i++) if (text.charCodeAt(i) === code) return true;
-  return false;
-}
-
 function aloneOnLine(text: string, unit: Unit): boolean {
   let before = unit.start - 1;
   while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
@@ -148,7 +176,7 @@ export class DocumentContext {
   private readonly hits: (GuardHits | undefined)[];
   private readonly verbsAt: (string | undefined)[];
   /** Dense ids for content word keys, so that the window counts sit in a flat array. */
-  private wordIds: KeyIds | undefined;
+  private readonly wordIds = new Map<number, number>();
   /** Prose unit indices in order, and each unit's place among them. */
   private readonly prose: number[] = [];
   private readonly place: Int32Array;
@@ -246,30 +274,20 @@ export class DocumentContext {
   flag(index: number, bit: FlagBit): boolean {
     if (this.flagsKnown[index] & bit) return (this.flagsSet[index] & bit) !== 0;
     const unit = this.units[index];
-    const { text } = this;
-    // The clause is sliced out only for a pattern that must run: most reads end at a character or guard test.
-    const { start, end } = unit;
+    const t = this.text.slice(unit.start, unit.end);
     let on: boolean;
     switch (bit) {
-      case FLAG.backtick: on = holds(text, unit, 96); break;
-      case FLAG.secondPerson: on = this.guardHits(index).hasBits(SECOND_PERSON) && test(CUES.secondPerson, text.slice(start, end)); break;
-      case FLAG.question: on = holds(text, unit, 63) && test(CUES.question, text.slice(start, end)); break;
-      case FLAG.list: on = test(CUES.listItem, text.slice(start, end)); break;
-      case FLAG.firstPerson: {
-        const t = text.slice(start, end);
-        on = (this.guardHits(index).hasBits(FIRST_PERSON_WORD) || mayHavePronounI(t)) && test(CUES.firstPerson, t);
-        break;
-      }
+      case FLAG.backtick: on = t.includes('`'); break;
+      case FLAG.secondPerson: on = this.guardHits(index).hasBits(SECOND_PERSON) && test(CUES.secondPerson, t); break;
+      case FLAG.question: on = t.includes('?') && test(CUES.question, t); break;
+      case FLAG.list: on = test(CUES.listItem, t); break;
+      case FLAG.firstPerson: on = (this.guardHits(index).hasBits(FIRST_PERSON_WORD) || mayHavePronounI(t)) && test(CUES.firstPerson, t); break;
       case FLAG.imperative: on = isImperativeVerb(this.leading(index), this.verbs); break;
-      case FLAG.assistant: on = this.guardHits(index).hasBits(ASSISTANT) && test(ASSISTANT_VOICE, text.slice(start, end)); break;
-      case FLAG.dialogue: {
-        const t = text.slice(start, end);
-        on = /["“‘”’]/.test(t) && test(CUES.dialogueTag, t);
-        break;
-      }
-      case FLAG.harm: on = this.guardHits(index).hasBits(HARM) && test(CUES.harmWord, text.slice(start, end)); break;
-      case FLAG.tool: on = this.guardHits(index).hasBits(TOOL) && test(CUES.toolVerb, text.slice(start, end)); break;
-      default: on = aloneOnLine(text, unit); break;
+      case FLAG.assistant: on = this.guardHits(index).hasBits(ASSISTANT) && test(ASSISTANT_VOICE, t); break;
+      case FLAG.dialogue: on = /["“‘”’]/.test(t) && test(CUES.dialogueTag, t); break;
+      case FLAG.harm: on = this.guardHits(index).hasBits(HARM) && test(CUES.harmWord, t); break;
+      case FLAG.tool: on = this.guardHits(index).hasBits(TOOL) && test(CUES.toolVerb, t); break;
+      default: on = aloneOnLine(this.text, unit); break;
     }
     this.flagsKnown[index] |= bit;
     if (on) this.flagsSet[index] |= bit;
@@ -298,11 +316,13 @@ export class DocumentContext {
         stampCounter = 0;
       }
       const stamp = ++stampCounter;
-      // A short record has few words: a table sized for a page cost more to allocate than its lookups.
-      const wordIds = (this.wordIds ??= new KeyIds(this.text.length < 2048 ? 64 : 512));
       forEachContentWord(this.text, unit.start, unit.end, (key) => {
-        const id = wordIds.idOf(key);
-        if (id >= seen.length) seen = grow(seen, id + 1);
+        let id = this.wordIds.get(key);
+        if (id === undefined) {
+          id = this.wordIds.size;
+          this.wordIds.set(key, id);
+          if (id >= seen.length) seen = grow(seen, id + 1);
+        }
         words.push(id);
         if (seen[id] !== stamp) {
           seen[id] = stamp;
@@ -337,29 +357,26 @@ export class DocumentContext {
 
   /** How new the clause's words are to its window (`window(index)`), and how much newer than its neighbours' words. */
   novelty(index: number, window: Window): { novelty: number; noveltyExcess: number } {
-    const around = window.around;
+    const neighbours = window.around.map((i) => this.profile(i));
     const self = this.profile(index);
-    const vocabulary = this.wordIds?.size ?? 0;
-    if (spread.length < vocabulary) spread = grow(spread, vocabulary);
+    if (spread.length < this.wordIds.size) spread = grow(spread, this.wordIds.size);
     const counts = spread;
     for (const w of self.distinct) counts[w]++;
-    for (const i of around) for (const w of this.profile(i).distinct) counts[w]++;
-    const novelty = around.length === 0 ? 0 : noveltyIn(self, counts);
+    for (const p of neighbours) for (const w of p.distinct) counts[w]++;
+    const noveltyOf = (p: Profile) => {
+      if (p.words.length === 0 || neighbours.length === 0) return 0;
+      let shared = 0;
+      for (const w of p.words) if (counts[w] > 1) shared++;
+      return 1 - shared / p.words.length;
+    };
+    const novelty = noveltyOf(self);
     let otherSum = 0;
-    for (const i of around) otherSum += noveltyIn(this.profile(i), counts);
-    const meanOther = around.length ? otherSum / around.length : novelty;
+    for (const p of neighbours) otherSum += noveltyOf(p);
+    const meanOther = neighbours.length ? otherSum / neighbours.length : novelty;
     for (const w of self.distinct) counts[w] = 0;
-    for (const i of around) for (const w of this.profile(i).distinct) counts[w] = 0;
+    for (const p of neighbours) for (const w of p.distinct) counts[w] = 0;
     return { novelty, noveltyExcess: window.others ? novelty - meanOther : 0 };
   }
-}
-
-/** The share of a clause's content words that no other clause of the window uses (`counts`: clauses per word). */
-function noveltyIn(profile: Profile, counts: Uint16Array): number {
-  if (profile.words.length === 0) return 0;
-  let shared = 0;
-  for (const w of profile.words) if (counts[w] > 1) shared++;
-  return 1 - shared / profile.words.length;
 }
 
 /** A copy of a counter array with room for at least `size` entries. */
