@@ -68,10 +68,15 @@ export function hashWide(state: KeyState, text: string, from: number, to: number
     }
     inDigits = false;
   }
+  storeKey(state, hash, letters, started, pendingSpace, inDigits);
+  return true;
+}
+
+/** Writes a key's running state back, where a scan that kept it in locals stops. */
+export function storeKey(state: KeyState, hash: number, letters: number, started: boolean, pendingSpace: boolean, inDigits: boolean): void {
   state.hash = hash;
   state.letters = letters;
   state.started = started;
   state.pendingSpace = pendingSpace;
   state.inDigits = inDigits;
-  return true;
 }

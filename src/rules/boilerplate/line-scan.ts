@@ -9,7 +9,7 @@ import type { DocumentFormat } from '../../types.js';
 import { isKeyBreak, isSpace, SINGLE_WORD, WORD_CHAR, wordClass } from './chars.js';
 import { ASCII_CLASS, ASCII_WORDISH, BARE_URL_AT, BREAK, cleanRange, DIGIT, dropMarkup, isAsciiWordChar, LETTER, MARKERS_AT, MARKUP, mayStartMarker, OTHER, SPACE, WIDE } from './scan-classes.js';
 import { lineKey } from './keys.js';
-import { hashWide } from './key-scan.js';
+import { hashWide, storeKey } from './key-scan.js';
 import { cleanText, countWords, endsSentence, SENTENCE_END_CHARS, visibleLine } from './visible.js';
 import { LinkSyntax } from './link-syntax.js';
 
@@ -294,11 +294,7 @@ export class UnitScan {
       i = j - 1;
     }
     if (ascii && hashing) {
-      this.hash = hash;
-      this.letters = letters;
-      this.started = started;
-      this.pendingSpace = pendingSpace;
-      this.inDigits = inDigits;
+      storeKey(this, hash, letters, started, pendingSpace, inDigits);
     } else this.asciiKey = false;
     this.append(dirty ? cleanRange(text, from, to) : first === -1 ? '' : markup ? dropMarkup(text.slice(first, last + 1)) : text.slice(first, last + 1), words);
     return true;
@@ -319,11 +315,7 @@ export class UnitScan {
       const code = text.charCodeAt(i);
       if (code >= 128) {
         if (!isKeyBreak(code)) {
-          this.hash = hash;
-          this.letters = letters;
-          this.started = started;
-          this.pendingSpace = pendingSpace;
-          this.inDigits = inDigits;
+          storeKey(this, hash, letters, started, pendingSpace, inDigits);
           if (!hashWide(this, text, i, to)) this.asciiKey = false;
           return;
         }
@@ -349,10 +341,6 @@ export class UnitScan {
         inDigits = false;
       }
     }
-    this.hash = hash;
-    this.letters = letters;
-    this.started = started;
-    this.pendingSpace = pendingSpace;
-    this.inDigits = inDigits;
+    storeKey(this, hash, letters, started, pendingSpace, inDigits);
   }
 }
