@@ -56,3 +56,16 @@ export function documentationPages(repoRoot) {
   }
   return pages;
 }
+
+/**
+ * The ground-truth article texts of markup-dev: news, blogs and shop pages, web prose with rhetorical
+ * and interview questions, quoted speech and first-person narrative. No training step reads them, so
+ * every one is held out. Empty when ../shared is not beside the repository.
+ */
+export function articlePages(repoRoot) {
+  const dir = path.resolve(repoRoot, '..', 'shared', 'data', 'markup-dev');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => name.endsWith('.clean.txt')).sort().map((name) => ({
+    file: path.join(dir, name), id: name.slice(0, -'.clean.txt'.length), text: fs.readFileSync(path.join(dir, name), 'utf8'),
+  }));
+}

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, requireBuild, requireShared, runCli, runNode, sharedScripts, tempDir } from './_common.mjs';
-import { documentationPages } from '../doc-pages.mjs';
+import { articlePages, documentationPages } from '../doc-pages.mjs';
 
 function findFile(dir, name) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -114,6 +114,7 @@ export async function main() {
   }
   standaloneFigures(records, config, dir, await vardGuard());
   await documentationFigures(config, dir);
+  await articleFigures(config, dir);
   console.log(`\nreports and fixed output in ${dir}`);
 }
 
@@ -169,4 +170,25 @@ async function documentationFigures(config, dir) {
   console.log(`== documentation pages held out from training (${pages.length} Markdown pages of ${packages} npm packages, presumed clean) ==`);
   console.log(`  pages flagged              instruction-like ${pct(flaggedFiles.length / pages.length)}   vard ${pct(vardFlagged / pages.length)}`);
   console.log(`  characters flagged         instruction-like ${pct(flaggedChars / chars)}`);
+}
+
+/**
+ * Web prose that no training step reads: markup-dev's ground-truth article texts (news, blogs, shop
+ * pages), linted through the CLI as text. Every flagged text is a false positive on rhetorical and
+ * interview questions, quoted speech or first-person narrative.
+ */
+async function articleFigures(config, dir) {
+  const articles = articlePages(repoRoot);
+  if (articles.length === 0) {
+    console.log('== article texts: none (../shared/data/markup-dev is missing) ==');
+    return;
+  }
+  const report = path.join(dir, 'articles-report.json');
+  runCli(['--config', config, '--no-ignore', '--format', 'json', '--output-file', report, ...articles.map((p) => p.file)], { cwd: repoRoot });
+  const files = JSON.parse(fs.readFileSync(report, 'utf8')).files;
+  const flagged = files.filter((f) => f.findings.some((x) => x.ruleId === 'instruction-like')).length;
+  const guard = await vardGuard();
+  const vardFlagged = articles.filter((p) => !guard.safeParse(p.text).safe).length;
+  console.log(`== article texts held out from training (${articles.length} markup-dev clean.txt texts: news, blogs, shops; presumed clean) ==`);
+  console.log(`  texts flagged              instruction-like ${pct(flagged / articles.length)}   vard ${pct(vardFlagged / articles.length)}`);
 }

@@ -167,4 +167,31 @@ describe('instruction-like guards', () => {
       { numRuns: 1500 },
     );
   });
+  it('counts a clause\'s document novelty as the share of its content words no other clause uses', () => {
+    const { verbs } = modelFromFile(loadModelFile(new URL('../../data/instruction-model.json', import.meta.url)));
+    const doc = fc.array(fc.tuple(clause, fc.constantFrom(' ', '\n', '\n\n')), { minLength: 1, maxLength: 8 }).map((parts) => parts.map(([c, sep]) => c + sep).join(''));
+    fc.assert(
+      fc.property(doc, fc.nat(), (text, pick) => {
+        const units = clauseUnits(text, splitSentences(text));
+        const prose = units.map((unit, i) => i).filter((i) => !units[i].code);
+        if (prose.length === 0) return;
+        const keysOf = (i: number) => {
+          const keys: number[] = [];
+          forEachContentWord(text, units[i].start, units[i].end, (key) => keys.push(key));
+          return keys;
+        };
+        const context = new DocumentContext(text, units, verbs);
+        // The first request builds the document's counts; asking in another order must not change them.
+        const first = prose[pick % prose.length];
+        const order = [first, ...prose.filter((i) => i !== first)];
+        for (const i of order) {
+          const words = keysOf(i);
+          const elsewhere = new Set(prose.filter((j) => j !== i).flatMap(keysOf));
+          const expected = words.length === 0 ? 0 : words.filter((w) => !elsewhere.has(w)).length / words.length;
+          expect(context.documentNovelty(i), JSON.stringify(text.slice(units[i].start, units[i].end))).toBeCloseTo(expected, 12);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

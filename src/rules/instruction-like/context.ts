@@ -175,6 +175,8 @@ export class DocumentContext {
   private readonly profiles: (Profile | undefined)[];
   private readonly hits: (GuardHits | undefined)[];
   private readonly verbsAt: (string | undefined)[];
+  /** Per word id, how many prose clauses of the document use it (documentNovelty); built on first use. */
+  private clausesUsing?: Uint32Array;
   /** Dense ids for content word keys, so that the window counts sit in a flat array. */
   private readonly wordIds = new Map<number, number>();
   /** Prose unit indices in order, and each unit's place among them. */
@@ -353,6 +355,25 @@ export class DocumentContext {
         return showing / others;
       },
     };
+  }
+
+  /**
+   * The share of the clause's content words that no other clause of the document uses: a question on
+   * an article's own subject reuses its words, a task pasted into an unrelated text does not. The
+   * whole document's words are counted once, on the first request.
+   */
+  documentNovelty(index: number): number {
+    if (!this.clausesUsing) {
+      for (const i of this.prose) this.profile(i);
+      const counts = new Uint32Array(this.wordIds.size);
+      for (const i of this.prose) for (const w of this.profile(i).distinct) counts[w]++;
+      this.clausesUsing = counts;
+    }
+    const { words } = this.profile(index);
+    if (words.length === 0) return 0;
+    let unique = 0;
+    for (const w of words) if (this.clausesUsing[w] <= 1) unique++;
+    return unique / words.length;
   }
 
   /** How new the clause's words are to its window (`window(index)`), and how much newer than its neighbours' words. */

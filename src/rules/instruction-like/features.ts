@@ -1,7 +1,7 @@
 // Features of one clause unit in the context of its document. The names are the contract with the
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
-import { CUES, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
+import { CUES, DAN_PERSONA, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
 import { FLAG, mayHavePronounI, type DocumentContext, type FlagBit } from './context.js';
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName } from './guards.js';
@@ -94,6 +94,10 @@ function cueValues(t: string, hits: GuardHits): Uint8Array {
   for (let k = 0; k < values.length; k++) {
     if ((hits.low & CUE_LOW[k]) !== 0 || (hits.high & CUE_HIGH[k]) !== 0) values[k] = test(CUE_PATTERNS[k], t);
   }
+  const jailbreak = Q.jailbreak;
+  if (values[jailbreak] === 0 && ((hits.low & CUE_LOW[jailbreak]) !== 0 || (hits.high & CUE_HIGH[jailbreak]) !== 0)) {
+    values[jailbreak] = test(DAN_PERSONA, t);
+  }
   return values;
 }
 const CUE_VALUES = new Uint8Array(CUE_NAMES.length);
@@ -118,10 +122,20 @@ export { leadingVerb, isImperative, isImperativeVerb } from './mood.js';
 export { wordCounts } from './scan.js';
 export type { SeedFloor } from './floor.js';
 
+/**
+ * The least share of a question's content words that no other clause of the document uses for it to
+ * count as a task out of place (DocumentContext.documentNovelty). Injected questions in the dev set
+ * sit at 0.92 or more in nine cases of ten (59 of 62 at 0.7 or more); questions in markup-dev's
+ * articles, on the article's own subject, have a median of 0.5 (14 of 72 at 0.7 or more). With the
+ * gate, held-out articles flagged fell from 17.3% to 11.5% and every leave-one-source-out family
+ * kept or raised its recall.
+ */
+const QUESTION_DOCUMENT_NOVELTY = 0.7;
+
 /** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
 const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
 
-const MENTIONABLE = [CUES.override, CUES.metaInstructions, CUES.extraction, CUES.jailbreak, CUES.youAreNow, CUES.actAs, CUES.apology, CUES.cannot];
+const MENTIONABLE = [CUES.override, CUES.metaInstructions, CUES.extraction, CUES.jailbreak, DAN_PERSONA, CUES.youAreNow, CUES.actAs, CUES.apology, CUES.cannot];
 
 /** How much of a clause sits inside quotation marks, and whether an instruction cue is among it. */
 function quotedShare(t: string): { share: number; cue: number } {
@@ -335,7 +349,7 @@ export function unitFeatures(
   x[F.imperativeNovel] = imperative * novelty;
   x[F.questionNovel] = question * novelty;
   x[F.assistantNovel] = anyAssistant * novelty;
-  const novelQuestion = mayAsk && (faq ? novelty >= 0.75 : novelty >= 0.5) ? 1 : 0;
+  const novelQuestion = mayAsk && (faq ? novelty >= 0.75 : novelty >= 0.5) && context.documentNovelty(index) >= QUESTION_DOCUMENT_NOVELTY ? 1 : 0;
   x[F.novelQuestion] = novelQuestion;
   const directed = directedHere || novelQuestion ? 1 : 0;
   x[F.directed] = directed;
