@@ -50,7 +50,8 @@ export const CUES = {
 
   // Assistant voice and refusals
   apology: /^(?:I'?m|I am|We'?re|We are)\s+(?:so\s+|really\s+|very\s+|truly\s+)?sorry\b|\b(?:apologi[sz]e|my apologies)\b/i,
-  cannot: /\bI\s+(?:cannot|can['’]t|can not|won['’]t|will not|am unable to|am not able to|must decline|refuse to|(?:do not|don['’]t) (?:feel comfortable|think (?:it|that)))\b/i,
+  // "I can't believe", "I can't thank him enough": a writer's feelings, which no refusal voices.
+  cannot: /\bI\s+(?:(?:cannot|can['’]t|can not)(?!\s+(?:believe|thank|wait|imagine|remember|stand|stop|overstate|stress|emphasi[sz]e|express|recommend|help but|say enough|get over|begin to)\b)|won['’]t|will not|am unable to|am not able to|must decline|refuse to|(?:do not|don['’]t) (?:feel comfortable|think (?:it|that)))\b/i,
   asAnAI: /\b(?:as an? (?:AI|artificial intelligence|language model|assistant|responsible AI)|(?:AI|language) model|I(?:'m| am) (?:just |only )?an? (?:AI|assistant|language model|computer program))\b/i,
   condone: /\bI\s+(?:do not|don['’]t|cannot|can['’]t)\s+(?:condone|support|promote|endorse|encourage|provide|assist|help|have (?:personal|the ability|access|opinions|feelings))\b/i,
   moralJudgement: /\b(?:not|never|neither)\s+(?:(?:morally|ethically|socially|legally)\s+)?(?:appropriate|ethical|acceptable|okay|ok|legal|safe|justified|justifiable|advisable|respectful|right|inherently)\b/i,
