@@ -207,13 +207,15 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
   // A bridged clause may never have been scored (it could not seed): its score and features name
   // the span's category as they would had every clause been scored in full.
   for (let i = 0; i < scored.length; i++) if (flagged[i] && !scored[i].unit.code) settle(model, scored[i]);
-  // A code block right after a flagged clause that talks about code, or ends in a colon, is its payload.
+  // A code block right after a flagged clause that talks about code, or ends in a colon, is its payload,
+  // reported in one span with it even across a blank line ("Run this:\n\n```…```").
+  const payload = scored.map(() => false);
   for (let i = 1; i < scored.length; i++) {
     if (!scored[i].unit.code || !flagged[i - 1]) continue;
     const lead = scored[i - 1];
     const x = lead.features;
     const introduces = /:\s*$/.test(text.slice(lead.unit.start, lead.unit.end)) || (x !== undefined && CODE_CUES.some((k) => x[k] > 0));
-    if (introduces) flagged[i] = true;
+    if (introduces) flagged[i] = payload[i] = true;
   }
 
   const detections: Detection[] = [];
@@ -224,7 +226,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
     // A bridged passage is reported as one span, paragraphs and all.
     while (
       j + 1 < scored.length && flagged[j + 1] &&
-      (passage[j] || passage[j + 1] || !paragraphBreakBetween(text, scored[j].unit.end, scored[j + 1].unit.start))
+      (passage[j] || passage[j + 1] || payload[j + 1] || !paragraphBreakBetween(text, scored[j].unit.end, scored[j + 1].unit.start))
     ) {
       j++;
       if (scored[j].score > best.score) best = scored[j];
