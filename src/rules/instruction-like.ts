@@ -46,8 +46,9 @@ export const meta: RuleMeta = {
     'so ordinary imperative prose such as documentation steps, recipes and how-to answers is left alone. The scorer also ' +
     'weighs the kind of document (how much of it is imperative or fenced code; a record of one or two clauses has no kind, so ' +
     'an injection that is a record of its own is judged on its words) and learned from npm packages\' documentation pages as ' +
-    'clean text; `npm run eval -- injection` reports how many held-out pages it flags, and how many injections it finds without ' +
-    'the text around them.',
+    'clean text; `npm run eval -- injection` reports how many held-out pages it flags, how many held-out news and blog texts it ' +
+    'flags, and how many injections it finds without the text around them. A question counts as a task out of place only when ' +
+    'most of its words appear nowhere else in the document, so an article\'s own rhetorical or interview questions do not.',
   docsUrl: docsUrl('instruction-like'),
   messages,
   defaultSeverity: 'error',
