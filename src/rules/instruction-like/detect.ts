@@ -110,6 +110,14 @@ function tooShortToSeed(x: FeatureVector | undefined): boolean {
   // logWords is log1p(words) / 5 (features.ts).
   return x !== undefined && Math.round(Math.expm1(x[LOG_WORDS] * 5)) < 3;
 }
+/**
+ * A clause that is only a Markdown link ("[Manage my account](https://…)") is a menu entry or a
+ * button on a crawled page, not a sentence: like a label, it may join a span but not start one.
+ */
+const LINK_ONLY = /^!?\[[^\]\n]{1,200}\]\([^()\s]{1,2000}\)$/;
+function linkOnly(text: string, unit: Unit): boolean {
+  return text.charCodeAt(unit.start) === 91 || text.charCodeAt(unit.start) === 33 ? LINK_ONLY.test(text.slice(unit.start, unit.end)) : false;
+}
 const DIRECTED = featureIndex('directed');
 const MAX_BRIDGE = 2;
 /** Whether text[from, to) holds a blank line (a line break, optional spaces, another line break), read in place. */
@@ -171,7 +179,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
   const flagged = scored.map((s) => {
     if (s.unit.code) return false;
     if (s.category) return true;
-    if (s.score < lowest || !s.seedable || tooShortToSeed(s.features)) return false;
+    if (s.score < lowest || !s.seedable || tooShortToSeed(s.features) || linkOnly(text, s.unit)) return false;
     if (!(s.features && s.features[DIRECTED] > 0) && s.score < undirected) return false;
     return s.score >= threshold + (model.categoryOffsets[categoryAt(s)] ?? 0) * scale;
   });
