@@ -174,8 +174,9 @@ async function documentationFigures(config, dir) {
 
 /**
  * Web prose that no training step reads: markup-dev's ground-truth article texts (news, blogs, shop
- * pages), linted through the CLI as text. Every flagged text is a false positive on rhetorical and
- * interview questions, quoted speech or first-person narrative.
+ * pages), and the same pages whole through turndown (menus, link lists, forms), linted through the
+ * CLI. Every flagged text is a false positive on rhetorical and interview questions, quoted speech,
+ * first-person narrative or page furniture.
  */
 async function articleFigures(config, dir) {
   const articles = articlePages(repoRoot);
@@ -183,12 +184,14 @@ async function articleFigures(config, dir) {
     console.log('== article texts: none (../shared/data/markup-dev is missing) ==');
     return;
   }
-  const report = path.join(dir, 'articles-report.json');
-  runCli(['--config', config, '--no-ignore', '--format', 'json', '--output-file', report, ...articles.map((p) => p.file)], { cwd: repoRoot });
-  const files = JSON.parse(fs.readFileSync(report, 'utf8')).files;
-  const flagged = files.filter((f) => f.findings.some((x) => x.ruleId === 'instruction-like')).length;
   const guard = await vardGuard();
-  const vardFlagged = articles.filter((p) => !guard.safeParse(p.text).safe).length;
-  console.log(`== article texts held out from training (${articles.length} markup-dev clean.txt texts: news, blogs, shops; presumed clean) ==`);
-  console.log(`  texts flagged              instruction-like ${pct(flagged / articles.length)}   vard ${pct(vardFlagged / articles.length)}`);
+  console.log(`== web pages held out from training (${articles.length} markup-dev pages, presumed clean) ==`);
+  for (const [label, suffix] of [['article text (clean.txt)', '.clean.txt'], ['whole page (poor.md)', '.poor.md']]) {
+    const files = articles.map((p) => p.file.slice(0, -'.clean.txt'.length) + suffix);
+    const report = path.join(dir, `articles${suffix}-report.json`);
+    runCli(['--config', config, '--no-ignore', '--format', 'json', '--output-file', report, ...files], { cwd: repoRoot });
+    const flagged = JSON.parse(fs.readFileSync(report, 'utf8')).files.filter((f) => f.findings.some((x) => x.ruleId === 'instruction-like')).length;
+    const vardFlagged = files.filter((file) => !guard.safeParse(fs.readFileSync(file, 'utf8')).safe).length;
+    console.log(`  ${label.padEnd(26)} instruction-like ${pct(flagged / files.length)}   vard ${pct(vardFlagged / files.length)}`);
+  }
 }
