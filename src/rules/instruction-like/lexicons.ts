@@ -109,16 +109,16 @@ export const CUES = {
 } as const;
 
 /**
- * Openers that may precede an imperative verb without changing the mood ("Please send…",
- * "Now, ignore…", "Also translate…").
- */
-/**
  * The "Do Anything Now" persona, which jailbreak prompts write in capitals. A case-blind match also
  * took the name Dan and the Indonesian and Malay word "dan" ("and"), so that whole articles in those
  * languages read as persona overrides.
  */
 export const DAN_PERSONA = /\bDAN\b/;
 
+/**
+ * Openers that may precede an imperative verb without changing the mood ("Please send…",
+ * "Now, ignore…", "Also translate…").
+ */
 export const IMPERATIVE_OPENERS = new Set([
   'please', 'kindly', 'now', 'also', 'then', 'and', 'so', 'just', 'first', 'next', 'finally', 'additionally', 'instead', 'simply',
   'immediately', 'always', 'never', 'do', 'don\'t', 'lastly', 'furthermore', 'moreover', 'important', 'note', 'again', 'quickly',
