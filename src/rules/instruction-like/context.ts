@@ -6,6 +6,7 @@ import { CUES, STOPWORDS } from './lexicons.js';
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardHits } from './guards.js';
 import { isImperativeVerb, leadingWordAt, vocabularyOf, type Vocabulary } from './mood.js';
+import { KeySet } from './key-set.js';
 
 export const FLAG = {
   backtick: 1, secondPerson: 2, question: 4, list: 8, firstPerson: 16, imperative: 32, assistant: 64, dialogue: 128, harm: 256,
@@ -64,41 +65,6 @@ export function prefixKey(text: string, start: number, end: number): number {
 }
 
 const ASCII_STOPWORDS = [...STOPWORDS].filter((w) => /^[a-z]+$/.test(w));
-
-/**
- * A set of word keys as an open-addressing table probed inline: the content-word scan asks it for
- * every word of four letters or more, and a Set lookup per word was a third of the scan.
- */
-class KeySet {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-
-  constructor(keys: Iterable<number>) {
-    const list = [...new Set(keys)];
-    let size = 16;
-    while (size < list.length * 4) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-    // Keys are at least 1 (every letter is a digit of 1 or more), so 0 marks an empty slot.
-    for (const key of list) {
-      let slot = KeySet.hash(key) & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = key;
-    }
-  }
-
-  private static hash(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> 16;
-  }
-
-  has(key: number): boolean {
-    for (let slot = KeySet.hash(key) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const found = this.slots[slot];
-      if (found === key) return true;
-      if (found === 0) return false;
-    }
-  }
-}
 
 /** Stop words of four to six letters, by key: the key is the whole word. */
 const SHORT_STOP_KEYS = new KeySet(ASCII_STOPWORDS.filter((w) => w.length >= 4 && w.length <= 6).map((w) => prefixKey(w, 0, w.length)));
