@@ -115,6 +115,7 @@ export async function main() {
   standaloneFigures(records, config, dir, await vardGuard());
   await documentationFigures(config, dir);
   await articleFigures(config, dir);
+  await unseenCarrierFigures(records, config, dir);
   console.log(`\nreports and fixed output in ${dir}`);
 }
 
@@ -193,5 +194,47 @@ async function articleFigures(config, dir) {
     const flagged = JSON.parse(fs.readFileSync(report, 'utf8')).files.filter((f) => f.findings.some((x) => x.ruleId === 'instruction-like')).length;
     const vardFlagged = files.filter((file) => !guard.safeParse(fs.readFileSync(file, 'utf8')).safe).length;
     console.log(`  ${label.padEnd(26)} instruction-like ${pct(flagged / files.length)}   vard ${pct(vardFlagged / files.length)}`);
+  }
+}
+
+/**
+ * The dev set's injections in carriers that no training step reads: each injected span becomes a
+ * paragraph of its own at the start, middle or end of a held-out text (a markup-dev article, or a
+ * documentation page of the test half, in turn). The injection's words were seen in training; the
+ * text around them was not, which is what a corpus from another source changes.
+ */
+async function unseenCarrierFigures(records, config, dir) {
+  const carriers = [
+    ...articlePages(repoRoot).map((p) => ({ kind: 'article', text: p.text })),
+    ...documentationPages(repoRoot).filter((p) => p.half === 'test').map((p) => ({ kind: 'documentation page', text: p.text })),
+  ];
+  if (carriers.length === 0) return;
+  const spans = records.filter((r) => r.label !== 'clean').flatMap((r) => r.spans.map(([s, e]) => r.text.slice(s, e).trim())).filter(Boolean);
+  const built = spans.map((span, i) => {
+    const carrier = carriers[(i * 7) % carriers.length];
+    const paragraphs = carrier.text.split(/\n[ \t]*\n/);
+    const at = [0, paragraphs.length >> 1, paragraphs.length][i % 3];
+    const before = paragraphs.slice(0, at).join('\n\n');
+    const start = before.length + (at > 0 ? 2 : 0);
+    const text = [...paragraphs.slice(0, at), span, ...paragraphs.slice(at)].join('\n\n');
+    return { text, gold: [start, start + span.length], kind: carrier.kind };
+  });
+  const file = path.join(dir, 'unseen-carriers.jsonl');
+  fs.writeFileSync(file, built.map((r) => JSON.stringify({ text: r.text })).join('\n') + '\n');
+  const report = path.join(dir, 'unseen-carriers-report.json');
+  runCli(['--config', config, '--format', 'json', '--output-file', report, file], { cwd: repoRoot });
+  const found = built.map(() => false);
+  const outside = built.map(() => false);
+  for (const f of JSON.parse(fs.readFileSync(report, 'utf8')).files[0].findings) {
+    const [s, e] = built[f.record.index].gold;
+    if (f.start < e && s < f.end) found[f.record.index] = true;
+    else outside[f.record.index] = true;
+  }
+  console.log(`== injections in held-out carriers (each of ${built.length} injected spans as a paragraph of an article or a documentation page) ==`);
+  for (const kind of ['article', 'documentation page']) {
+    const of = built.map((r, i) => [r, i]).filter(([r]) => r.kind === kind).map(([, i]) => i);
+    if (of.length === 0) continue;
+    const share = (flags) => pct(of.filter((i) => flags[i]).length / of.length);
+    console.log(`  in ${`${kind}s`.padEnd(22)} span found ${share(found)}   carrier flagged elsewhere ${share(outside)}   (${of.length})`);
   }
 }
