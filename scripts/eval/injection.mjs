@@ -113,9 +113,12 @@ export async function main() {
     for (const r of loso) console.log(`  ${r.family.padEnd(34)} ${pct(r.docRecall)}  ${pct(r.docFPR)}   ${pct(r.spanRecall)}    ${pct(r.cleanKept)}`);
   }
   standaloneFigures(records, config, dir, await vardGuard());
-  await documentationFigures(config, dir);
-  await articleFigures(config, dir);
-  await unseenCarrierFigures(records, config, dir);
+  // Both held-out sets are read once: the clean figures and the injected-carrier figures share them.
+  const pages = documentationPages(repoRoot).filter((p) => p.half === 'test');
+  const articles = articlePages(repoRoot);
+  await documentationFigures(pages, config, dir);
+  await articleFigures(articles, config, dir);
+  await unseenCarrierFigures(records, pages, articles, config, dir);
   console.log(`\nreports and fixed output in ${dir}`);
 }
 
@@ -152,8 +155,7 @@ function standaloneFigures(records, config, dir, guard) {
  * trainer never reads (scripts/doc-pages.mjs), linted through the CLI as Markdown files. Every
  * flagged page is a false positive on imperative prose written for people.
  */
-async function documentationFigures(config, dir) {
-  const pages = documentationPages(repoRoot).filter((p) => p.half === 'test');
+async function documentationFigures(pages, config, dir) {
   if (pages.length === 0) {
     console.log('== documentation pages: none (node_modules is not installed) ==');
     return;
@@ -179,8 +181,7 @@ async function documentationFigures(config, dir) {
  * CLI. Every flagged text is a false positive on rhetorical and interview questions, quoted speech,
  * first-person narrative or page furniture.
  */
-async function articleFigures(config, dir) {
-  const articles = articlePages(repoRoot);
+async function articleFigures(articles, config, dir) {
   if (articles.length === 0) {
     console.log('== article texts: none (../shared/data/markup-dev is missing) ==');
     return;
@@ -203,10 +204,10 @@ async function articleFigures(config, dir) {
  * documentation page of the test half, in turn). The injection's words were seen in training; the
  * text around them was not, which is what a corpus from another source changes.
  */
-async function unseenCarrierFigures(records, config, dir) {
+async function unseenCarrierFigures(records, pages, articles, config, dir) {
   const carriers = [
-    ...articlePages(repoRoot).map((p) => ({ kind: 'article', text: p.text })),
-    ...documentationPages(repoRoot).filter((p) => p.half === 'test').map((p) => ({ kind: 'documentation page', text: p.text })),
+    ...articles.map((p) => ({ kind: 'article', text: p.text })),
+    ...pages.map((p) => ({ kind: 'documentation page', text: p.text })),
   ];
   if (carriers.length === 0) return;
   const spans = records.filter((r) => r.label !== 'clean').flatMap((r) => r.spans.map(([s, e]) => r.text.slice(s, e).trim())).filter(Boolean);

@@ -1,7 +1,7 @@
 // Features of one clause unit in the context of its document. The names are the contract with the
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
-import { CUES, DAN_PERSONA, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
+import { CASED_CUES, CUES, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
 import { FLAG, mayHavePronounI, type DocumentContext, type FlagBit } from './context.js';
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName } from './guards.js';
@@ -78,6 +78,7 @@ const CUE_NAMES = [
 type CueName = (typeof CUE_NAMES)[number];
 const Q = Object.fromEntries(CUE_NAMES.map((name, i) => [name, i])) as Record<CueName, number>;
 const CUE_PATTERNS = CUE_NAMES.map((name) => CUES[name]);
+const CUE_CASED = CUE_NAMES.map((name): RegExp | undefined => CASED_CUES[name]);
 const CUE_LOW = Int32Array.from(CUE_NAMES, (name) => guardBits(name).low);
 const CUE_HIGH = Int32Array.from(CUE_NAMES, (name) => guardBits(name).high);
 
@@ -92,11 +93,9 @@ function cueValues(t: string, hits: GuardHits): Uint8Array {
   // One array for every clause: the values are copied into the features before the next clause.
   const values = CUE_VALUES.fill(0);
   for (let k = 0; k < values.length; k++) {
-    if ((hits.low & CUE_LOW[k]) !== 0 || (hits.high & CUE_HIGH[k]) !== 0) values[k] = test(CUE_PATTERNS[k], t);
-  }
-  const jailbreak = Q.jailbreak;
-  if (values[jailbreak] === 0 && ((hits.low & CUE_LOW[jailbreak]) !== 0 || (hits.high & CUE_HIGH[jailbreak]) !== 0)) {
-    values[jailbreak] = test(DAN_PERSONA, t);
+    if ((hits.low & CUE_LOW[k]) === 0 && (hits.high & CUE_HIGH[k]) === 0) continue;
+    const cased = CUE_CASED[k];
+    values[k] = test(CUE_PATTERNS[k], t) || (cased ? test(cased, t) : 0);
   }
   return values;
 }
@@ -135,7 +134,9 @@ const QUESTION_DOCUMENT_NOVELTY = 0.7;
 /** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
 const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
 
-const MENTIONABLE = [CUES.override, CUES.metaInstructions, CUES.extraction, CUES.jailbreak, DAN_PERSONA, CUES.youAreNow, CUES.actAs, CUES.apology, CUES.cannot];
+const MENTIONABLE = (['override', 'metaInstructions', 'extraction', 'jailbreak', 'youAreNow', 'actAs', 'apology', 'cannot'] as const)
+  .flatMap((name) => [CUES[name], CASED_CUES[name]])
+  .filter((re): re is RegExp => re !== undefined);
 
 /** How much of a clause sits inside quotation marks, and whether an instruction cue is among it. */
 function quotedShare(t: string): { share: number; cue: number } {

@@ -84,7 +84,7 @@ export const CUES = {
   // Persona changes
   youAreNow: /\b(?:you are|you['’]re|you will be|you['’]ll be|you have become|you become)\s+(?:now\s+(?:an?|the|my|DAN|in|free|going|acting)\b|going to (?:act|be|pretend|play|respond|answer)\b|about to (?:immerse|become|act|play)\b|no longer\b|free\b(?!\s+to\b)|an? (?:unrestricted|unfiltered|evil|rogue|new)\b)|\b(?:you are|you['’]re) (?:now )?(?:an?|the) [A-Za-z]{2,20} (?:named|called)\b/i,
   actAs: /\b(?:act|acting|behave|respond|answer|roleplay|role-play|speak)\s+(?:as|like)\s+(?:an?|if|the|my)?\b|\bpretend\b|\bimpersonat\w{1,4}|\bin character\b|\bstay in\b|\bplay (?:the )?(?:role|part)\b/i,
-  // The DAN persona's name is read by DAN_PERSONA, case and all.
+  // The DAN persona's name is in CASED_CUES, case and all.
   jailbreak: /\b(?:jailbr\w{1,6}|developer mode|do anything now|no (?:restrictions|limits|filters|rules|boundaries)|unfiltered|uncensored|unrestricted|without (?:any )?(?:restrictions|censorship|filters|limitations))\b/i,
   fromNowOn: /\b(?:from now on|from this point|henceforth|going forward|for the rest of (?:this|the) conversation)\b/i,
 
@@ -109,11 +109,15 @@ export const CUES = {
 } as const;
 
 /**
- * The "Do Anything Now" persona, which jailbreak prompts write in capitals. A case-blind match also
- * took the name Dan and the Indonesian and Malay word "dan" ("and"), so that whole articles in those
- * languages read as persona overrides.
+ * Parts of a cue that must keep their case, which its case-blind pattern cannot say: a cue holds
+ * when either pattern matches.
  */
-export const DAN_PERSONA = /\bDAN\b/;
+export const CASED_CUES: { readonly [name in keyof typeof CUES]?: RegExp } = {
+  // The "Do Anything Now" persona, which jailbreak prompts write in capitals. A case-blind match also
+  // took the name Dan and the Indonesian and Malay word "dan" ("and"), so that whole articles in
+  // those languages read as persona overrides.
+  jailbreak: /\bDAN\b/,
+};
 
 /**
  * Openers that may precede an imperative verb without changing the mood ("Please send…",
