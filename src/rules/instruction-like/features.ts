@@ -131,6 +131,13 @@ export type { SeedFloor } from './floor.js';
  */
 const QUESTION_DOCUMENT_NOVELTY = 0.7;
 
+/**
+ * A request that opens its clause ("Tell me…", "Please show me…", "Can you…"): how a task is put to
+ * the model. The same words inside a clause are most often narrative ("the club can send me its
+ * newsletter", "You tell me one, and…"), so only this form makes a clause model-directed.
+ */
+const REQUEST_LEAD = /^[\s\d.)*•+#>'"“‘([{-]{0,8}(?:(?:please|now|so|ok|okay),?\s+)?(?:(?:tell|show|give|send|help|teach|let|remind|email|forward|provide|find)\s+me\b|(?:can|could|would|will)\s+you\b)/i;
+
 /** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
 const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
 
@@ -285,20 +292,22 @@ export function unitFeatures(
   }
 
   // Whether the clause is aimed at the model that reads the document rather than at a person:
-  // it names the model, refers to its instructions or its answer, constrains the output, changes
-  // its persona, speaks in its voice, asks for tool actions on "my" data, or hands it a task of
-  // its own (a generation request, or a question out of place among statements). The detector
+  // it speaks to the model (a vocative or a note to it: an article that merely mentions AI does not),
+  // refers to its instructions or its answer, constrains the output, changes its persona, speaks in
+  // its voice, asks for tool actions on "my" data, or hands it a task of its own (a request or a
+  // generation task, or a question out of place among statements). The detector
   // lets only such clauses seed a span unless their score is very high.
   const generationTask = imperative && GENERATION_VERBS.has(leading) ? 1 : 0;
   x[F.generationTask] = generationTask;
   const faq = question && test(FIRST_PERSON_QUESTION, t) ? 1 : 0;
+  const requestLead = c[Q.requestToMe] ? test(REQUEST_LEAD, t) : 0;
   x[F.faqQuestion] = faq;
   const directedHere =
-    x[F.addressModel] || x[F.vocative] || x[F.noteToModel] || yourOutput || x[F.yourCode] ||
+    x[F.vocative] || x[F.noteToModel] || yourOutput || x[F.yourCode] ||
     x[F.theOutput] || x[F.anyOverride] || x[F.anyPersona] || assistant || toolRequest ||
     moral || (important && (harm || x[F.careWord])) ||
     (!question && tools && (myResource || email || x[F.quotedId])) || (x[F.please] && toolStart) ||
-    x[F.anyTool] || x[F.requestToMe] || mustContain || makeSure * you ||
+    x[F.anyTool] || requestLead || mustContain || makeSure * you ||
     x[F.lengthConstraint] || x[F.caseConstraint] || x[F.wrapConstraint] ||
     x[F.startEndConstraint] || x[F.avoidConstraint] || x[F.respondIn] ||
     imperative * (x[F.transformOutput] || (x[F.codeVerb] && x[F.codeNoun]) || x[F.followingCode]) ||
