@@ -295,8 +295,8 @@ export function unitFeatures(
   // it speaks to the model (a vocative or a note to it: an article that merely mentions AI does not),
   // refers to its instructions or its answer, constrains the output, changes its persona, speaks in
   // its voice, asks for tool actions on "my" data, or hands it a task of its own (a request or a
-  // generation task, or a question out of place among statements). The detector
-  // lets only such clauses seed a span unless their score is very high.
+  // generation task, or a question out of place among statements). The detector lets only such
+  // clauses seed a span unless their score is very high.
   const generationTask = imperative && GENERATION_VERBS.has(leading) ? 1 : 0;
   x[F.generationTask] = generationTask;
   const faq = question && test(FIRST_PERSON_QUESTION, t) ? 1 : 0;
