@@ -1,7 +1,7 @@
 // Features of one clause unit in the context of its document. The names are the contract with the
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
-import { CASED_CUES, CUES, GENERATION_VERBS, TOOL_VERBS } from './lexicons.js';
+import { CASED_CUES, CUES, FIRST_PERSON_QUESTION, GENERATION_VERBS, REQUEST_LEAD, TOOL_VERBS } from './lexicons.js';
 import { FLAG, mayHavePronounI, type DocumentContext, type FlagBit } from './context.js';
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName } from './guards.js';
@@ -130,16 +130,6 @@ export type { SeedFloor } from './floor.js';
  * leave-one-source-out family kept or raised its recall.
  */
 const QUESTION_DOCUMENT_NOVELTY = 0.7;
-
-/**
- * A request that opens its clause ("Tell me…", "Please show me…", "Can you…"): how a task is put to
- * the model. The same words inside a clause are most often narrative ("the club can send me its
- * newsletter", "You tell me one, and…"), so only this form makes a clause model-directed.
- */
-const REQUEST_LEAD = /^[\s\d.)*•+#>'"“‘([{-]{0,8}(?:(?:please|now|so|ok|okay),?\s+)?(?:(?:tell|show|give|send|help|teach|let|remind|email|forward|provide|find)\s+me\b|(?:can|could|would|will)\s+you\b)/i;
-
-/** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
-const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
 
 const MENTIONABLE = (['override', 'metaInstructions', 'extraction', 'jailbreak', 'youAreNow', 'actAs', 'apology', 'cannot'] as const)
   .flatMap((name) => [CUES[name], CASED_CUES[name]])

@@ -195,6 +195,16 @@ export const DIRECTED_WORDS = new Set(
     .split(/\s+/),
 );
 
+/**
+ * A request that opens its clause ("Tell me…", "Please show me…", "Can you…"): how a task is put to
+ * the model. The same words inside a clause are most often narrative ("the club can send me its
+ * newsletter", "You tell me one, and…"), so only this form makes a clause model-directed.
+ */
+export const REQUEST_LEAD = /^[\s\d.)*•+#>'"“‘([{-]{0,8}(?:(?:please|now|so|ok|okay),?\s+)?(?:(?:tell|show|give|send|help|teach|let|remind|email|forward|provide|find)\s+me\b|(?:can|could|would|will)\s+you\b)/i;
+
+/** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
+export const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
+
 /** Verbs that, opening a clause, tell the reader to add code to what they write. */
 export const CODE_VERBS = new Set([
   'embed', 'insert', 'incorporate', 'integrate', 'inject', 'append', 'paste', 'enhance', 'enrich', 'augment', 'infuse', 'weave',
