@@ -7,6 +7,7 @@ import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName } from './guards.js';
 import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
 import { wordCounts } from './scan.js';
+import { maskQuotes, quotedShare } from './quotes.js';
 import { bound, up, upSigned, type SeedFloor } from './floor.js';
 
 const count = (re: RegExp, text: string, cap = 20): number => {
@@ -130,31 +131,6 @@ export type { SeedFloor } from './floor.js';
  * leave-one-source-out family kept or raised its recall.
  */
 const QUESTION_DOCUMENT_NOVELTY = 0.7;
-
-const MENTIONABLE = (['override', 'metaInstructions', 'extraction', 'jailbreak', 'youAreNow', 'actAs', 'apology', 'cannot'] as const)
-  .flatMap((name) => [CUES[name], CASED_CUES[name]])
-  .filter((re): re is RegExp => re !== undefined);
-
-/** How much of a clause sits inside quotation marks, and whether an instruction cue is among it. */
-function quotedShare(t: string): { share: number; cue: number } {
-  if (!t.includes('"') && !t.includes('“')) return { share: 0, cue: 0 };
-  let inside = 0;
-  let cue = 0;
-  CUES.quoted.lastIndex = 0;
-  for (let m = CUES.quoted.exec(t); m; m = CUES.quoted.exec(t)) {
-    inside += m[0].length;
-    if (!cue && MENTIONABLE.some((re) => test(re, m[0]))) cue = 1;
-  }
-  CUES.quoted.lastIndex = 0;
-  return { share: t.length > 0 ? inside / t.length : 0, cue };
-}
-
-function maskQuotes(t: string): string {
-  CUES.quoted.lastIndex = 0;
-  const masked = t.replace(CUES.quoted, (m) => ' '.repeat(m.length));
-  CUES.quoted.lastIndex = 0;
-  return masked;
-}
 
 export const FEATURE_NAMES = [
   'secondPerson', 'secondPersonStart', 'addressModel', 'noteToModel', 'yourOutput', 'yourCode', 'theOutput',
