@@ -48,7 +48,8 @@ export const meta: RuleMeta = {
     'an injection that is a record of its own is judged on its words) and learned from npm packages\' documentation pages as ' +
     'clean text; `npm run eval -- injection` reports how many held-out pages it flags, how many held-out news and blog texts it ' +
     'flags, and how many injections it finds without the text around them. A question counts as a task out of place only when ' +
-    'most of its words appear nowhere else in the document, so an article\'s own rhetorical or interview questions do not. ' +
+    'most of its words appear nowhere else in the document and the document asks few other questions, so an article\'s own ' +
+    'rhetorical questions and an interview\'s do not. ' +
     'Likewise a request ("tell me", "can you") is put to the model only when it opens its clause, and a text that merely ' +
     'mentions AI does not address it, so a writer\'s narrative ("the club can send me its newsletter") is left alone.',
   docsUrl: docsUrl('instruction-like'),

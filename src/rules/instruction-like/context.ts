@@ -323,6 +323,18 @@ export class DocumentContext {
     };
   }
 
+  private questions: number | undefined;
+
+  /** How many prose clauses of the document are questions, counted on the first request. */
+  questionCount(): number {
+    if (this.questions === undefined) {
+      let count = 0;
+      for (const i of this.prose) if (this.flag(i, FLAG.question)) count++;
+      this.questions = count;
+    }
+    return this.questions;
+  }
+
   /**
    * The share of the clause's content words that no other clause of the document uses: a question on
    * an article's own subject reuses its words, a task pasted into an unrelated text does not. The

@@ -132,6 +132,13 @@ export type { SeedFloor } from './floor.js';
  */
 const QUESTION_DOCUMENT_NOVELTY = 0.7;
 
+/**
+ * The most questions a document may hold for one of them to count as a task out of place: an
+ * interview or an FAQ asks many, and a pasted-in task is one (118 of the dev set's 120 task_conflict
+ * records have no other question).
+ */
+const MAX_DOCUMENT_QUESTIONS = 3;
+
 export const FEATURE_NAMES = [
   'secondPerson', 'secondPersonStart', 'addressModel', 'noteToModel', 'yourOutput', 'yourCode', 'theOutput',
   'metaInstructions', 'instructionWord', 'override', 'extraction', 'followingInstruction',
@@ -325,7 +332,9 @@ export function unitFeatures(
   x[F.imperativeNovel] = imperative * novelty;
   x[F.questionNovel] = question * novelty;
   x[F.assistantNovel] = anyAssistant * novelty;
-  const novelQuestion = mayAsk && (faq ? novelty >= 0.75 : novelty >= 0.5) && context.documentNovelty(index) >= QUESTION_DOCUMENT_NOVELTY ? 1 : 0;
+  const novelQuestion =
+    mayAsk && (faq ? novelty >= 0.75 : novelty >= 0.5) && context.documentNovelty(index) >= QUESTION_DOCUMENT_NOVELTY &&
+    context.questionCount() <= MAX_DOCUMENT_QUESTIONS ? 1 : 0;
   x[F.novelQuestion] = novelQuestion;
   const directed = directedHere || novelQuestion ? 1 : 0;
   x[F.directed] = directed;
