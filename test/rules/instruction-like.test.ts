@@ -255,6 +255,12 @@ describe('instruction-like details', () => {
     expect(CUES.youAreNow.test('Glad you’re going to be able to rest now that the boxes are unpacked.')).toBe(false);
   });
 
+  it('reads a transformation of the answer as an output constraint, but not one of "text" (the reader\'s own, in documentation)', () => {
+    expect(CUES.transformOutput.test('Translate your answer into French before you send it.')).toBe(true);
+    expect(CUES.transformOutput.test('Rewrite the response in the voice of a pirate.')).toBe(true);
+    expect(CUES.transformOutput.test('Convert text to lowercase')).toBe(false);
+  });
+
   it('does not start a span at a clause of one or two words, whatever its score', () => {
     const model = modelFromFile(loadModelFile(new URL('../../data/instruction-model.json', import.meta.url)));
     const doc = (clause: string) => `The harbour was rebuilt in 1887 after a storm destroyed the old stone pier. ${clause} The pier reopened to the public in 1890.`;

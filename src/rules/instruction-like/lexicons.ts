@@ -10,7 +10,8 @@ const SHORT_GAP = '[^.!?\\n]{0,24}';
 const OUTPUT_NOUN = '(?:response|responses|reply|replies|answer|answers|output|message|summary|essay|post|letter|story|poem|translation|text|explanation|elucidation)';
 /**
  * OUTPUT_NOUN without "text" and "post", which documentation and licences use for the reader's own
- * writing ("The text should be enclosed in the appropriate comment syntax"): what a reply must be.
+ * writing ("The text should be enclosed in the appropriate comment syntax", "Convert text to lowercase"):
+ * what a reply must be, and what a transformation is asked of.
  */
 const REPLY_NOUN = OUTPUT_NOUN.slice(3, -1).split('|').filter((noun) => noun !== 'text' && noun !== 'post').join('|');
 const CODE_NOUN = '(?:code|snippet|script|function|section|block|excerpt|segment|module|program|implementation|solution|algorithm)';
@@ -46,7 +47,7 @@ export const CUES = {
   wrapConstraint: new RegExp(`\\b(?:wrap|enclose|surround|put|place)\\b${GAP}\\b(?:quotation marks|double quotes|quotes|brackets|asterisks|angular brackets|markdown)\\b`, 'i'),
   startEndConstraint: new RegExp(`\\b(?:start|begin|end|finish|conclude|close|sign off)\\s+(?:your|the|each|every|with)\\b${SHORT_GAP}\\b(?:${OUTPUT_NOUN.slice(3, -1)}|sentence|paragraph|phrase|word)\\b|\\b(?:${REPLY_NOUN})\\s+(?:must|should|has to|needs to)\\b`, 'i'),
   avoidConstraint: new RegExp(`\\b(?:do not|don't|never|refrain from|avoid|without)\\s+(?:use|using|include|including|mention|mentioning|write|writing|any)\\b${SHORT_GAP}\\b(?:commas?|letters?|words?|punctuation|capital|keywords?)\\b|\\bno (?:commas|punctuation|capital letters)\\b`, 'i'),
-  transformOutput: new RegExp(`\\b(?:translate|rewrite|rephrase|paraphrase|encode|encrypt|convert|reverse|scramble|jumble|replace|substitute|swap|shuffle|spell|combine)\\b${GAP}\\b(?:${OUTPUT_NOUN.slice(3, -1)}|words|letters|vowels|consonants|characters|symbols)\\b`, 'i'),
+  transformOutput: new RegExp(`\\b(?:translate|rewrite|rephrase|paraphrase|encode|encrypt|convert|reverse|scramble|jumble|replace|substitute|swap|shuffle|spell|combine)\\b${GAP}\\b(?:${REPLY_NOUN}|words|letters|vowels|consonants|characters|symbols)\\b`, 'i'),
   mustContain: /\b(?:must|should|needs? to|has to)\s+(?:be\s+)?(?:contain|include|start with|end with|begin with|written in|mention|be (?:in|at least|exactly|no more))\b/i,
   makeSure: /^(?:please\s+)?(?:make sure|ensure|be sure|remember to|don['’]t forget to)\b/i,
   respondIn: /\b(?:respond|reply|answer|write|speak|talk)\s+(?:only\s+|exclusively\s+|entirely\s+)?(?:in|with|using|like)\b/i,
