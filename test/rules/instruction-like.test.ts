@@ -261,6 +261,15 @@ describe('instruction-like details', () => {
     expect(CUES.transformOutput.test('Convert text to lowercase')).toBe(false);
   });
 
+  it('reads "pay attention" as no payment: neither a tool verb nor a tool action at the start of the clause', () => {
+    const model = modelFromFile(loadModelFile(new URL('../../data/instruction-model.json', import.meta.url)));
+    const feature = (text: string, name: 'toolVerbStart' | 'toolVerbs') => scoreUnits(text, splitSentences(text), model, true)[0].features![featureIndex(name)];
+    expect(feature('Please pay attention that this method does not cache its results.', 'toolVerbStart')).toBe(0);
+    expect(feature('Pay close attention to the sequence of the arguments.', 'toolVerbs')).toBe(0);
+    expect(feature('Please pay the outstanding invoice from my account today.', 'toolVerbStart')).toBe(1);
+    expect(feature('Please pay the outstanding invoice from my account today.', 'toolVerbs')).toBeGreaterThan(0);
+  });
+
   it('does not start a span at a clause of one or two words, whatever its score', () => {
     const model = modelFromFile(loadModelFile(new URL('../../data/instruction-model.json', import.meta.url)));
     const doc = (clause: string) => `The harbour was rebuilt in 1887 after a storm destroyed the old stone pier. ${clause} The pier reopened to the public in 1890.`;

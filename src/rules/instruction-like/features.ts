@@ -1,7 +1,7 @@
 // Features of one clause unit in the context of its document. The names are the contract with the
 // trained model: the weights in data/instruction-model.json are stored by name, so adding a
 // feature here needs a retrain (scripts/train-instruction.mjs), and removing one is harmless.
-import { CASED_CUES, CUES, FIRST_PERSON_QUESTION, GENERATION_VERBS, REQUEST_LEAD, TOOL_VERBS } from './lexicons.js';
+import { CASED_CUES, CUES, FIRST_PERSON_QUESTION, GENERATION_VERBS, PAY_ATTENTION, REQUEST_LEAD, TOOL_VERBS } from './lexicons.js';
 import { FLAG, mayHavePronounI, type DocumentContext, type FlagBit } from './context.js';
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName } from './guards.js';
@@ -214,7 +214,7 @@ export function unitFeatures(
   x[F.capsRatio] = words > 0 ? Math.min(1, caps / words) : 0;
   const tools = tally(TOOL_VERB, CUES.toolVerb);
   x[F.toolVerbs] = Math.log1p(tools);
-  const toolStart = TOOL_VERBS.has(leading) ? 1 : 0;
+  const toolStart = TOOL_VERBS.has(leading) && !(leading === 'pay' && test(PAY_ATTENTION, t)) ? 1 : 0;
   x[F.toolVerbStart] = toolStart;
   const myResource = hits.hasBits(MY_RESOURCE) ? ownResource(t) : 0;
   x[F.myResource] = myResource;

@@ -70,7 +70,7 @@ export const CUES = {
   bangs: /!{2,}/,
 
   // Tools, money and personal data
-  toolVerb: /\b(?:send|transfer|wire|e-?mail|forward|delete|erase|wipe|withdraw|deposit|pay|purchase|buy|sell|order|share|grant|revoke|unlock|download|upload|install|uninstall|execute|schedule|book|cancel|post|tweet|publish|invite|approve|initiate|reset|disable|deactivate|update|change|modify|move|redirect|allocate|set up|add)\b/gi,
+  toolVerb: /\b(?:send|transfer|wire|e-?mail|forward|delete|erase|wipe|withdraw|deposit|pay(?!\s+(?:close\s+|more\s+|special\s+)?attention\b)|purchase|buy|sell|order|share|grant|revoke|unlock|download|upload|install|uninstall|execute|schedule|book|cancel|post|tweet|publish|invite|approve|initiate|reset|disable|deactivate|update|change|modify|move|redirect|allocate|set up|add)\b/gi,
   myResource: /\bmy\s+(?:[a-z]+\s+)?(?:account|accounts|e-?mail|password|files?|data|records?|bank|card|credit|contacts|calendar|photos?|documents?|home|house|door|car|wallet|funds|money|address|phone|inbox|drive|dropbox|health|medical|genetic|security|devices?|location|history|profile|repository|repo|server|database|shipments?|orders?|stocks?|portfolio|balance|payments?|appointments?|prescriptions?)\b/i,
   money: /[$€£¥]\s?\d|\b\d[\d,.]{0,12}\s?(?:USD|EUR|GBP|dollars|BTC|ETH|bitcoins?)\b|\bbitcoin\b|\bcrypto(?:currency)?\b|\b(?:IBAN|SWIFT|routing number|account number)\b/i,
   emailAddress: /\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b/i,
@@ -205,6 +205,12 @@ export const REQUEST_LEAD = /^[\s\d.)*•+#>'"“‘([{-]{0,8}(?:(?:please|now|s
 
 /** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
 export const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
+
+/**
+ * "Pay attention" opening a clause: "pay" is then no payment, so the clause is no tool action
+ * (documentation's "Please pay attention that this method …", an answer's "Pay attention to …").
+ */
+export const PAY_ATTENTION = /^[\s\d.)*•+#>'"“‘([{-]{0,8}(?:(?:please|now|so|also),?\s+)?pay\s+(?:close\s+|more\s+|special\s+)?attention\b/i;
 
 /** Verbs that, opening a clause, tell the reader to add code to what they write. */
 export const CODE_VERBS = new Set([
