@@ -33,9 +33,11 @@ function removeRanges(text, ranges) {
 }
 
 /** vard as the issue sets it up: the moderate preset, with no length limit in the way. */
-async function vardGuard() {
-  const { vard } = await import('@andersmyrmel/vard');
-  return vard.moderate().maxLength(1e7);
+let vardGuardPromise;
+/** vard's moderate guard, built once for every figure that compares with it. */
+function vardGuard() {
+  vardGuardPromise ??= import('@andersmyrmel/vard').then(({ vard }) => vard.moderate().maxLength(1e7));
+  return vardGuardPromise;
 }
 
 async function vardReport(records, dir) {

@@ -7,6 +7,7 @@ import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardHits } from './guards.js';
 import { isImperativeVerb, leadingWordAt, vocabularyOf, type Vocabulary } from './mood.js';
 import { KeySet } from './key-set.js';
+import { matches as test } from './match.js';
 
 export const FLAG = {
   backtick: 1, secondPerson: 2, question: 4, list: 8, firstPerson: 16, imperative: 32, assistant: 64, dialogue: 128, harm: 256,
@@ -34,13 +35,6 @@ export interface Window {
   /** Share of neighbours showing a flag. */
   rate(flag: FlagBit): number;
 }
-
-const test = (re: RegExp, text: string): boolean => {
-  re.lastIndex = 0;
-  const hit = re.test(text);
-  re.lastIndex = 0;
-  return hit;
-};
 
 /** Any assistant-voice cue: the register of an LLM answer. */
 const ASSISTANT_VOICE = new RegExp(
@@ -143,6 +137,8 @@ export class DocumentContext {
   private readonly verbsAt: (string | undefined)[];
   /** Per word id, how many prose clauses of the document use it (documentNovelty); built on first use. */
   private clausesUsing?: Uint32Array;
+  /** How many prose clauses of the document are questions; counted on first use. */
+  private questions?: number;
   /** Dense ids for content word keys, so that the window counts sit in a flat array. */
   private readonly wordIds = new Map<number, number>();
   /** Prose unit indices in order, and each unit's place among them. */
@@ -322,8 +318,6 @@ export class DocumentContext {
       },
     };
   }
-
-  private questions: number | undefined;
 
   /** How many prose clauses of the document are questions, counted on the first request. */
   questionCount(): number {

@@ -8,6 +8,7 @@ import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName }
 import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
 import { wordCounts } from './scan.js';
 import { maskQuotes, quotedShare } from './quotes.js';
+import { matches } from './match.js';
 import { bound, up, upSigned, type SeedFloor } from './floor.js';
 
 const count = (re: RegExp, text: string, cap = 20): number => {
@@ -18,12 +19,7 @@ const count = (re: RegExp, text: string, cap = 20): number => {
   return n;
 };
 
-const test = (re: RegExp, text: string): number => {
-  re.lastIndex = 0;
-  const hit = re.test(text);
-  re.lastIndex = 0;
-  return hit ? 1 : 0;
-};
+const test = (re: RegExp, text: string): number => (matches(re, text) ? 1 : 0);
 
 /** Cues that have a guard in guards.ts: their pattern runs only when the guard's scan hit. */
 type GuardedCue = GuardName & keyof typeof CUES;

@@ -14,6 +14,13 @@ const OUTPUT_NOUN = '(?:response|responses|reply|replies|answer|answers|output|m
  * what a reply must be, and what a transformation is asked of.
  */
 const REPLY_NOUN = OUTPUT_NOUN.slice(3, -1).split('|').filter((noun) => noun !== 'text' && noun !== 'post').join('|');
+/**
+ * What may precede a clause's first word: list markers, quotes, brackets, digits and spaces (the
+ * opening that mood.ts reads past too).
+ */
+export const CLAUSE_OPENING = `[\\s\\d.)*•+#>'"“‘([{-]{0,8}`;
+/** "Pay attention" and "pay close attention": an idiom, in which "pay" moves no money. */
+const ATTENTION = '\\s+(?:close\\s+|more\\s+|special\\s+)?attention\\b';
 const CODE_NOUN = '(?:code|snippet|script|function|section|block|excerpt|segment|module|program|implementation|solution|algorithm)';
 
 export const CUES = {
@@ -70,7 +77,7 @@ export const CUES = {
   bangs: /!{2,}/,
 
   // Tools, money and personal data
-  toolVerb: /\b(?:send|transfer|wire|e-?mail|forward|delete|erase|wipe|withdraw|deposit|pay(?!\s+(?:close\s+|more\s+|special\s+)?attention\b)|purchase|buy|sell|order|share|grant|revoke|unlock|download|upload|install|uninstall|execute|schedule|book|cancel|post|tweet|publish|invite|approve|initiate|reset|disable|deactivate|update|change|modify|move|redirect|allocate|set up|add)\b/gi,
+  toolVerb: new RegExp(`\\b(?:send|transfer|wire|e-?mail|forward|delete|erase|wipe|withdraw|deposit|pay(?!${ATTENTION})|purchase|buy|sell|order|share|grant|revoke|unlock|download|upload|install|uninstall|execute|schedule|book|cancel|post|tweet|publish|invite|approve|initiate|reset|disable|deactivate|update|change|modify|move|redirect|allocate|set up|add)\\b`, 'gi'),
   myResource: /\bmy\s+(?:[a-z]+\s+)?(?:account|accounts|e-?mail|password|files?|data|records?|bank|card|credit|contacts|calendar|photos?|documents?|home|house|door|car|wallet|funds|money|address|phone|inbox|drive|dropbox|health|medical|genetic|security|devices?|location|history|profile|repository|repo|server|database|shipments?|orders?|stocks?|portfolio|balance|payments?|appointments?|prescriptions?)\b/i,
   money: /[$€£¥]\s?\d|\b\d[\d,.]{0,12}\s?(?:USD|EUR|GBP|dollars|BTC|ETH|bitcoins?)\b|\bbitcoin\b|\bcrypto(?:currency)?\b|\b(?:IBAN|SWIFT|routing number|account number)\b/i,
   emailAddress: /\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b/i,
@@ -201,7 +208,10 @@ export const DIRECTED_WORDS = new Set(
  * the model. The same words inside a clause are most often narrative ("the club can send me its
  * newsletter", "You tell me one, and…"), so only this form makes a clause model-directed.
  */
-export const REQUEST_LEAD = /^[\s\d.)*•+#>'"“‘([{-]{0,8}(?:(?:please|now|so|ok|okay),?\s+)?(?:(?:tell|show|give|send|help|teach|let|remind|email|forward|provide|find)\s+me\b|(?:can|could|would|will)\s+you\b)/i;
+export const REQUEST_LEAD = new RegExp(
+  `^${CLAUSE_OPENING}(?:(?:please|now|so|ok|okay),?\\s+)?(?:(?:tell|show|give|send|help|teach|let|remind|email|forward|provide|find)\\s+me\\b|(?:can|could|would|will)\\s+you\\b)`,
+  'i',
+);
 
 /** A question asked by the writer about their own situation, as in an FAQ or a forum post. */
 export const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|could|should|do|does|did|may|am|is|will|would)\b[^?]{0,60}?\b(?:I|we|my|our|me|us)\b/i;
@@ -210,7 +220,7 @@ export const FIRST_PERSON_QUESTION = /^(?:how|what|where|when|why|which|can|coul
  * "Pay attention" opening a clause: "pay" is then no payment, so the clause is no tool action
  * (documentation's "Please pay attention that this method …", an answer's "Pay attention to …").
  */
-export const PAY_ATTENTION = /^[\s\d.)*•+#>'"“‘([{-]{0,8}(?:(?:please|now|so|also),?\s+)?pay\s+(?:close\s+|more\s+|special\s+)?attention\b/i;
+export const PAY_ATTENTION = new RegExp(`^${CLAUSE_OPENING}(?:(?:please|now|so|also),?\\s+)?pay${ATTENTION}`, 'i');
 
 /** Verbs that, opening a clause, tell the reader to add code to what they write. */
 export const CODE_VERBS = new Set([

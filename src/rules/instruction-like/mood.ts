@@ -1,9 +1,9 @@
 // The mood of a clause: the first word that could carry it, after list markers and openers such as
 // "Please" or "Now,", and whether that word is a base-form verb (an imperative).
-import { CODE_VERBS, GENERATION_VERBS, IMPERATIVE_OPENERS, NOT_IMPERATIVE, TOOL_VERBS } from './lexicons.js';
+import { CLAUSE_OPENING, CODE_VERBS, GENERATION_VERBS, IMPERATIVE_OPENERS, NOT_IMPERATIVE, TOOL_VERBS } from './lexicons.js';
 import { WORD_HASH_SEED, WordTable, wordHashStep } from './word-table.js';
 
-const LEADING = /^[\s\d.)*•+#>'"“‘([{-]{0,8}([A-Za-z'’]{1,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})[\s,:!]{0,4}([A-Za-z'’]{0,30})/;
+const LEADING = new RegExp(`^${CLAUSE_OPENING}([A-Za-z'’]{1,30})[\\s,:!]{0,4}([A-Za-z'’]{0,30})[\\s,:!]{0,4}([A-Za-z'’]{0,30})`);
 
 /** The first word that could carry the mood of the clause, after list markers and openers (LEADING's reading). */
 function leadingByPattern(text: string): string {

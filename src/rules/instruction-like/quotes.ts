@@ -3,13 +3,7 @@
 // features read a partly quoted clause with its quotations blanked out and note whether a cue was
 // among them.
 import { CASED_CUES, CUES } from './lexicons.js';
-
-const test = (re: RegExp, text: string): boolean => {
-  re.lastIndex = 0;
-  const hit = re.test(text);
-  re.lastIndex = 0;
-  return hit;
-};
+import { matches } from './match.js';
 
 /** The cues whose presence inside a quotation says that an instruction is quoted. */
 const MENTIONABLE = (['override', 'metaInstructions', 'extraction', 'jailbreak', 'youAreNow', 'actAs', 'apology', 'cannot'] as const)
@@ -24,7 +18,7 @@ export function quotedShare(t: string): { share: number; cue: number } {
   CUES.quoted.lastIndex = 0;
   for (let m = CUES.quoted.exec(t); m; m = CUES.quoted.exec(t)) {
     inside += m[0].length;
-    if (!cue && MENTIONABLE.some((re) => test(re, m[0]))) cue = 1;
+    if (!cue && MENTIONABLE.some((re) => matches(re, m[0]))) cue = 1;
   }
   CUES.quoted.lastIndex = 0;
   return { share: t.length > 0 ? inside / t.length : 0, cue };
