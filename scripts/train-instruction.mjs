@@ -2,7 +2,7 @@
 // Trains the instruction-like scorer and writes data/instruction-model.json.
 //
 //   npm run build && node scripts/train-instruction.mjs [--set ../shared/data/injection-dev.jsonl]
-//        [--out data/instruction-model.json] [--dist dist] [--no-loso] [--docs-weight 0.15] [--drop feature,…]
+//        [--out data/instruction-model.json] [--dist dist] [--no-loso] [--docs-weight 0.15] [--pages-slack 0.01] [--drop feature,…]
 //
 // Deterministic: full-batch gradient descent from zero weights, no sampling, so the same data and
 // the same feature code give the same JSON. It reads the feature code from the build (dist/), so
@@ -258,10 +258,15 @@ function fit(trainDocs, tuneDocs = trainDocs, guardDocs = []) {
   file.growThreshold = Math.round(GROW_RATIO * file.threshold * 100) / 100;
   // Per-category offsets by coordinate ascent: span recall within the FPR budget. Categories whose
   // look-alikes are common in clean text (pasted refusals vs. LLM answers) end up stricter.
-  // The hand-written hard negatives guard the offsets: no offset may flag more of them.
+  // The hand-written hard negatives guard the offsets: no offset may flag more of them. The training
+  // half of the documentation pages guards them too, within PAGES_SLACK: unguarded, the ascent bought
+  // dev recall with tool_action at -0.3 (a threshold of 0.5, where "Use the WHATWG URL API." seeds a
+  // span) and held-out pages flagged stayed at 7.0%; guarded, 3.7%.
   const offsets = {};
   const guardFPR = (o) => (guardDocs.length ? evaluate({ ...modelFromFile(file), categoryOffsets: o }, guardDocs).docFPR : 0);
   const guardBase = guardFPR(offsets);
+  const pagesFlagged = (o) => (PAGES_SLACK < 1 && docTrain.length ? evaluate({ ...modelFromFile(file), categoryOffsets: o }, docTrain).docFPR : 0);
+  const pagesBase = pagesFlagged(offsets);
   // Span recall within the FPR and clean-text budgets, with a small penalty per category under 60% document recall.
   const objective = (r) => (r.docFPR > FPR_BUDGET || r.cleanKept < CLEAN_KEPT ? -1 : r.spanRecall - 0.01 * Object.values(r.byCategory).filter((v) => v < 0.6).length);
   let best = objective(evaluate({ ...modelFromFile(file), categoryOffsets: offsets }, tuneDocs));
@@ -271,7 +276,7 @@ function fit(trainDocs, tuneDocs = trainDocs, guardDocs = []) {
         const trial = { ...offsets, [c]: Math.round(o * 100) / 100 };
         if (file.threshold + trial[c] >= 1) continue;
         const value = objective(evaluate({ ...modelFromFile(file), categoryOffsets: trial }, tuneDocs));
-        if (value > best + 1e-9 && guardFPR(trial) <= guardBase) { best = value; offsets[c] = trial[c]; }
+        if (value > best + 1e-9 && guardFPR(trial) <= guardBase && pagesFlagged(trial) <= pagesBase + PAGES_SLACK) { best = value; offsets[c] = trial[c]; }
       }
     }
   }
@@ -280,6 +285,8 @@ function fit(trainDocs, tuneDocs = trainDocs, guardDocs = []) {
 }
 
 const L2 = Number(arg('l2', '1e-3'));
+// The share of the training documentation pages that the category offsets may newly flag (1 turns the guard off).
+const PAGES_SLACK = Number(arg('pages-slack', '0.01'));
 const UNDIRECTED = Number(arg('undirected', '0.98'));
 // 1.8% rather than just under the 2% bar since records of one or two clauses are read without a
 // document shape: at 1.99% the retrained detector kept 98.9% of clean text under the scorer, under its bar.
@@ -344,6 +351,7 @@ full.notes = {
   regenerate: 'npm run build && node scripts/train-instruction.mjs',
   fprBudget: FPR_BUDGET,
   growRatio: GROW_RATIO,
+  pagesSlack: PAGES_SLACK,
   dev: { docRecall: fullResult.docRecall, docFPR: fullResult.docFPR, spanRecall: fullResult.spanRecall },
   documentationPages: heldOutPages,
   articles: heldOutArticles,

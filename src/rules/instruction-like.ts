@@ -51,7 +51,10 @@ export const meta: RuleMeta = {
     'most of its words appear nowhere else in the document and the document asks few other questions, so an article\'s own ' +
     'rhetorical questions and an interview\'s do not. ' +
     'Likewise a request ("tell me", "can you") is put to the model only when it opens its clause, and a text that merely ' +
-    'mentions AI does not address it, so a writer\'s narrative ("the club can send me its newsletter") is left alone.',
+    'mentions AI does not address it, so a writer\'s narrative ("the club can send me its newsletter") is left alone. ' +
+    'In hard-wrapped text, a line that carries on a sentence (it opens in lower case after a line that ends in a word or a ' +
+    'comma) is not read as opening with a verb: in a manual\'s "A plugin can" followed by the line "provide a replacement.", ' +
+    'the second line is no command.',
   docsUrl: docsUrl('instruction-like'),
   messages,
   defaultSeverity: 'error',

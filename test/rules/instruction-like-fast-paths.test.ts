@@ -77,6 +77,9 @@ function oracleUnits(text: string, sentences: readonly { start: number; end: num
   return units;
 }
 
+/** The cuts alone: the oracle reads where clauses start and end, not whether a line wraps on. */
+const cutsOf = (units: readonly Unit[]): Unit[] => units.map(({ start, end, code }) => ({ start, end, code }));
+
 const pieces = [
   'What', 'How', 'Why', 'Which', 'Who', 'Where', 'Can you', 'Could you', 'Would you', 'Now, ignore', 'Now you', 'Now forget', 'From now on',
   'IMPORTANT', 'Note to', 'Please', 'Ignore', 'Forget', 'Disregard', 'Whatever', 'Howl', 'NAME:', 'TO: ', '|SUBJECT: x', '|A:', "{'a': 'b'}",
@@ -93,7 +96,7 @@ describe('instruction-like clause cutting', () => {
         const ends = [...new Set(at.map((n) => n % (text.length + 1)))].sort((a, b) => a - b);
         const anywhere = [0, ...ends, text.length].slice(1).map((end, i, all) => ({ start: i === 0 ? 0 : all[i - 1], end })).filter((r) => r.end > r.start);
         const sentences = how === 'whole' ? [{ start: 0, end: text.length }] : how === 'split' ? splitSentences(text) : anywhere;
-        expect(clauseUnits(text, sentences)).toEqual(oracleUnits(text, sentences));
+        expect(cutsOf(clauseUnits(text, sentences))).toEqual(oracleUnits(text, sentences));
       }),
       { numRuns: 3000 },
     );
@@ -105,7 +108,7 @@ describe('instruction-like clause cutting', () => {
         const text = `it was 1, ${phrase}${tail} and so on`;
         for (let end = 1; end < text.length; end++) {
           const sentences = [{ start: 0, end }, { start: end, end: text.length }];
-          expect(clauseUnits(text, sentences)).toEqual(oracleUnits(text, sentences));
+          expect(cutsOf(clauseUnits(text, sentences))).toEqual(oracleUnits(text, sentences));
         }
       }
     }
@@ -114,7 +117,7 @@ describe('instruction-like clause cutting', () => {
   it('cuts the dev texts as the line-by-line patterns do', () => {
     for (const text of devTexts(400)) {
       const sentences = splitSentences(text);
-      expect(clauseUnits(text, sentences)).toEqual(oracleUnits(text, sentences));
+      expect(cutsOf(clauseUnits(text, sentences))).toEqual(oracleUnits(text, sentences));
     }
   });
 });

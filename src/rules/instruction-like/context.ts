@@ -180,7 +180,7 @@ export class DocumentContext {
     let verb = this.verbsAt[index];
     if (verb === undefined) {
       const unit = this.units[index];
-      verb = leadingWordAt(this.text, unit.start, unit.end, this.vocabulary);
+      verb = unit.continues ? '' : leadingWordAt(this.text, unit.start, unit.end, this.vocabulary);
       this.verbsAt[index] = verb;
     }
     return verb;

@@ -191,7 +191,7 @@ export function unitFeatures(
   const tally = (bits: GuardBits, re: RegExp): number => (hits.hasBits(bits) ? count(re, t) : 0);
 
   const you = tally(SECOND_PERSON, CUES.secondPerson);
-  const leading = t === raw ? context.leading(index) : leadingVerb(t);
+  const leading = t === raw || unit.continues ? context.leading(index) : leadingVerb(t);
   const imperative = isImperativeVerb(leading, verbs) ? 1 : 0;
   const question = t.includes('?') ? test(CUES.question, t) : 0;
   const firstPerson = hits.hasBits(FIRST_PERSON_WORD) || mayHavePronounI(t) ? count(CUES.firstPerson, t) : 0;
@@ -292,7 +292,7 @@ export function unitFeatures(
       up(floor, F.dialogueContext, 1) + up(floor, F.lineContrast, 1) + up(floor, F.secondPersonContrast, 1) + up(floor, F.questionContrast, 1) +
       // The neighbourhood profile reads the clause with its quotations in place: its flags decide these.
       up(floor, F.firstPersonContrast, raw === t ? firstPerson : test(CUES.firstPerson, raw)) +
-      up(floor, F.imperativeContrast, raw === t ? imperative : isImperative(raw, verbs)) +
+      up(floor, F.imperativeContrast, raw === t || unit.continues ? imperative : isImperative(raw, verbs)) +
       up(floor, F.harmContrast, raw === t ? harm : test(CUES.harmWord, raw)) + up(floor, F.toolContrast, raw === t ? tools : test(CUES.toolVerb, raw)) +
       up(floor, F.assistantContrast, anyAssistant) +
       up(floor, F.imperativeNovel, imperative) + up(floor, F.questionNovel, question) + up(floor, F.assistantNovel, anyAssistant) +

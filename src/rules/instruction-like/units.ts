@@ -8,6 +8,11 @@ export interface Unit {
   end: number;
   /** A fenced code block: never scored itself, only attached to the clause that introduces it. */
   code: boolean;
+  /**
+   * The clause is the rest of a hard-wrapped sentence: its line opens in lower case after a line
+   * that did not end a clause, so its first word is no clause-initial verb ("…tries to\ndetermine the …").
+   */
+  continues?: boolean;
 }
 
 const FENCE = /```/g;
@@ -70,12 +75,29 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0;
 }
 
-function pushTrimmed(text: string, start: number, end: number, out: Unit[]): void {
+function pushTrimmed(text: string, start: number, end: number, out: Unit[], continues = false): void {
   let s = start;
   let e = end;
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  if (e > s) out.push({ start: s, end: e, code: false });
+  if (e > s) out.push(continues ? { start: s, end: e, code: false, continues: true } : { start: s, end: e, code: false });
+}
+
+/**
+ * Whether the line at `lineStart`, inside a sentence that began at `sentenceStart`, carries on the
+ * line before it: it opens with a lower-case letter, and the line before ends in a word or a comma,
+ * not in a mark that closes a clause or introduces a new one.
+ */
+function wrapsOn(text: string, sentenceStart: number, lineStart: number): boolean {
+  let first = lineStart;
+  while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+  const opening = text.charCodeAt(first);
+  if (opening < 97 || opening > 122) return false;
+  let last = lineStart - 1;
+  while (last > sentenceStart && isSpace(text.charCodeAt(last - 1))) last--;
+  if (last <= sentenceStart) return false;
+  const closing = text.charCodeAt(last - 1);
+  return (closing >= 97 && closing <= 122) || (closing >= 65 && closing <= 90) || (closing >= 48 && closing <= 57) || closing === 44;
 }
 
 /** The one FIELD alternative without a quotation mark or a pipe: a capitalised field name at the start of the line. */
@@ -184,12 +206,13 @@ function splitProse(text: string, start: number, end: number, out: Unit[], curso
   for (let lineStart = start; ; ) {
     const lineEnd = Math.min(cursors.newline.after(lineStart), end);
     let pieceStart = lineStart;
+    const continues = lineStart > start && wrapsOn(text, start, lineStart);
     cutsIn(text, lineStart, lineEnd, cursors);
     for (let k = 0; k < cutCount; k++) {
-      pushTrimmed(text, pieceStart, CUTS[k], out);
+      pushTrimmed(text, pieceStart, CUTS[k], out, continues && k === 0);
       pieceStart = CUTS[k];
     }
-    pushTrimmed(text, pieceStart, lineEnd, out);
+    pushTrimmed(text, pieceStart, lineEnd, out, continues && cutCount === 0);
     if (lineEnd >= end) return;
     lineStart = lineEnd + 1;
   }
