@@ -112,9 +112,11 @@ function tooShortToSeed(x: FeatureVector | undefined): boolean {
 }
 /**
  * A clause that is only a Markdown link ("[Manage my account](https://…)") is a menu entry or a
- * button on a crawled page, not a sentence: like a label, it may join a span but not start one.
+ * button on a crawled page, not a sentence, and one that is a link reference definition
+ * ("[define a custom subpath]: packages.md#subpath-exports") is a target for links elsewhere: like a
+ * label, either may join a span but not start one.
  */
-const LINK_ONLY = /^!?\[[^\]\n]{1,200}\]\([^()\s]{1,2000}\)$/;
+const LINK_ONLY = /^!?\[[^\]\n]{1,200}\]\([^()\s]{1,2000}\)$|^\[[^\]\n]{1,200}\]:[ \t]+<?[^\s<>]{1,2000}>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?$/;
 function linkOnly(text: string, unit: Unit): boolean {
   return text.charCodeAt(unit.start) === 91 || text.charCodeAt(unit.start) === 33 ? LINK_ONLY.test(text.slice(unit.start, unit.end)) : false;
 }

@@ -35,7 +35,7 @@ export const CUES = {
   theOutput: new RegExp(`\\b(?:in|to|into|throughout|within|of)\\s+(?:your|the|each)\\s+(?:entire\\s+|whole\\s+|final\\s+)?${OUTPUT_NOUN}\\b`, 'i'),
 
   // Meta-reference to instructions and the prompt
-  metaInstructions: /\b(?:previous|prior|above|earlier|preceding|foregoing|original|initial|system|hidden|developer|all|any|new|further|updated)\s+(?:instructions?|prompts?|directives?|guidelines|commands?|directions|orders|context|messages?|conversation|rules)\b/i,
+  metaInstructions: /\b(?:previous|prior|above|earlier|preceding|foregoing|original|initial|system|hidden|developer|all|any|new|updated)\s+(?:instructions?|prompts?|directives?|guidelines|commands?|directions|orders|context|messages?|conversation|rules)\b/i,
   instructionWord: /\b(?:instructions?|prompts?|directives?)\b/i,
   override: new RegExp(`\\b(?:ignore|disregard|forget|override|overwrite|bypass|abandon|neglect|discard|skip)\\b${SHORT_GAP}\\b(?:instructions?|prompts?|rules|guidelines|directions|above|before|previous|prior|everything|context|restrictions|constraints)\\b`, 'i'),
   extraction: new RegExp(`\\b(?:reveal|repeat|print|show|display|output|leak|disclose|recite|spell out|tell me|share|write out|dump)\\b${SHORT_GAP}\\b(?:system prompt|prompt|instructions|text above|above text|initial|hidden|secret|password|api key|everything above|conversation|context window)\\b`, 'i'),
@@ -91,7 +91,7 @@ export const CUES = {
 
   // Persona changes
   youAreNow: /\b(?:you are|you['’]re|you will be|you['’]ll be|you have become|you become)\s+(?:now\s+(?:an?|the|my|DAN|in|free|going|acting)\b|going to (?:act|pretend|play|respond|answer)\b|about to (?:immerse|become|act|play)\b|no longer\b|free\b(?!\s+to\b)|an? (?:unrestricted|unfiltered|evil|rogue|new)\b)|\b(?:you are|you['’]re) (?:now )?(?:an?|the) [A-Za-z]{2,20} (?:named|called)\b/i,
-  actAs: /(?<!(?:\bthat|\bwhich|\bwho|\bnot|n't)\s)\b(?:act|acting|behave|respond|answer|roleplay|role-play|speak)\s+(?:as|like)\s+(?:an?|if|the|my)?\b|\bpretend\b|\bimpersonat\w{1,4}|\bin character\b|\bstay in\b|\bplay (?:the )?(?:role|part)\b/i,
+  actAs: /(?<!(?:\bthat|\bwhich|\bwho|\bnot|n't)\s)\b(?:act|acting|behave|respond|answer|roleplay|role-play|speak)\s+(?:as|like)\s+(?:an?|if|the|my)?\b|\bpretend(?:ing)?\s+(?:to|be|you|you['’]re|(?:that|as if) you)\b|\bimpersonat\w{1,4}|\bin character\b|\bstay in\b|\bplay (?:the )?(?:role|part)\b/i,
   // The DAN persona's name is in CASED_CUES, case and all.
   jailbreak: /\b(?:jailbr\w{1,6}|developer mode|do anything now|no (?:restrictions|limits|filters|rules|boundaries)|unfiltered|uncensored|unrestricted|without (?:any )?(?:restrictions|censorship|filters|limitations))\b/i,
   fromNowOn: /\b(?:from now on|from this point|henceforth|going forward|for the rest of (?:this|the) conversation)\b/i,
