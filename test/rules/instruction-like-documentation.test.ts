@@ -75,6 +75,7 @@ describe('documentation cues', () => {
       'Smart pointers are data structures that act like a pointer but also keep metadata.',
       'The old server did not behave like the real one when a client disconnected.',
       'Volunteers who act as reviewers get early access to the drafts.',
+      'In the gut, these cells may act as sentinels for the immune system.',
     ]) {
       expect(CUES.actAs.test(text), text).toBe(false);
     }

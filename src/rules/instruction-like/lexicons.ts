@@ -91,7 +91,7 @@ export const CUES = {
 
   // Persona changes
   youAreNow: /\b(?:you are|you['’]re|you will be|you['’]ll be|you have become|you become)\s+(?:now\s+(?:an?|the|my|DAN|in|free|going|acting)\b|going to (?:act|pretend|play|respond|answer)\b|about to (?:immerse|become|act|play)\b|no longer\b|free\b(?!\s+to\b)|an? (?:unrestricted|unfiltered|evil|rogue|new)\b)|\b(?:you are|you['’]re) (?:now )?(?:an?|the) [A-Za-z]{2,20} (?:named|called)\b/i,
-  actAs: /(?<!(?:\bthat|\bwhich|\bwho|\bnot|n't)\s)\b(?:act|acting|behave|respond|answer|roleplay|role-play|speak)\s+(?:as|like)\s+(?:an?|if|the|my)?\b|\bpretend(?:ing)?\s+(?:to|be|you|you['’]re|(?:that|as if) you)\b|\bimpersonat\w{1,4}|\bin character\b|\bstay in\b|\bplay (?:the )?(?:role|part)\b/i,
+  actAs: /(?<!(?:\bthat|\bwhich|\bwho|\bnot|n't|\bmay|\bmight)\s)\b(?:act|acting|behave|respond|answer|roleplay|role-play|speak)\s+(?:as|like)\s+(?:an?|if|the|my)?\b|\bpretend(?:ing)?\s+(?:to|be|you|you['’]re|(?:that|as if) you)\b|\bimpersonat\w{1,4}|\bin character\b|\bstay in\b|\bplay (?:the )?(?:role|part)\b/i,
   // The DAN persona's name is in CASED_CUES, case and all.
   jailbreak: /\b(?:jailbr\w{1,6}|developer mode|do anything now|no (?:restrictions|limits|filters|rules|boundaries)|unfiltered|uncensored|unrestricted|without (?:any )?(?:restrictions|censorship|filters|limitations))\b/i,
   fromNowOn: /\b(?:from now on|from this point|henceforth|going forward|for the rest of (?:this|the) conversation)\b/i,
