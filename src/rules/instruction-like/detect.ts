@@ -120,6 +120,17 @@ const LINK_ONLY = /^!?\[[^\]\n]{1,200}\]\([^()\s]{1,2000}\)$|^\[[^\]\n]{1,200}\]
 function linkOnly(text: string, unit: Unit): boolean {
   return text.charCodeAt(unit.start) === 91 || text.charCodeAt(unit.start) === 33 ? LINK_ONLY.test(text.slice(unit.start, unit.end)) : false;
 }
+/**
+ * A clause that is a line of code outside a fence: a doctest or shell prompt (">>> list(…)", which
+ * reaches the rule as ">> list(…)" since the sentence splitter reads a leading ">" as quoting; "$ make"),
+ * an assignment from a call ("answer = prompt('Give me some input: ')") or a lone call
+ * ("list(APPEND SOURCES util.c)"). Reference pages in reStructuredText or plain text indent their
+ * examples instead of fencing them; such a line may join a span but not start one.
+ */
+const CODE_LINE = /^(?:>{2,3}|\.\.\.|\$|%)[ \t]|^[A-Za-z_][\w.]*[ \t]*=[ \t]*[A-Za-z_][\w.]*\(|^[A-Za-z_][\w.]*\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)[ \t]*;?$/;
+function codeLine(text: string, unit: Unit): boolean {
+  return CODE_LINE.test(text.slice(unit.start, Math.min(unit.end, unit.start + 2000)));
+}
 const DIRECTED = featureIndex('directed');
 const MAX_BRIDGE = 2;
 /** Whether text[from, to) holds a blank line (a line break, optional spaces, another line break), read in place. */
@@ -181,7 +192,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
   const flagged = scored.map((s) => {
     if (s.unit.code) return false;
     if (s.category) return true;
-    if (s.score < lowest || !s.seedable || tooShortToSeed(s.features) || linkOnly(text, s.unit)) return false;
+    if (s.score < lowest || !s.seedable || tooShortToSeed(s.features) || linkOnly(text, s.unit) || codeLine(text, s.unit)) return false;
     if (!(s.features && s.features[DIRECTED] > 0) && s.score < undirected) return false;
     return s.score >= threshold + (model.categoryOffsets[categoryAt(s)] ?? 0) * scale;
   });
