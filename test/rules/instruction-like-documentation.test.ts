@@ -34,6 +34,9 @@ describe('instruction-like on hard-wrapped text', () => {
       ['portable, and', true],
       ['works offline.', true],
     ]);
+    // So it does after the closing mark of emphasis or code.
+    expect(clauses('Paths from separate calls do **not**\ncompare equal.')[1]).toEqual(['compare equal.', true]);
+    expect(clauses('Call `close()`\nbefore you exit.')[1]).toEqual(['before you exit.', true]);
     // A capital, a colon or a list marker starts something new.
     expect(clauses('Time both approaches:\ndetermine the better one.')[1]).toEqual(['determine the better one.', false]);
     expect(clauses('Time both approaches\nDetermine the better one.')[1]).toEqual(['Determine the better one.', false]);

@@ -85,9 +85,13 @@ function pushTrimmed(text: string, start: number, end: number, out: Unit[], cont
 
 /**
  * Whether the line at `lineStart`, inside a sentence that began at `sentenceStart`, carries on the
- * line before it: it opens with a lower-case letter, and the line before ends in a word or a comma,
- * not in a mark that closes a clause or introduces a new one.
+ * line before it: it opens with a lower-case letter, and the line before ends in a word or a comma
+ * (or the closing mark of emphasis, code, a bracket or a quotation after one), not in a mark that
+ * closes a clause or introduces a new one.
  */
+/** Marks a wrapped line may end in besides a letter or a digit: a comma, and the closing marks of emphasis, code, brackets and quotations. */
+const WRAPPED_AFTER = ',*_`)]"\'’”';
+
 function wrapsOn(text: string, sentenceStart: number, lineStart: number): boolean {
   let first = lineStart;
   while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
@@ -97,7 +101,7 @@ function wrapsOn(text: string, sentenceStart: number, lineStart: number): boolea
   while (last > sentenceStart && isSpace(text.charCodeAt(last - 1))) last--;
   if (last <= sentenceStart) return false;
   const closing = text.charCodeAt(last - 1);
-  return (closing >= 97 && closing <= 122) || (closing >= 65 && closing <= 90) || (closing >= 48 && closing <= 57) || closing === 44;
+  return (closing >= 97 && closing <= 122) || (closing >= 65 && closing <= 90) || (closing >= 48 && closing <= 57) || WRAPPED_AFTER.includes(text[last - 1]);
 }
 
 /** The one FIELD alternative without a quotation mark or a pipe: a capitalised field name at the start of the line. */
