@@ -50,12 +50,18 @@ describe('script, style and JSON lines', () => {
       { name: 'prose with parentheses', text: 'The function of the heart (a pump) is simple; it moves blood.\n' },
       { name: 'prose with a colon', text: 'Note: the meeting starts at 10.\n' },
       { name: 'code in a fenced block', text: '```js\nvar a = window.location;\n```\n', format: 'markdown' },
+      // Documentation in plain text or reStructuredText shows examples at a prompt and underlines its headings.
+      { name: 'a doctest example', text: 'The match can be tested at the prompt:\n\n>>> pattern.match(r"(\\d+)-(\\d+)", "10-20")\n... \n>>> print(words[::2], sep=", ")\n' },
+      { name: 'a shell prompt', text: 'Print the page address from the console:\n\n$ node -e "console.log(window.location.href);"\n' },
+      { name: 'a heading underline', text: 'Installation and configuration\n==============================\n\nThe package installs with the usual tools.\n' },
     ],
     invalid: [
       { name: 'leaked JavaScript lines', text: 'Article text stays here.\nwindow.dataLayer = window.dataLayer || [];\nfunction gtag(){dataLayer.push(arguments);}\n});\nMore article text.\n', errors: 3, output: 'Article text stays here.\nMore article text.\n' },
       { name: 'leaked CSS', text: 'Story.\n.share-bar { display: flex; margin: 0 auto; }\n@media (max-width: 600px) {\n}\nEnd.\n', errors: 3, output: 'Story.\nEnd.\n' },
       { name: 'JSON-LD line', text: 'Text.\n{"@context":"https://schema.org","@type":"NewsArticle","headline":"A title"}\n', errors: 1, output: 'Text.\n' },
       { name: 'comment markers', text: 'Text.\n/* */\nMore.\n', errors: 1, output: 'Text.\nMore.\n' },
+      // A line of one repeated mark still goes with the script it sits in.
+      { name: 'a rule line inside leaked script', text: 'Text.\nfunction track(){dataLayer.push(arguments);}\n==========\nwindow.track = track;\nMore.\n', errors: 3, output: 'Text.\nMore.\n' },
     ],
   });
 });

@@ -44,9 +44,19 @@ function countMatches(pattern: RegExp, text: string): number {
   return count;
 }
 
+/**
+ * A REPL or shell prompt opens an example shown on purpose (">>> f(1)", "... return x", "$ make",
+ * "In [3]:"), as documentation in plain text or reStructuredText does, not script that a tag
+ * stripper let through.
+ */
+const PROMPT_LINE = /^(?:>>>|\.\.\.|\$)(?:[ \t]|$)|^In \[\d{1,4}\]:/;
+/** A line of one repeated mark ("=====", "-----", "~~~~"): a heading's underline or a rule, code only beside code. */
+const RULE_LINE = /^([=~^+*#_-])\1{2,}$/;
+
 function judgeStripped(trimmed: string): Verdict {
   if (trimmed === '') return 'prose';
-  if (PUNCTUATION_ONLY.test(trimmed)) return 'weak';
+  if (PROMPT_LINE.test(trimmed)) return 'prose';
+  if (PUNCTUATION_ONLY.test(trimmed) || RULE_LINE.test(trimmed)) return 'weak';
   // One pass for what the patterns below need: each runs only where its evidence could count.
   let symbols = 0;
   let quotes = 0;
