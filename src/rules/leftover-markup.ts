@@ -10,7 +10,7 @@ export const meta: RuleMeta = {
   description: 'Flags HTML tags, entities, script and style text, link and image syntax, tracking parameters, template syntax and opaque blobs left behind by conversion.',
   rationale:
     'Residue of conversion is salient: question generators ask about a `<div class="share">`, a `&nbsp;` or a link target instead of the article. ' +
-    'The fix removes only the residue: a link keeps its anchor text, a stripped tag keeps the text inside it, and real code (fenced and inline code in Markdown and in plain text, where JSONL records often hold Markdown; indented blocks in Markdown; examples at a REPL or shell prompt, such as `>>> f(1)` or `$ make`) is left alone.',
+    'The fix removes only the residue: a link keeps its anchor text, a stripped tag keeps the text inside it, and real code (fenced and inline code in Markdown and in plain text, where JSONL records often hold Markdown; indented blocks in Markdown; reStructuredText literal blocks after `::`; examples at a REPL or shell prompt, such as `>>> f(1)` or `$ make`) is left alone, and a line of code in an indented paragraph of plain text (a manual\'s or POD\'s example) is not taken for leaked script.',
   docsUrl: docsUrl('leftover-markup'),
   messages: {
     tag: 'HTML tag left in the text: {{excerpt}}',

@@ -53,6 +53,8 @@ describe('script, style and JSON lines', () => {
       // Documentation in plain text or reStructuredText shows examples at a prompt and underlines its headings.
       { name: 'a doctest example', text: 'The match can be tested at the prompt:\n\n>>> pattern.match(r"(\\d+)-(\\d+)", "10-20")\n... \n>>> print(words[::2], sep=", ")\n' },
       { name: 'a shell prompt', text: 'Print the page address from the console:\n\n$ node -e "console.log(window.location.href);"\n' },
+      { name: 'an indented example in plain text', text: 'Create the client first.\n\n  my $client = Net::Client->new(host => "example.org");\n  $client->connect() or die;\n\nThen send the request.\n' },
+      { name: 'a reStructuredText literal block, tags and all', text: 'The response looks like this::\n\n  <item id="42">{"name": "lamp", "price": 12}</item>\n\nIt lists one item.\n' },
       { name: 'a heading underline', text: 'Installation and configuration\n==============================\n\nThe package installs with the usual tools.\n' },
     ],
     invalid: [
@@ -60,6 +62,8 @@ describe('script, style and JSON lines', () => {
       { name: 'leaked CSS', text: 'Story.\n.share-bar { display: flex; margin: 0 auto; }\n@media (max-width: 600px) {\n}\nEnd.\n', errors: 3, output: 'Story.\nEnd.\n' },
       { name: 'JSON-LD line', text: 'Text.\n{"@context":"https://schema.org","@type":"NewsArticle","headline":"A title"}\n', errors: 1, output: 'Text.\n' },
       { name: 'comment markers', text: 'Text.\n/* */\nMore.\n', errors: 1, output: 'Text.\nMore.\n' },
+      // An indented paragraph keeps its code lines, not the tags in it.
+      { name: 'a tag in an indented paragraph', text: 'Text.\n\n  Read the <span class="x">manual</span> first.\n', errors: 2, output: 'Text.\n\n  Read the manual first.\n' },
       // A line of one repeated mark still goes with the script it sits in.
       { name: 'a rule line inside leaked script', text: 'Text.\nfunction track(){dataLayer.push(arguments);}\n==========\nwindow.track = track;\nMore.\n', errors: 3, output: 'Text.\nMore.\n' },
     ],

@@ -47,3 +47,84 @@ export function inlineCodeRanges(text: string, blockRanges: readonly Range[]): R
   }
   return ranges;
 }
+
+/** Columns of leading spaces and tabs (a tab counts as one: only deeper or not deeper matters). */
+function indentAt(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return i - lineStart;
+}
+
+/**
+ * reStructuredText literal blocks in plain text: a line that ends in "::", then, after blank lines,
+ * lines indented deeper than it, up to the first non-blank line that is not. Sphinx and docutils
+ * sources (Python packages' descriptions, the AWS CLI's examples) hold their commands and output
+ * there, which is content.
+ */
+export function literalBlockRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  for (let marker = text.indexOf('::'); marker !== -1; marker = text.indexOf('::', marker + 2)) {
+    let lineEnd = marker + 2;
+    while (text.charCodeAt(lineEnd) === 32 || text.charCodeAt(lineEnd) === 9 || text.charCodeAt(lineEnd) === 13) lineEnd++;
+    if (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10) continue;
+    const markerLineStart = text.lastIndexOf('\n', marker - 1) + 1;
+    const depth = indentAt(text, markerLineStart);
+    let start = -1;
+    let end = -1;
+    let line = lineEnd + 1;
+    while (line < text.length) {
+      const next = text.indexOf('\n', line);
+      const stop = next === -1 ? text.length : next;
+      const indent = indentAt(text, line);
+      const blank = line + indent >= stop || (text.charCodeAt(line + indent) === 13 && line + indent + 1 >= stop);
+      if (!blank) {
+        // The block needs a blank line after the marker, and ends at the first line that is not deeper.
+        if (indent <= depth || (start === -1 && line === lineEnd + 1)) break;
+        if (start === -1) start = line;
+        end = stop;
+      }
+      line = stop + 1;
+    }
+    if (start !== -1) {
+      ranges.push([start, end]);
+      marker = end;
+    }
+  }
+  return ranges;
+}
+
+/**
+ * Indented paragraphs in plain text: after a blank line, lines that all start with a space or a tab.
+ * Plain-text manuals, reStructuredText and POD show their examples so (POD after any paragraph,
+ * not only after "::"), and a line there that reads as code is an example, not leaked script. Only
+ * the script judge is kept out of them: a tag or an entity there is still residue.
+ */
+export function indentedParagraphRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  let line = 0;
+  let previousBlank = true;
+  let start = -1;
+  let end = -1;
+  while (line <= text.length) {
+    const next = text.indexOf('\n', line);
+    const stop = next === -1 ? text.length : next;
+    const indent = indentAt(text, line);
+    const blank = line + indent >= stop || (text.charCodeAt(line + indent) === 13 && line + indent + 1 >= stop);
+    if (blank) {
+      if (start !== -1) ranges.push([start, end]);
+      start = -1;
+      previousBlank = true;
+    } else if (indent > 0 && (previousBlank || start !== -1)) {
+      if (start === -1) start = line;
+      end = stop;
+      previousBlank = false;
+    } else {
+      start = -1;
+      previousBlank = false;
+    }
+    if (next === -1) break;
+    line = stop + 1;
+  }
+  if (start !== -1) ranges.push([start, end]);
+  return ranges;
+}
