@@ -24,6 +24,8 @@ export interface Block {
   level?: number;
   /** For headings and list items: where the content starts after the marker. */
   contentStart?: number;
+  /** For list items: the fenced code blocks inside the item, from the opening fence line to the closing one. */
+  fences?: [number, number][];
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
@@ -190,10 +192,15 @@ export function scanMarkdown(text: string): Block[] {
       let j = i + 1;
       let last = i;
       let openFence: RegExp | null = null;
+      let fenceStart = -1;
+      const fences: [number, number][] = [];
       while (j < lines.length) {
         const next = lines[j].text;
         if (openFence) {
-          if (openFence.test(next)) openFence = null;
+          if (openFence.test(next)) {
+            openFence = null;
+            fences.push([fenceStart, lines[j].end]);
+          }
           last = j;
           j++;
           continue;
@@ -206,12 +213,19 @@ export function scanMarkdown(text: string): Block[] {
         const afterBlank = j > last + 1;
         if (indented) {
           const innerFence = FENCE_OPEN.exec(next.trimStart());
-          if (innerFence) openFence = new RegExp(`^\\s*${innerFence[1][0] === '`' ? '`' : '~'}{${innerFence[1].length},}[ \\t]*$`);
+          if (innerFence) {
+            openFence = new RegExp(`^\\s*${innerFence[1][0] === '`' ? '`' : '~'}{${innerFence[1].length},}[ \\t]*$`);
+            fenceStart = lines[j].start;
+          }
         } else if (afterBlank || LIST_ITEM.test(next) || ATX_HEADING.test(next) || FENCE_OPEN.test(next) || THEMATIC_BREAK.test(next) || /^ {0,3}>/.test(next) || htmlBlockEnd(next, true)) break;
         last = j;
         j++;
       }
-      blocks.push({ kind: 'list-item', start: line.start, end: lines[last].end, contentStart: line.start + item[0].length });
+      // An unclosed fence runs to the end of the item.
+      if (openFence) fences.push([fenceStart, lines[last].end]);
+      const listItem: Block = { kind: 'list-item', start: line.start, end: lines[last].end, contentStart: line.start + item[0].length };
+      if (fences.length > 0) listItem.fences = fences;
+      blocks.push(listItem);
       i = last + 1;
       continue;
     }

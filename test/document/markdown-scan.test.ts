@@ -73,3 +73,15 @@ describe('markdown scan agrees with remark-parse', () => {
     expect(failures.slice(0, 30), `${failures.length} of ${files.length} files disagree`).toEqual([]);
   });
 });
+
+describe('fences inside list items', () => {
+  it('are the item\'s, and the item lists them, from the opening line to the closing one (or the item\'s end)', () => {
+    const text = '- Build it:\n  ```sh\n  make\n  ```\n  then install.\n- Run it:\n  ~~~\n  ./app\n';
+    const items = scanMarkdown(text).filter((block) => block.kind === 'list-item');
+    expect(items.map((item) => (item.fences ?? []).map(([start, end]) => text.slice(start, end)))).toEqual([
+      ['  ```sh\n  make\n  ```'],
+      ['  ~~~\n  ./app'],
+    ]);
+    expect(scanMarkdown('- plain item\n- another\n').some((block) => block.fences !== undefined)).toBe(false);
+  });
+});

@@ -42,6 +42,11 @@ describe('furniture kinds', () => {
         format: 'markdown',
       },
       { name: 'a text record whose short lines introduce and follow fenced code', text: 'Install it:\n\n```sh\nnpm install tinyqueue\n```\n\nThen open the page.\n' },
+      {
+        name: 'a README whose steps hold fenced code inside list items',
+        text: '# Setup\n\nFollow these steps to embed the widget on your page.\n\n1. Add the container:\n   ```html\n   <div id="app"></div>\n   ```\n2. Load the script:\n   ```html\n   <script src="widget.js"></script>\n   ```\n\nThe widget renders into the container once the script loads.\n',
+        format: 'markdown',
+      },
     ],
     invalid: [
       {

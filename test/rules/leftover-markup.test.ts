@@ -50,6 +50,7 @@ describe('script, style and JSON lines', () => {
       { name: 'prose with parentheses', text: 'The function of the heart (a pump) is simple; it moves blood.\n' },
       { name: 'prose with a colon', text: 'Note: the meeting starts at 10.\n' },
       { name: 'code in a fenced block', text: '```js\nvar a = window.location;\n```\n', format: 'markdown' },
+      { name: 'code in a fenced block inside a list item', text: '1. Add the container:\n   ```html\n   <div id="app">&nbsp;</div>\n   ```\n2. Done.\n', format: 'markdown' },
       // Documentation in plain text or reStructuredText shows examples at a prompt and underlines its headings.
       { name: 'a doctest example', text: 'The match can be tested at the prompt:\n\n>>> pattern.match(r"(\\d+)-(\\d+)", "10-20")\n... \n>>> print(words[::2], sep=", ")\n' },
       { name: 'a shell prompt', text: 'Print the page address from the console:\n\n$ node -e "console.log(window.location.href);"\n' },

@@ -96,15 +96,36 @@ export function forEachUnit(document: Document, visit: UnitVisitor): void {
       visit(block.kind, block.start, block.end);
       continue;
     }
+    if (block.kind === 'list-item' && block.fences) {
+      // The item's own lines are lines; a fence inside it is code, as a top-level one is.
+      let from = block.start;
+      for (const [start, end] of block.fences) {
+        visitLines(text, from, start, lines, visit);
+        visit('code', start, end, true);
+        from = end;
+      }
+      visitLines(text, from, block.end, lines, visit);
+      continue;
+    }
     const length = linesOf(text, block.start, block.end, lines);
     if (block.kind === 'paragraph' && isWrappedParagraph(text, lines, length)) {
       visit('paragraph', block.start, block.end);
       continue;
     }
-    for (let i = 0; i < length; i += 2) {
-      if (trimStart(text, lines[i], lines[i + 1]) < lines[i + 1]) visit('line', lines[i], lines[i + 1]);
-    }
+    visitLineBounds(text, lines, length, visit);
   }
+}
+
+/** Visits each of the `length / 2` lines in `lines` (flat bounds) that holds more than whitespace as a `line` unit. */
+function visitLineBounds(text: string, lines: number[], length: number, visit: UnitVisitor): void {
+  for (let i = 0; i < length; i += 2) {
+    if (trimStart(text, lines[i], lines[i + 1]) < lines[i + 1]) visit('line', lines[i], lines[i + 1]);
+  }
+}
+
+/** Visits each line of text[start, end) that holds more than whitespace as a `line` unit. */
+function visitLines(text: string, start: number, end: number, lines: number[], visit: UnitVisitor): void {
+  if (end > start) visitLineBounds(text, lines, linesOf(text, start, end, lines), visit);
 }
 
 /** Feeds a unit's lines to the scan: a line unit whole, any other split at every `\n` (a `\r` kept). */

@@ -1,4 +1,4 @@
-// Where real code lives in a Markdown document. Code that the author fenced or indented is
+// Where real code lives in a Markdown document (fences inside list items too). Code that the author fenced or indented is
 // content; the same characters in running text are leftovers. The fast scan calls every indented
 // run "indented-code", but converters indent list continuations by four spaces, so an indented
 // run that follows a list item belongs to the list and is prose.
@@ -12,6 +12,7 @@ export function codeBlockRanges(blocks: readonly Block[]): Range[] {
   for (const block of blocks) {
     if (block.kind === 'blank') continue;
     if (block.kind === 'fence') ranges.push([block.start, block.end]);
+    else if (block.kind === 'list-item' && block.fences) ranges.push(...block.fences);
     else if (block.kind === 'indented-code') {
       const inList: boolean = previous !== undefined && (previous.kind === 'list-item' || (previous.kind === 'indented-code' && continuingList));
       continuingList = inList;
