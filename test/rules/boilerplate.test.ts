@@ -43,6 +43,12 @@ describe('furniture kinds', () => {
       },
       { name: 'a text record whose short lines introduce and follow fenced code', text: 'Install it:\n\n```sh\nnpm install tinyqueue\n```\n\nThen open the page.\n' },
       {
+        name: 'reStructuredText code blocks in plain text',
+        text:
+          'Print in colour with two calls:\n\n.. code-block:: python\n\n    from colorama import Fore\n    print(Fore.RED + "red")\n    """\n    ...\n\n' +
+          'The same output as a literal block::\n\n    >>> print("x")\n    ...\n    x\n\nBoth print coloured text on every terminal.\n',
+      },
+      {
         name: 'a README whose steps hold fenced code inside list items',
         text: '# Setup\n\nFollow these steps to embed the widget on your page.\n\n1. Add the container:\n   ```html\n   <div id="app"></div>\n   ```\n2. Load the script:\n   ```html\n   <script src="widget.js"></script>\n   ```\n\nThe widget renders into the container once the script loads.\n',
         format: 'markdown',

@@ -55,6 +55,7 @@ describe('script, style and JSON lines', () => {
       { name: 'a doctest example', text: 'The match can be tested at the prompt:\n\n>>> pattern.match(r"(\\d+)-(\\d+)", "10-20")\n... \n>>> print(words[::2], sep=", ")\n' },
       { name: 'a shell prompt', text: 'Print the page address from the console:\n\n$ node -e "console.log(window.location.href);"\n' },
       { name: 'an indented example in plain text', text: 'Create the client first.\n\n  my $client = Net::Client->new(host => "example.org");\n  $client->connect() or die;\n\nThen send the request.\n' },
+      { name: 'a reStructuredText code directive, tags and all', text: 'Embed it in a page:\n\n.. code-block:: html\n   :linenos:\n\n   <div class="box">&nbsp;</div>\n\nThe box is empty.\n' },
       { name: 'a reStructuredText literal block, tags and all', text: 'The response looks like this::\n\n  <item id="42">{"name": "lamp", "price": 12}</item>\n\nIt lists one item.\n' },
       { name: 'a heading underline', text: 'Installation and configuration\n==============================\n\nThe package installs with the usual tools.\n' },
     ],

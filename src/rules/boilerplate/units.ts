@@ -1,7 +1,7 @@
 // Splits a document into the units the classifier judges: lines, since converters put one block
 // per line, except wrapped prose paragraphs, code blocks and tables, which are judged whole.
 import type { Document } from '../../document/document.js';
-import { codeBlockRanges } from '../leftover-markup/regions.js';
+import { codeBlockRanges, literalBlockRanges } from '../leftover-markup/regions.js';
 import { isSpace } from './chars.js';
 import { lineKey } from './keys.js';
 import { UnitScan } from './line-scan.js';
@@ -85,11 +85,19 @@ function linesOf(text: string, start: number, end: number, into: number[]): numb
 export function forEachUnit(document: Document, visit: UnitVisitor): void {
   const { text } = document;
   const realCode = new Set(document.format === 'markdown' ? codeBlockRanges(document.blocks).map(([start]) => start) : []);
+  // Plain text may be reStructuredText: its literal blocks ("Output::", ".. code-block:: python") hold code.
+  const literal = document.format !== 'markdown' && text.includes('::') ? literalBlockRanges(text) : [];
+  let nextLiteral = 0;
   const lines: number[] = [];
   for (const block of document.blocks) {
     if (block.kind === 'blank') continue;
     if ((block.kind === 'indented-code' && realCode.has(block.start)) || block.kind === 'fence') {
       visit('code', block.start, block.end, block.kind === 'fence');
+      continue;
+    }
+    while (nextLiteral < literal.length && literal[nextLiteral][1] < block.end) nextLiteral++;
+    if (nextLiteral < literal.length && literal[nextLiteral][0] <= block.start) {
+      visit('code', block.start, block.end, true);
       continue;
     }
     if (block.kind === 'table' || block.kind === 'heading') {

@@ -4,6 +4,7 @@
 // run that follows a list item belongs to the list and is prose.
 import type { Block } from '../../document/markdown-scan.js';
 import type { Range } from '../../types.js';
+import { isSpace } from '../boilerplate/chars.js';
 
 export function codeBlockRanges(blocks: readonly Block[]): Range[] {
   const ranges: Range[] = [];
@@ -56,19 +57,24 @@ function indentAt(text: string, lineStart: number): number {
   return i - lineStart;
 }
 
+/** A directive whose content is code (".. code-block:: python", ".. doctest::"): its indented block is literal too. */
+const CODE_DIRECTIVE = /^[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode|doctest|testcode|parsed-literal|ipython|highlight)::/;
+
 /**
- * reStructuredText literal blocks in plain text: a line that ends in "::", then, after blank lines,
- * lines indented deeper than it, up to the first non-blank line that is not. Sphinx and docutils
- * sources (Python packages' descriptions, the AWS CLI's examples) hold their commands and output
- * there, which is content.
+ * reStructuredText literal blocks in plain text: a line that ends in "::" or opens a code directive,
+ * then lines indented deeper than it (a directive's options, blank lines, the content), up to the
+ * first non-blank line that is not. Sphinx and docutils sources (Python packages' descriptions, the
+ * AWS CLI's examples) hold their commands, code and output there, which is content.
  */
 export function literalBlockRanges(text: string): Range[] {
   const ranges: Range[] = [];
   for (let marker = text.indexOf('::'); marker !== -1; marker = text.indexOf('::', marker + 2)) {
-    let lineEnd = marker + 2;
-    while (text.charCodeAt(lineEnd) === 32 || text.charCodeAt(lineEnd) === 9 || text.charCodeAt(lineEnd) === 13) lineEnd++;
-    if (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10) continue;
     const markerLineStart = text.lastIndexOf('\n', marker - 1) + 1;
+    let lineEnd = text.indexOf('\n', marker);
+    if (lineEnd === -1) lineEnd = text.length;
+    let last = lineEnd;
+    while (last > marker + 2 && isSpace(text.charCodeAt(last - 1))) last--;
+    if (last !== marker + 2 && !CODE_DIRECTIVE.test(text.slice(markerLineStart, lineEnd))) continue;
     const depth = indentAt(text, markerLineStart);
     let start = -1;
     let end = -1;
@@ -79,8 +85,7 @@ export function literalBlockRanges(text: string): Range[] {
       const indent = indentAt(text, line);
       const blank = line + indent >= stop || (text.charCodeAt(line + indent) === 13 && line + indent + 1 >= stop);
       if (!blank) {
-        // The block needs a blank line after the marker, and ends at the first line that is not deeper.
-        if (indent <= depth || (start === -1 && line === lineEnd + 1)) break;
+        if (indent <= depth) break;
         if (start === -1) start = line;
         end = stop;
       }
