@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as leftoverMarkup from '../../src/rules/leftover-markup.js';
 import { fixWith, lintWith, ruleTester } from '../support/rule-tester.js';
+import { literalBlockRanges } from '../../src/rules/leftover-markup/regions.js';
 
 const rule = leftoverMarkup;
 
@@ -177,5 +178,15 @@ describe('robustness', () => {
     const line = `${'<div class="a">'.repeat(20000)}text${'[x]('.repeat(5000)}`;
     expect(() => lintWith(rule, line, 'markdown')).not.toThrow();
     expect(() => lintWith(rule, `<p>${'<b>'.repeat(50000)}x</p>`, 'html')).not.toThrow();
+  });
+});
+
+describe('reStructuredText literal blocks in plain text', () => {
+  it('run from the marker line through the block indented under it, so that removing text around them never unmarks the code', () => {
+    const text = 'Intro.\n\n.. code-block:: python\n   :linenos:\n\n    import x\n\n    x.run()\nAfter.\nThe output::\n\n  {"ok": true}\n\nDone.\nNot a marker:: here\n\n  stays prose\n';
+    expect(literalBlockRanges(text).map(([start, end]) => text.slice(start, end))).toEqual([
+      '.. code-block:: python\n   :linenos:\n\n    import x\n\n    x.run()',
+      'The output::\n\n  {"ok": true}',
+    ]);
   });
 });

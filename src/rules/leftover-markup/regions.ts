@@ -61,9 +61,9 @@ function indentAt(text: string, lineStart: number): number {
 const CODE_DIRECTIVE = /^[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode|doctest|testcode|parsed-literal|ipython|highlight)::/;
 
 /**
- * reStructuredText literal blocks in plain text: a line that ends in "::" or opens a code directive,
- * then lines indented deeper than it (a directive's options, blank lines, the content), up to the
- * first non-blank line that is not. Sphinx and docutils sources (Python packages' descriptions, the
+ * reStructuredText literal blocks in plain text, from the line that ends in "::" or opens a code
+ * directive through the lines indented deeper than it (a directive's options, blank lines, the
+ * content), up to the first non-blank line that is not. Sphinx and docutils sources (Python packages' descriptions, the
  * AWS CLI's examples) hold their commands, code and output there, which is content.
  */
 export function literalBlockRanges(text: string): Range[] {
@@ -91,8 +91,10 @@ export function literalBlockRanges(text: string): Range[] {
       }
       line = stop + 1;
     }
+    // The marker's line goes with its block: removing it ("Output::", ".. code-block:: python") would
+    // leave the block unmarked, and the next fix pass would judge the code as text.
     if (start !== -1) {
-      ranges.push([start, end]);
+      ranges.push([markerLineStart, end]);
       marker = end;
     }
   }
