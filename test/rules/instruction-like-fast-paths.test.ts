@@ -35,7 +35,10 @@ function oracleCuts(line: string): number[] {
   return cuts.sort((a, b) => a - b);
 }
 
-function oracleProse(text: string, start: number, end: number, out: Unit[]): void {
+/** A unit as the oracle cuts it: where it starts and ends, and whether it is code. */
+type Cut = Omit<Unit, 'continues'>;
+
+function oracleProse(text: string, start: number, end: number, out: Cut[]): void {
   const push = (s: number, e: number) => {
     const piece = text.slice(s, e);
     const lead = /^[ \t\n\r\f\v\u00a0]*/.exec(piece)![0].length;
@@ -56,9 +59,9 @@ function oracleProse(text: string, start: number, end: number, out: Unit[]): voi
   }
 }
 
-function oracleUnits(text: string, sentences: readonly { start: number; end: number }[]): Unit[] {
+function oracleUnits(text: string, sentences: readonly { start: number; end: number }[]): Cut[] {
   const fences = fencedRegions(text);
-  const units: Unit[] = [];
+  const units: Cut[] = [];
   let emitted = -1;
   for (const sentence of sentences) {
     let cursor = sentence.start;
@@ -78,7 +81,7 @@ function oracleUnits(text: string, sentences: readonly { start: number; end: num
 }
 
 /** The cuts alone: the oracle reads where clauses start and end, not whether a line wraps on. */
-const cutsOf = (units: readonly Unit[]): Unit[] => units.map(({ start, end, code }) => ({ start, end, code }));
+const cutsOf = (units: readonly Unit[]): Cut[] => units.map(({ start, end, code }) => ({ start, end, code }));
 
 const pieces = [
   'What', 'How', 'Why', 'Which', 'Who', 'Where', 'Can you', 'Could you', 'Would you', 'Now, ignore', 'Now you', 'Now forget', 'From now on',

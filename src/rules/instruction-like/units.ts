@@ -12,7 +12,7 @@ export interface Unit {
    * The clause is the rest of a hard-wrapped sentence: its line opens in lower case after a line
    * that did not end a clause, so its first word is no clause-initial verb ("…tries to\ndetermine the …").
    */
-  continues?: boolean;
+  continues: boolean;
 }
 
 const FENCE = /```/g;
@@ -80,7 +80,8 @@ function pushTrimmed(text: string, start: number, end: number, out: Unit[], cont
   let e = end;
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  if (e > s) out.push(continues ? { start: s, end: e, code: false, continues: true } : { start: s, end: e, code: false });
+  // Every unit has the same fields in the same order, so that reading them stays monomorphic.
+  if (e > s) out.push({ start: s, end: e, code: false, continues });
 }
 
 /**
@@ -241,7 +242,7 @@ export function clauseUnits(text: string, sentences: readonly { start: number; e
       }
       if (region[0] > cursor) splitProse(text, cursor, region[0], units, cursors);
       if (region[0] > emittedFenceUpTo) {
-        units.push({ start: region[0], end: region[1], code: true });
+        units.push({ start: region[0], end: region[1], code: true, continues: false });
         emittedFenceUpTo = region[0];
       }
       cursor = Math.max(cursor, region[1]);
