@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Document } from '../src/document/document.js';
 import { splitLines, type Line } from '../src/document/markdown-scan.js';
 import type { DocumentFormat } from '../src/types.js';
-import { codeBlockRanges } from '../src/rules/leftover-markup/regions.js';
+import { codeBlockRanges, literalBlockRanges } from '../src/rules/leftover-markup/regions.js';
 import { isSpace, letterOrNumber, LETTER, NUMBER, wordClass, WORD_CHAR, SINGLE_WORD } from '../src/rules/boilerplate/chars.js';
 import { lineKey } from '../src/rules/boilerplate/keys.js';
 import { cleanText, countWords, endsSentence, LINK_SYNTAX, visibleLine } from '../src/rules/boilerplate/visible.js';
@@ -146,10 +146,29 @@ function oracleIsWrapped(lines: Line[]): boolean {
   return body.every((l) => l.text.trim().length >= 40 && l.text.trim().length <= 120) && body.filter((l) => !oracleEndsSentence(l.text.trim())).length >= body.length / 2;
 }
 
+/** A title's underline or overline: one mark repeated three or more times, alone on its line. */
+const oracleIsRule = (line: Line) => /^([=\-~^*#+`'":._])\1{2,}$/.test(line.text.trim());
+
 function oracleSplitUnits(document: Document) {
   const { text, format } = document;
   const units: OracleUnit[] = [];
   const realCode = new Set(format === 'markdown' ? codeBlockRanges(document.blocks).map(([start]) => start) : []);
+  const literal = format === 'markdown' ? [] : literalBlockRanges(text);
+  const code = (start: number, end: number) => units.push({ ...oracleMakeUnit('code', start, end, '', format), fenced: true });
+  const linesOf = (start: number, end: number) => splitLines(text.slice(start, end)).map((l) => ({ ...l, start: l.start + start, end: l.end + start }));
+  const eachLine = (lines: Line[], titles: boolean) => {
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].text.trim() === '') continue;
+      const title = (k: number) => k + 1 < lines.length && lines[k].text.trim() !== '' && !oracleIsRule(lines[k]) && oracleIsRule(lines[k + 1]);
+      if (titles && oracleIsRule(lines[i]) && title(i + 1)) {
+        units.push(oracleMakeUnit('heading', lines[i].start, lines[i + 2].end, text.slice(lines[i].start, lines[i + 2].end), format));
+        i += 2;
+      } else if (titles && title(i)) {
+        units.push(oracleMakeUnit('heading', lines[i].start, lines[i + 1].end, text.slice(lines[i].start, lines[i + 1].end), format));
+        i += 1;
+      } else units.push(oracleMakeUnit('line', lines[i].start, lines[i].end, lines[i].text, format));
+    }
+  };
   for (const block of document.blocks) {
     if (block.kind === 'blank') continue;
     const raw = text.slice(block.start, block.end);
@@ -157,10 +176,19 @@ function oracleSplitUnits(document: Document) {
       units.push({ ...oracleMakeUnit('code', block.start, block.end, '', format), fenced: block.kind === 'fence' });
     }
     else if (block.kind === 'table' || block.kind === 'heading') units.push(oracleMakeUnit(block.kind, block.start, block.end, raw, format));
-    else {
-      const lines = splitLines(raw).map((l) => ({ ...l, start: l.start + block.start, end: l.end + block.start }));
+    else if (literal.some(([start, end]) => start <= block.start && block.end <= end)) code(block.start, block.end);
+    else if (block.kind === 'list-item' && block.fences) {
+      let from = block.start;
+      for (const [start, end] of block.fences) {
+        eachLine(linesOf(from, start), false);
+        code(start, end);
+        from = end;
+      }
+      eachLine(linesOf(from, block.end), false);
+    } else {
+      const lines = linesOf(block.start, block.end);
       if (block.kind === 'paragraph' && oracleIsWrapped(lines)) units.push(oracleMakeUnit('paragraph', block.start, block.end, raw, format));
-      else for (const line of lines) if (line.text.trim() !== '') units.push(oracleMakeUnit('line', line.start, line.end, line.text, format));
+      else eachLine(lines, format !== 'markdown');
     }
   }
   if (format !== 'markdown') return units;
@@ -186,6 +214,8 @@ const FRAGMENTS = [
   // Link syntax and near misses: schemes without `//`, `://` after other words, a `[` before a scheme or a line end.
   'http://', 'https://', 'https:/', 'xhttps://a', 'ftp://', '://', 'ttps://', 'www', 'www.', 'wwww.', '[ \t', '[\r\n', '[http:', '[https:x', '[ftp:', '[mailto:',
   '[javascript:', '[tel:', '[www.', '[/', '[#', '[x', '[[',
+  // Plain-text titles and reStructuredText literal blocks.
+  '=====', '---', '~~~~', '\n-----\n', 'Title\n=====\n', '::', 'Example::\n\n    ', '.. code-block:: py\n\n  ', '\n  x = 1\n',
 ];
 const unit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
 const text = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: unit }), { maxLength: 60, size: 'medium' }).map((p) => p.join(''));

@@ -14,7 +14,7 @@ export const meta: RuleMeta = {
   rationale:
     'Converted web pages keep their menus, consent banners, share bars and footers, and these salient lines hijack question generation. ' +
     'Each line or block is judged by its length, link density, sentence punctuation and wording, then by its neighbours, so that a short line inside the article stays and the same line in a menu goes. ' +
-    'Headings followed by content are kept, and so are fenced code blocks (also inside list items, and reStructuredText literal blocks in plain text) and the short lines that introduce or follow them ("Install it:"). When many files are linted together, lines that recur across documents count as furniture. ' +
+    'Headings followed by content are kept (in plain text, a line with a rule of `=`, `-` or `~` under it is a heading, as reStructuredText writes one), and so are fenced code blocks (also inside list items, and reStructuredText literal blocks in plain text) and the short lines that introduce or follow them ("Install it:"). When many files are linted together, lines that recur across documents count as furniture. ' +
     'HTML documents are left to leftover-markup, which reads their DOM; convert pages to text or Markdown to judge their furniture.',
   docsUrl: docsUrl('boilerplate'),
   messages: {

@@ -43,6 +43,10 @@ describe('furniture kinds', () => {
       },
       { name: 'a text record whose short lines introduce and follow fenced code', text: 'Install it:\n\n```sh\nnpm install tinyqueue\n```\n\nThen open the page.\n' },
       {
+        name: 'reStructuredText titles in plain text, underlined and overlined',
+        text: `=========\nFloodgate\n=========\n\n${P1}\n\nInstallation\n------------\n\n${P2}\n`,
+      },
+      {
         name: 'reStructuredText code blocks in plain text',
         text:
           'Print in colour with two calls:\n\n.. code-block:: python\n\n    from colorama import Fore\n    print(Fore.RED + "red")\n    """\n    ...\n\n' +

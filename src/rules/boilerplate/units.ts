@@ -88,6 +88,8 @@ export function forEachUnit(document: Document, visit: UnitVisitor): void {
   // Plain text may be reStructuredText: its literal blocks ("Output::", ".. code-block:: python") hold code.
   const literal = document.format !== 'markdown' && text.includes('::') ? literalBlockRanges(text) : [];
   let nextLiteral = 0;
+  // Plain text has no heading blocks: a title there is a line with a rule under it.
+  const titles = document.format !== 'markdown';
   const lines: number[] = [];
   for (const block of document.blocks) {
     if (block.kind === 'blank') continue;
@@ -120,14 +122,40 @@ export function forEachUnit(document: Document, visit: UnitVisitor): void {
       visit('paragraph', block.start, block.end);
       continue;
     }
-    visitLineBounds(text, lines, length, visit);
+    visitLineBounds(text, lines, length, visit, titles);
   }
 }
 
-/** Visits each of the `length / 2` lines in `lines` (flat bounds) that holds more than whitespace as a `line` unit. */
-function visitLineBounds(text: string, lines: number[], length: number, visit: UnitVisitor): void {
+/** A line of one repeated mark, three or more: a title's underline or overline in plain text. */
+const TITLE_RULE = /^([=\-~^*#+`'":._])\1{2,}$/;
+
+function isTitleRule(text: string, start: number, end: number): boolean {
+  const from = trimStart(text, start, end);
+  return TITLE_RULE.test(text.slice(from, trimEnd(text, from, end)));
+}
+
+/** Whether line `i` (of flat bounds `lines`) is a title that the next line underlines, as reStructuredText and setext write them. */
+function underlined(text: string, lines: readonly number[], length: number, i: number): boolean {
+  if (i + 3 >= length || !isTitleRule(text, lines[i + 2], lines[i + 3])) return false;
+  const from = trimStart(text, lines[i], lines[i + 1]);
+  const title = trimEnd(text, from, lines[i + 1]) - from;
+  return title > 0 && !isTitleRule(text, lines[i], lines[i + 1]);
+}
+
+/**
+ * Visits each of the `length / 2` lines in `lines` (flat bounds) that holds more than whitespace as
+ * a `line` unit; with `titles`, a line and the rule under it (and a rule over it) as one `heading`.
+ */
+function visitLineBounds(text: string, lines: number[], length: number, visit: UnitVisitor, titles = false): void {
   for (let i = 0; i < length; i += 2) {
-    if (trimStart(text, lines[i], lines[i + 1]) < lines[i + 1]) visit('line', lines[i], lines[i + 1]);
+    if (trimStart(text, lines[i], lines[i + 1]) >= lines[i + 1]) continue;
+    if (titles && isTitleRule(text, lines[i], lines[i + 1]) && underlined(text, lines, length, i + 2)) {
+      visit('heading', lines[i], lines[i + 5]);
+      i += 4;
+    } else if (titles && underlined(text, lines, length, i)) {
+      visit('heading', lines[i], lines[i + 3]);
+      i += 2;
+    } else visit('line', lines[i], lines[i + 1]);
   }
 }
 
