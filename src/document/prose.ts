@@ -49,8 +49,14 @@ export function isHiddenElement(node: Element): boolean {
 export function htmlProse(source: string, tree: Root): ProseView {
   const segments: Segment[] = [];
   let text = '';
+  // Whether the text so far ends in a line break, kept beside it: asking the growing string
+  // (text.endsWith) flattens it each time, which made a page of many blocks quadratic.
+  let endsInBreak = true;
   const separate = () => {
-    if (text.length > 0 && !text.endsWith('\n')) text += '\n';
+    if (!endsInBreak) {
+      text += '\n';
+      endsInBreak = true;
+    }
   };
   // An explicit stack instead of recursion: hostile documents nest elements 100,000 deep.
   const stack: (RootContent | { close: true })[] = [...tree.children].reverse();
@@ -67,6 +73,7 @@ export function htmlProse(source: string, tree: Root): ProseView {
       const exact = end - start === node.value.length && source.slice(start, end) === node.value;
       segments.push({ proseStart: text.length, sourceStart: start, length: node.value.length, exact, sourceEnd: end });
       text += node.value;
+      endsInBreak = node.value.charCodeAt(node.value.length - 1) === 10;
     } else if (node.type === 'element') {
       if (isHiddenElement(node)) continue;
       const block = BLOCK_ELEMENTS.has(node.tagName);
