@@ -4,6 +4,7 @@
 // once took 162 s here, when asking the growing text whether it ended in a line break copied it.)
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cpuMs, median, repsOf } from './lib/measure.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const load = (rel) => import(pathToFileURL(path.join(repoRoot, 'dist', rel)).href);
@@ -23,23 +24,9 @@ function page(sections) {
   return parts.join('\n');
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-function time(fn) {
-  const before = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
-
 /** Called by scripts/bench.mjs with `{ reps }`, or from the command line with `--reps N`. */
 export async function main(options = {}) {
-  const argv = Array.isArray(options) ? options : process.argv.slice(2);
-  const at = argv.indexOf('--reps');
-  const reps = Math.max(3, Number(!Array.isArray(options) && options.reps ? options.reps : at >= 0 ? argv[at + 1] : 5) || 5);
+  const reps = repsOf(options);
   const { Document } = await load('document/document.js');
   const rows = [];
   for (const sections of [5000, 20000]) {
@@ -48,8 +35,8 @@ export async function main(options = {}) {
     const prose = [];
     for (let r = 0; r < reps; r++) {
       const document = new Document({ text: html, format: 'html', path: 'page.html' });
-      parse.push(time(() => document.hast));
-      prose.push(time(() => document.prose));
+      parse.push(cpuMs(() => document.hast));
+      prose.push(cpuMs(() => document.prose));
     }
     rows.push({ sections, mb: html.length / 1e6, parseMs: median(parse), proseMs: median(prose) });
   }

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cpuMs, median, repsOf } from './lib/measure.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = path.resolve(repoRoot, '..', 'shared', 'data');
@@ -54,24 +55,9 @@ function corpusTexts(mdDir) {
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const BLANK_LINE = /\n[ \t]*\n/;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-/** Milliseconds of CPU time (user and system) that `fn` took in this process. */
-function time(fn) {
-  const before = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
-
 /** Called by scripts/bench.mjs with `{ reps }`, or from the command line with `--reps N`. */
 export async function main(options = {}) {
-  const argv = Array.isArray(options) ? options : process.argv.slice(2);
-  const at = argv.indexOf('--reps');
-  const reps = Math.max(3, Number(!Array.isArray(options) && options.reps ? options.reps : at >= 0 ? argv[at + 1] : 5) || 5);
+  const reps = repsOf(options);
   const { splitSentences } = await load('document/sentences.js');
   const { detect } = await load('rules/instruction-like/detect.js');
   const { loadModelFile, modelFromFile } = await load('rules/instruction-like/model.js');
@@ -93,9 +79,9 @@ export async function main(options = {}) {
     const icu = [];
     const rule = [];
     for (let r = 0; r < reps; r++) {
-      split.push(time(() => { for (const t of texts) splitSentences(t); }));
-      icu.push(time(() => { for (const t of texts) for (const paragraph of t.split(BLANK_LINE)) for (const segment of segmenter.segment(paragraph)) void segment; }));
-      rule.push(time(() => { texts.forEach((t, k) => detect(t, sentences[k], model)); }));
+      split.push(cpuMs(() => { for (const t of texts) splitSentences(t); }));
+      icu.push(cpuMs(() => { for (const t of texts) for (const paragraph of t.split(BLANK_LINE)) for (const segment of segmenter.segment(paragraph)) void segment; }));
+      rule.push(cpuMs(() => { texts.forEach((t, k) => detect(t, sentences[k], model)); }));
     }
     return { texts: texts.length, chars: texts.reduce((n, t) => n + t.length, 0), splitMs: median(split), icuMs: median(icu), ruleMs: median(rule) };
   };
