@@ -1,7 +1,8 @@
-// Where real code lives in a Markdown document (fences inside list items too). Code that the author fenced or indented is
-// content; the same characters in running text are leftovers. The fast scan calls every indented
-// run "indented-code", but converters indent list continuations by four spaces, so an indented
-// run that follows a list item belongs to the list and is prose.
+// Where real code lives in a document. In Markdown, code that the author fenced (inside list items
+// too) or indented is content; the same characters in running text are leftovers. The fast scan
+// calls every indented run "indented-code", but converters indent list continuations by four
+// spaces, so an indented run that follows a list item belongs to the list and is prose. Plain text
+// may be reStructuredText or a manual, whose literal blocks and indented examples hold code.
 import type { Block } from '../../document/markdown-scan.js';
 import type { Range } from '../../types.js';
 import { isSpace } from '../boilerplate/chars.js';
@@ -63,8 +64,8 @@ const CODE_DIRECTIVE = /^[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode|doctest|t
 /**
  * reStructuredText literal blocks in plain text, from the line that ends in "::" or opens a code
  * directive through the lines indented deeper than it (a directive's options, blank lines, the
- * content), up to the first non-blank line that is not. Sphinx and docutils sources (Python packages' descriptions, the
- * AWS CLI's examples) hold their commands, code and output there, which is content.
+ * content), up to the first non-blank line that is not. Sphinx and docutils sources (Python
+ * packages' descriptions, the AWS CLI's examples) hold their commands, code and output there.
  */
 export function literalBlockRanges(text: string): Range[] {
   const ranges: Range[] = [];
