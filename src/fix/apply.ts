@@ -1,6 +1,9 @@
 // Applies removal fixes to a text and tidies the whitespace each removal leaves behind. Tidying
 // happens only at the seams of removals, so text away from a fix keeps every byte.
 import type { Finding, Range } from '../types.js';
+import { mergeRanges } from '../document/ranges.js';
+
+export { mergeRanges };
 
 export interface FixSelection {
   /** Also apply fixes whose rule declares them unsafe. */
@@ -21,18 +24,6 @@ export function isFixable(finding: Finding, selection: FixSelection): boolean {
   if (!finding.fix || finding.fix.remove.length === 0) return false;
   if (finding.fix.safety === 'unsafe' && !selection.unsafe) return false;
   return !selection.rules || selection.rules.has(finding.ruleId);
-}
-
-/** Merges overlapping or touching ranges into a sorted disjoint list. */
-export function mergeRanges(ranges: readonly Range[]): Range[] {
-  const sorted = ranges.filter(([s, e]) => e > s).map(([s, e]) => [s, e] as Range).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: Range[] = [];
-  for (const range of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push(range);
-  }
-  return merged;
 }
 
 /**

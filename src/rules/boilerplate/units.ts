@@ -1,7 +1,7 @@
 // Splits a document into the units the classifier judges: lines, since converters put one block
 // per line, except wrapped prose paragraphs, code blocks and tables, which are judged whole.
 import type { Document } from '../../document/document.js';
-import { codeBlockRanges, literalBlockRanges } from '../leftover-markup/regions.js';
+import { codeBlockRanges, documentLiteralBlocks } from '../leftover-markup/regions.js';
 import { isSpace } from './chars.js';
 import { lineKey } from './keys.js';
 import { UnitScan } from './line-scan.js';
@@ -86,7 +86,7 @@ export function forEachUnit(document: Document, visit: UnitVisitor): void {
   const { text } = document;
   const realCode = new Set(document.format === 'markdown' ? codeBlockRanges(document.blocks).map(([start]) => start) : []);
   // Plain text may be reStructuredText: its literal blocks ("Output::", ".. code-block:: python") hold code.
-  const literal = document.format !== 'markdown' && text.includes('::') ? literalBlockRanges(text) : [];
+  const literal = documentLiteralBlocks(document);
   let nextLiteral = 0;
   // Plain text has no heading blocks: a title there is a line with a rule under it.
   const titles = document.format !== 'markdown';

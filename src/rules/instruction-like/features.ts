@@ -5,7 +5,7 @@ import { CASED_CUES, CUES, FIRST_PERSON_QUESTION, GENERATION_VERBS, PAY_ATTENTIO
 import { FLAG, mayHavePronounI, type DocumentContext, type FlagBit } from './context.js';
 import type { Unit } from './units.js';
 import { guardBits, scanGuards, type GuardBits, type GuardHits, type GuardName } from './guards.js';
-import { isImperative, isImperativeVerb, leadingVerb } from './mood.js';
+import { isImperativeVerb, leadingVerb } from './mood.js';
 import { wordCounts } from './scan.js';
 import { maskQuotes, quotedShare } from './quotes.js';
 import { matches } from './match.js';
@@ -292,7 +292,7 @@ export function unitFeatures(
       up(floor, F.dialogueContext, 1) + up(floor, F.lineContrast, 1) + up(floor, F.secondPersonContrast, 1) + up(floor, F.questionContrast, 1) +
       // The neighbourhood profile reads the clause with its quotations in place: its flags decide these.
       up(floor, F.firstPersonContrast, raw === t ? firstPerson : test(CUES.firstPerson, raw)) +
-      up(floor, F.imperativeContrast, raw === t || unit.continues ? imperative : isImperative(raw, verbs)) +
+      up(floor, F.imperativeContrast, raw === t ? imperative : isImperativeVerb(context.leading(index), verbs)) +
       up(floor, F.harmContrast, raw === t ? harm : test(CUES.harmWord, raw)) + up(floor, F.toolContrast, raw === t ? tools : test(CUES.toolVerb, raw)) +
       up(floor, F.assistantContrast, anyAssistant) +
       up(floor, F.imperativeNovel, imperative) + up(floor, F.questionNovel, question) + up(floor, F.assistantNovel, anyAssistant) +

@@ -4,7 +4,8 @@
 import type { Document } from '../../document/document.js';
 import type { Range } from '../../types.js';
 import { firstEndingAfter, Protected, type Artifact, type ArtifactKind } from './artifact.js';
-import { codeBlockRanges, indentedParagraphRanges, inlineCodeRanges, literalBlockRanges } from './regions.js';
+import { codeBlockRanges, documentLiteralBlocks, indentedParagraphRanges, inlineCodeRanges } from './regions.js';
+import { mergeRanges } from '../../document/ranges.js';
 import { scanMarkdownLinks, scanReferenceDefinitions } from './markdown-links.js';
 import { scanTags } from './tags.js';
 import { scanCodeLines } from './code-lines.js';
@@ -43,29 +44,17 @@ function resolveOverlaps(artifacts: Artifact[]): Artifact[] {
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** The union of two lists of ranges, as sorted, disjoint ranges. */
-function union(a: readonly Range[], b: readonly Range[]): Range[] {
-  const all = [...a, ...b].sort((x, y) => x[0] - y[0]);
-  const merged: Range[] = [];
-  for (const [start, end] of all) {
-    const last = merged[merged.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  return merged;
-}
-
 export function collectArtifacts(document: Document, options: ScanOptions): Artifact[] {
   const { text, format } = document;
   if (format === 'html') return scanHtmlDom(document.hast, text.length);
   // Plain text is often Markdown in a JSONL record's text field: its fences and inline code hold
   // code (an HTML example, an escaped entity) that is content, not a leftover.
   // Plain text may also be reStructuredText, whose literal blocks ("Output::" and an indented block) hold code.
-  const fencedOrIndented = codeBlockRanges(document.blocks);
-  const blocks = format !== 'markdown' && text.includes('::') ? union(fencedOrIndented, literalBlockRanges(text)) : fencedOrIndented;
+  const literal = documentLiteralBlocks(document);
+  const blocks = literal.length > 0 ? mergeRanges([...codeBlockRanges(document.blocks), ...literal]) : codeBlockRanges(document.blocks);
   const code = new Protected([...blocks, ...inlineCodeRanges(text, blocks)]);
   // Markdown's indented code is in `blocks` already; plain text's indented examples keep only their code lines.
-  const examples = format !== 'markdown' ? new Protected(union(code.all, indentedParagraphRanges(text))) : code;
+  const examples = format !== 'markdown' ? new Protected(mergeRanges([...code.all, ...indentedParagraphRanges(text)])) : code;
   const found: Artifact[] = [...scanCodeLines(text, examples), ...scanTags(text, code), ...scanTemplates(text, code), ...scanBlobs(text, code)];
   if (options.entities) found.push(...scanEntities(text, code));
   if (options.trackingParameters) found.push(...scanTrackingParameters(text, code));

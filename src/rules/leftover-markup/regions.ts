@@ -4,6 +4,7 @@
 // spaces, so an indented run that follows a list item belongs to the list and is prose. Plain text
 // may be reStructuredText or a manual, whose literal blocks and indented examples hold code.
 import type { Block } from '../../document/markdown-scan.js';
+import type { Document } from '../../document/document.js';
 import type { Range } from '../../types.js';
 import { isSpace } from '../boilerplate/chars.js';
 
@@ -51,6 +52,11 @@ export function inlineCodeRanges(text: string, blockRanges: readonly Range[]): R
   return ranges;
 }
 
+/** Whether the line text[line, stop), indented by `indent`, holds nothing but spaces, tabs and a final `\r`. */
+function isBlankLine(text: string, line: number, stop: number, indent: number): boolean {
+  return line + indent >= stop || (text.charCodeAt(line + indent) === 13 && line + indent + 1 >= stop);
+}
+
 /** Columns of leading spaces and tabs (a tab counts as one: only deeper or not deeper matters). */
 function indentAt(text: string, lineStart: number): number {
   let i = lineStart;
@@ -84,7 +90,7 @@ export function literalBlockRanges(text: string): Range[] {
       const next = text.indexOf('\n', line);
       const stop = next === -1 ? text.length : next;
       const indent = indentAt(text, line);
-      const blank = line + indent >= stop || (text.charCodeAt(line + indent) === 13 && line + indent + 1 >= stop);
+      const blank = isBlankLine(text, line, stop, indent);
       if (!blank) {
         if (indent <= depth) break;
         if (start === -1) start = line;
@@ -100,6 +106,17 @@ export function literalBlockRanges(text: string): Range[] {
     }
   }
   return ranges;
+}
+
+const NO_RANGES: readonly Range[] = [];
+
+/**
+ * The document's literal blocks (literalBlockRanges): none in Markdown or without a "::", else
+ * found once and shared by the rules that keep out of them (leftover-markup and boilerplate).
+ */
+export function documentLiteralBlocks(document: Document): readonly Range[] {
+  if (document.format === 'markdown' || !document.text.includes('::')) return NO_RANGES;
+  return document.shared('literal-blocks', () => literalBlockRanges(document.text));
 }
 
 /**
@@ -118,7 +135,7 @@ export function indentedParagraphRanges(text: string): Range[] {
     const next = text.indexOf('\n', line);
     const stop = next === -1 ? text.length : next;
     const indent = indentAt(text, line);
-    const blank = line + indent >= stop || (text.charCodeAt(line + indent) === 13 && line + indent + 1 >= stop);
+    const blank = isBlankLine(text, line, stop, indent);
     if (blank) {
       if (start !== -1) ranges.push([start, end]);
       start = -1;
