@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import type { FileResult, Finding } from '../types.js';
 import { byteStream } from '../inputs/read-documents.js';
+import { wideEncodingMessage, wideEncodingOf } from '../inputs/decode.js';
 import { resolveLineRange, type LineRange } from '../inputs/byte-range.js';
 import { coreFinding } from './lint-document.js';
 import { blocksOf, processJsonlBlock, shiftRecords, type BlockContext, type BlockOutcome, type JsonlBlock } from './jsonl-block.js';
@@ -22,6 +23,12 @@ export interface BlockRunner {
 
 /** A JSONL file: streamed in blocks of lines, each block processed by the runner, output written in order. */
 export async function runJsonlFile(input: RunInput, options: RunOptions, runner: BlockRunner): Promise<FileRun> {
+  // A UTF-16 or UTF-32 file would fail on every line; it gets one finding (from the shard that holds its start) and is left alone.
+  const wide = input.absolute && !input.gzip ? wideEncodingOf(firstBytes(input.absolute)) : undefined;
+  if (wide) {
+    const findings = !input.byteRange || input.byteRange[0] === 0 ? [coreFinding('encoding-error', wideEncodingMessage(input.path, wide), { line: 1 })] : [];
+    return { result: { ...newResult(input, findings), records: 0 }, fatal: false, changed: false };
+  }
   const sink = fixing(options.fixMode) && !input.byteRange ? sinkFor(input, options) : undefined;
   const findings: Finding[] = [];
   const spool = options.spoolFindings ? new FindingSpool() : undefined;
@@ -99,6 +106,17 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
   await settleSink(sink, changed, options);
   finishMemory(run, sink, input, options, undefined);
   return run;
+}
+
+/** The first four bytes of a file (fewer if it is shorter). */
+function firstBytes(file: string): Uint8Array {
+  const bytes = new Uint8Array(4);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return bytes.subarray(0, fs.readSync(fd, bytes, 0, 4, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function rangeStream(file: string, range: LineRange): AsyncIterable<Buffer> {

@@ -51,6 +51,24 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * The encoding a UTF-16 or UTF-32 byte order mark announces at the start of the bytes, if any.
+ * Such a file is text, not binary (its NUL bytes are the high halves of ASCII characters), but
+ * corpuslint reads UTF-8 only: it says so instead of calling the file binary or every line invalid.
+ */
+export function wideEncodingOf(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE' | undefined {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xff && b1 === 0xfe) return b2 === 0 && b3 === 0 ? 'UTF-32LE' : 'UTF-16LE';
+  if (b0 === 0xfe && b1 === 0xff) return 'UTF-16BE';
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return 'UTF-32BE';
+  return undefined;
+}
+
+/** The finding's message for a file in a wide encoding. */
+export function wideEncodingMessage(path: string, encoding: string): string {
+  return `${path} is ${encoding} text (it starts with a ${encoding} byte order mark); corpuslint reads UTF-8 only, so the file is not linted or fixed. Convert it first, for example with \`iconv -f ${encoding} -t UTF-8\`.`;
+}
+
 /** 1-based line of a byte offset. */
 export function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1;

@@ -7,7 +7,7 @@ import { Document } from '../document/document.js';
 import type { Finding } from '../types.js';
 import type { JsonlSettings } from '../config/types.js';
 import { coreFinding } from '../engine/lint-document.js';
-import { decodeUtf8, lineOfByte, looksBinary } from './decode.js';
+import { decodeUtf8, lineOfByte, looksBinary, wideEncodingMessage, wideEncodingOf } from './decode.js';
 import { parseRecord, splitLines, type RawLine } from './jsonl.js';
 import type { InputKind } from './formats.js';
 
@@ -52,6 +52,11 @@ export async function* readDocuments(source: InputSource, jsonl: JsonlSettings):
       yield readError(`Cannot read ${source.path}: ${(error as Error).message}`);
       return;
     }
+    const wide = wideEncodingOf(bytes);
+    if (wide) {
+      yield { type: 'skipped', finding: coreFinding('encoding-error', wideEncodingMessage(source.path, wide), { line: 1 }) };
+      return;
+    }
     if (looksBinary(bytes)) {
       yield { type: 'skipped', finding: coreFinding('binary-file', `${source.path} looks like a binary file (it contains NUL bytes); skipped.`, { line: 1 }, 'warning') };
       return;
@@ -90,6 +95,8 @@ export function isBlankLine(bytes: Buffer): boolean {
 /** The event for one JSONL line: a record document, a finding for a bad line, or a blank line to pass through. */
 export function recordEvent(raw: RawLine, recordIndex: number, jsonl: JsonlSettings, path: string): InputEvent {
   if (isBlankLine(raw.bytes)) return { type: 'passthrough', raw };
+  const wide = raw.line === 1 ? wideEncodingOf(raw.bytes) : undefined;
+  if (wide) return { type: 'skipped', raw, finding: coreFinding('encoding-error', wideEncodingMessage(path, wide), { line: 1, record: { index: recordIndex, line: 1 } }) };
   const decoded = decodeUtf8(raw.bytes);
   if (!decoded.ok) {
     const record = { index: recordIndex, line: raw.line };

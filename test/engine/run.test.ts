@@ -74,6 +74,17 @@ describe('JSONL', () => {
     expect(fs.readdirSync(dir)).toEqual(['t.jsonl.gz']);
   });
 
+  it('reports a UTF-16 JSONL file once, not once per line, and leaves it as it was', async () => {
+    const wide = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"text":"BANNED"}\n{"text":"x"}\n', 'utf16le')]);
+    const dir = tmpTree({ 'w.jsonl': wide, 'w2.jsonl.gz': zlib.gzipSync(wide) });
+    const { files } = await lint(dir, ['w.jsonl', 'w2.jsonl.gz'], 'write');
+    expect(files[0].result.findings.map((f) => [f.ruleId, f.line])).toEqual([['encoding-error', 1]]);
+    expect(files[0].result.findings[0].message).toMatch(/UTF-16LE text .* reads UTF-8 only/);
+    // Through gzip the file is read as a stream: its first line gets the same message.
+    expect(files[1].result.findings[0].message).toMatch(/UTF-16LE text/);
+    expect(fs.readFileSync(path.join(dir, 'w.jsonl')).equals(wide)).toBe(true);
+  });
+
   it('passes a line of invalid UTF-8 through unchanged', async () => {
     const bad = Buffer.concat([Buffer.from('{"text":"BANNED"}\n{"text":"x'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n')]);
     const dir = tmpTree({ 'u.jsonl': bad });
@@ -127,6 +138,20 @@ describe('whole files', () => {
     expect(finding.message).toContain('byte offset 19');
     expect(finding.line).toBe(2);
     expect(fs.readFileSync(path.join(dir, 'bad.txt')).equals(bytes)).toBe(true);
+  });
+
+  it('names a UTF-16 file as such, reports it as an error and never rewrites it', async () => {
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a BANNED b\n', 'utf16le')]);
+    const big = Buffer.from([0xfe, 0xff, 0x00, 0x42]);
+    const dir = tmpTree({ 'le.txt': little, 'be.md': big });
+    const { files } = await lint(dir, ['le.txt', 'be.md'], 'write');
+    expect(files.map((f) => f.result.findings.map((x) => [x.ruleId, x.severity, x.line]))).toEqual([
+      [['encoding-error', 'error', 1]],
+      [['encoding-error', 'error', 1]],
+    ]);
+    expect(files[0].result.findings[0].message).toContain('le.txt is UTF-16LE text');
+    expect(files[1].result.findings[0].message).toContain('be.md is UTF-16BE text');
+    expect(fs.readFileSync(path.join(dir, 'le.txt')).equals(little)).toBe(true);
   });
 
   it('skips binary files with a warning', async () => {
