@@ -124,12 +124,32 @@ function linkOnly(text: string, unit: Unit): boolean {
  * A clause that is a line of code outside a fence: a doctest or shell prompt (">>> list(…)", which
  * reaches the rule as ">> list(…)" since the sentence splitter reads a leading ">" as quoting; "$ make"),
  * an assignment from a call ("answer = prompt('Give me some input: ')") or a lone call
- * ("list(APPEND SOURCES util.c)"). Reference pages in reStructuredText or plain text indent their
+ * ("list(APPEND SOURCES util.c)"), a Perl declaration ("my $fh = …"), a hash entry ("NAME => 'Cool::Foo',") or a
+ * statement that ends in ";" and names a variable by its sigil or a member by "->" or "::"
+ * ("open my $fh, '>', $file or die …;"). Reference pages in reStructuredText, POD or plain text indent their
  * examples instead of fencing them; such a line may join a span but not start one.
  */
-const CODE_LINE = /^(?:>{2,3}|\.\.\.|\$|%)[ \t]|^[A-Za-z_][\w.]*[ \t]*=[ \t]*[A-Za-z_][\w.]*\(|^[A-Za-z_][\w.]*\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)[ \t]*;?$/;
+const CODE_LINE = /^(?:>{2,3}|\.\.\.|\$|%)[ \t]|^[A-Za-z_][\w.]*[ \t]*=[ \t]*[A-Za-z_][\w.]*\(|^[A-Za-z_][\w.]*\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)[ \t]*;?$|^(?:my|our|local)[ \t]+[$@%][A-Za-z_]|^['"]?\w+['"]?[ \t]*=>/;
+/** A variable by its sigil, or a member by "->" or "::": with a closing ";", a statement (statementLine). */
+const SIGIL_OR_MEMBER = /[$@%][A-Za-z_{]|->|::/;
+
+/** Whether a line ends in ";" (before spaces or a "#" comment) and names a variable or a member; read without a pattern that could backtrack. */
+function statementLine(line: string): boolean {
+  const semicolon = line.lastIndexOf(';');
+  if (semicolon < 0) return false;
+  const after = line.slice(semicolon + 1).trimStart();
+  return (after === '' || after.startsWith('#')) && SIGIL_OR_MEMBER.test(line.slice(0, semicolon));
+}
 function codeLine(text: string, unit: Unit): boolean {
-  return CODE_LINE.test(text.slice(unit.start, Math.min(unit.end, unit.start + 2000)));
+  const clause = text.slice(unit.start, Math.min(unit.end, unit.start + 2000));
+  if (CODE_LINE.test(clause) || statementLine(clause)) return true;
+  // The sentence splitter may end the clause inside the statement (at the "!" of "$!", at the quotes
+  // of an argument list), so the rest of its line is read too.
+  const lineEnd = text.indexOf('\n', unit.end);
+  const restEnd = Math.min(lineEnd === -1 ? text.length : lineEnd, unit.start + 2000);
+  if (restEnd <= unit.end) return false;
+  const rest = text.slice(unit.start, restEnd);
+  return CODE_LINE.test(rest) || statementLine(rest);
 }
 const DIRECTED = featureIndex('directed');
 const MAX_BRIDGE = 2;
