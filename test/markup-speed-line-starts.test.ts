@@ -26,6 +26,10 @@ describe('attributeTails', () => {
     );
   });
 
+  it('finds a tail whose values are all single-quoted', () => {
+    expect(spans(attributeTails("word\nid='y' class='z'/>\n"))).toEqual([[5, "id='y' class='z'/>"]]);
+  });
+
   it('starts a tail after any line terminator, and never mid-line', () => {
     expect(spans(attributeTails('x\u2028a="b">\r c=\'d\'/> e="f">'))).toEqual([[2, 'a="b">'], [9, " c='d'/>"]]);
   });

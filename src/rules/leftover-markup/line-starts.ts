@@ -22,7 +22,7 @@ export function* lineStartMatches(text: string, sticky: RegExp, nextMarker: (fro
   for (let marker = nextMarker(0); marker !== -1; marker = nextMarker(Math.max(marker + 1, tried))) {
     let at = Math.max(tried, text.lastIndexOf('\n', marker - 1) + 1);
     for (; at <= marker; at++) {
-      if (!mayStart(text.charCodeAt(at)) || !startsLine(text, at)) continue;
+      if (!startsLine(text, at) || !mayStart(text.charCodeAt(at))) continue;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (m !== null) {

@@ -15,6 +15,8 @@ const ELEMENTS = new Set(
 );
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'wbr', 'input', 'meta', 'link', 'source', 'embed', 'param', 'col', 'area', 'base', 'track']);
 const RAW_TEXT_ELEMENTS = new Set(['script', 'style']);
+/** `</script` and `</style` in any case: a case-insensitive pattern without its `u` flag matches ASCII letters only by their case. */
+const RAW_TEXT_CLOSERS = new Map([...RAW_TEXT_ELEMENTS].map((name) => [name, new RegExp(`</${name}`, 'gi')]));
 const MAX_TAG = 2000;
 const MAX_RAW_TEXT = 500_000;
 const MAX_COMMENT = 50_000;
@@ -57,24 +59,43 @@ function parseTag(text: string, at: number): ParsedTag | undefined {
 /** Dangling attribute tails left when a converter cut a multi-line tag: `class="x" id="y">`. */
 const ATTRIBUTE_TAIL = /^[ \t]*(?:[A-Za-z_:][A-Za-z0-9_:.-]{0,40}=(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}')[ \t]*){1,20}\/?>/gm;
 const ATTRIBUTE_TAIL_AT = new RegExp(ATTRIBUTE_TAIL.source, 'ym');
-/** `="` or `='`, which every attribute tail holds, after its start on the same line. */
-const ATTRIBUTE_VALUE = /=["']/g;
 const mayStartTail = (code: number) => code === 32 || code === 9 || code === 95 || code === 58 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** The matches of ATTRIBUTE_TAIL, in order. */
 export function attributeTails(text: string): Iterable<RegExpExecArray> {
+  // `="` or `='`, which every attribute tail holds after its start on the same line.
   const nextValue = (from: number) => {
-    ATTRIBUTE_VALUE.lastIndex = from;
-    return ATTRIBUTE_VALUE.test(text) ? ATTRIBUTE_VALUE.lastIndex - 2 : -1;
+    for (let at = text.indexOf('=', from); at !== -1; at = text.indexOf('=', at + 1)) {
+      const quote = text.charCodeAt(at + 1);
+      if (quote === 34 || quote === 39) return at;
+    }
+    return -1;
   };
   return lineStartMatches(text, ATTRIBUTE_TAIL_AT, nextValue, mayStartTail);
+}
+
+/**
+ * Where `</name` first starts at or after `from`, as `text.toLowerCase().indexOf` finds it, without
+ * lowering the whole text. Lowering lengthens one character alone, U+0130 (İ to i̇), and so moves
+ * the lowered copy's offsets: a text that holds it reads the copy, so what it finds stays the same.
+ */
+export function rawTextCloser(text: string): (name: string, from: number) => number {
+  if (text.includes('\u0130')) {
+    const lower = text.toLowerCase();
+    return (name, from) => lower.indexOf(`</${name}`, from);
+  }
+  return (name, from) => {
+    const closer = RAW_TEXT_CLOSERS.get(name)!;
+    closer.lastIndex = from;
+    return closer.exec(text)?.index ?? -1;
+  };
 }
 
 export function scanTags(text: string, code: Protected): Artifact[] {
   const found: Artifact[] = [];
   const bareOpenings: { name: string; artifact: Artifact }[] = [];
   const closedNames = new Set<string>();
-  let lower: string | undefined;
+  let closerAt: ((name: string, from: number) => number) | undefined;
   let commentClose = -2;
   let i = text.indexOf('<');
   while (i !== -1) {
@@ -104,8 +125,8 @@ export function scanTags(text: string, code: Protected): Artifact[] {
       continue;
     }
     if (!tag.closing && RAW_TEXT_ELEMENTS.has(tag.name)) {
-      lower ??= text.toLowerCase();
-      const closer = lower.indexOf(`</${tag.name}`, tag.end);
+      closerAt ??= rawTextCloser(text);
+      const closer = closerAt(tag.name, tag.end);
       const closeEnd = closer === -1 ? -1 : text.indexOf('>', closer);
       if (closeEnd !== -1 && closeEnd - i < MAX_RAW_TEXT) {
         found.push(whole('script', i, closeEnd + 1));
