@@ -50,10 +50,17 @@ type Verdict = 'code' | 'weak' | 'prose';
 /** Tags and link syntax have scanners of their own; only what is left says whether a line is code. */
 const TAG_OR_LINK = /<\/?[A-Za-z][^<>\n]{0,300}>|!?\[([^[\]\n]{0,500})\]\([^()\n]{0,2000}\)|\[(?:https?:|\/|#)[^\s[\]]{0,2000}\]/g;
 
+/** A REPL or shell prompt opens an example shown on purpose. */
+const PROMPT_LINE = /^(?:>>>|\.\.\.|\$)(?:[ \t]|$)|^In \[\d{1,4}\]:/;
+/** A line of one repeated mark: a heading's underline or a rule. */
+const RULE_LINE = /^([=~^+*#_-])\1{2,}$/;
+
 function judge(line: string): Verdict {
   const trimmed = line.replace(TAG_OR_LINK, (_m, anchor: string | undefined) => (anchor === undefined ? ' ' : ` ${anchor} `)).trim();
   if (trimmed === '') return 'prose';
-  if (PUNCTUATION_ONLY.test(trimmed)) return 'weak';
+  if (PROMPT_LINE.test(trimmed)) return 'prose';
+  // A rule of marks that are no symbols ("-----", "~~~") has density 0 and is prose before the pattern is tried.
+  if (PUNCTUATION_ONLY.test(trimmed) || (RULE_LINE.test(trimmed) && symbolDensity(trimmed) > 0)) return 'weak';
   if (COMMENT_LINE.test(trimmed) && (trimmed.length < 200 || symbolDensity(trimmed) > 0.05)) return trimmed.startsWith('//') && /\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}/.test(trimmed) && symbolDensity(trimmed) < 0.04 ? 'weak' : 'code';
   const density = symbolDensity(trimmed);
   if (JSON_LINE.test(trimmed) && density > 0.06) return 'code';
@@ -235,6 +242,10 @@ const FRAGMENTS = [
   'deadbeefcafebabe0123456789abcdef'.repeat(2), '_', 'g', '/', 'F'.repeat(70), '\\x41\\x42'.repeat(11), '\\u00e9'.repeat(13), 'x \\x41 \\u0041',
   // Bracket punctuation left alone by stripping (PUNCTUATION_ONLY), beside code it joins.
   'var x = 1;\n<b>,,</b>\n});', '<i>,</i>', '[,](x) ;',
+  // Prompts and rules at a line's start, beside code they would or would not join.
+  '\n>>> f(x);\n', '\n... return x;\n', '\n$ var a = 1;\n', '\nIn [3]: {"a": 1}\n', '\n>>>f(x);\n', '\n=====\n', '\n-----\n', '\n~~~\n', '\n==\n', '\n--->\n', '\n<b>$</b> x();\n',
+  // A JSON line opened by a bracket, and brackets alone, which only their patterns call code or weak.
+  '\n["key": "value of the thing", 1]\n', '\n{}\n', '\n{ ],\n',
 ];
 const unit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
 const text = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: unit }), { maxLength: 120 }).map((p) => p.join(''));

@@ -3,7 +3,7 @@
 // evidence plus symbol density, never on density alone, so prose with brackets stays.
 import { whole, type Artifact, type Protected } from './artifact.js';
 import { isSpace } from '../boilerplate/chars.js';
-import { IS_SYMBOL, PROSE, quickLineVerdict, TAG_OR_LINK, UNSURE } from './quick-verdict.js';
+import { IS_SYMBOL, PROSE, quickLineVerdict, TAG_OR_LINK, UNSURE, unsureCounts, type SymbolCounts } from './quick-verdict.js';
 
 const JS_EVIDENCE =
   /\bfunction\s{0,4}[\w$]{0,40}\s{0,4}\(|\b(?:var|let|const)\s{1,4}[\w$]{1,60}\s{0,4}=|\b(?:window|document|navigator)\.[\w$]|=>|\.push\(|\breturn\s{0,4}[\w$!({[]|\btypeof\s|\bnew\s{1,4}[A-Z][\w$]{0,40}\(|\$\(|\bjQuery\b|\bgoogletag\b|\bdataLayer\b|\b(?:if|for|while)\s{0,4}\(.{0,200}\)\s{0,4}\{|\)\s{0,4};\s{0,4}$|\bsrc\s{0,4}=|\bwindow\[|\.(?:addEventListener|getElementById|querySelector|createElement|setAttribute|appendChild)\(/;
@@ -53,28 +53,50 @@ const PROMPT_LINE = /^(?:>>>|\.\.\.|\$)(?:[ \t]|$)|^In \[\d{1,4}\]:/;
 /** A line of one repeated mark ("=====", "-----", "~~~~"): a heading's underline or a rule, code only beside code. */
 const RULE_LINE = /^([=~^+*#_-])\1{2,}$/;
 
-function judgeStripped(trimmed: string): Verdict {
-  if (trimmed === '') return 'prose';
-  if (PROMPT_LINE.test(trimmed)) return 'prose';
-  if (PUNCTUATION_ONLY.test(trimmed) || RULE_LINE.test(trimmed)) return 'weak';
-  // One pass for what the patterns below need: each runs only where its evidence could count.
-  let symbols = 0;
-  let quotes = 0;
-  let colons = 0;
-  let brace = false;
+/** A table of the ASCII characters in `chars`. */
+function asciiTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const char of chars) table[char.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** The characters a trimmed line opens with when PROMPT_LINE, PUNCTUATION_ONLY, RULE_LINE, COMMENT_LINE or JSON_LINE match it. */
+const PROMPT_FIRST = asciiTable('>.$I');
+const PUNCTUATION_FIRST = asciiTable('{}()[];,');
+const RULE_FIRST = asciiTable('=~^+*#_-');
+const COMMENT_FIRST = asciiTable('/*<-');
+const JSON_FIRST = asciiTable('[{');
+const opensWith = (table: Uint8Array, first: number) => first < 128 && table[first] === 1;
+
+/** One pass for what judgeStripped's patterns need: each runs only where its evidence could count. */
+function countSymbols(trimmed: string): SymbolCounts {
+  const counts = { symbols: 0, quotes: 0, colons: 0, brace: false };
   for (let i = 0; i < trimmed.length; i++) {
     const c = trimmed.charCodeAt(i);
     if (c >= 128) continue;
-    symbols += IS_SYMBOL[c];
-    if (c === 34) quotes++;
-    else if (c === 58) colons++;
-    else if (c === 123) brace = true;
+    counts.symbols += IS_SYMBOL[c];
+    if (c === 34) counts.quotes++;
+    else if (c === 58) counts.colons++;
+    else if (c === 123) counts.brace = true;
   }
-  const density = symbols / trimmed.length;
+  return counts;
+}
+
+/**
+ * The verdict on a trimmed line whose tags and links are stripped, given its counts. The patterns
+ * anchored at the line's start are tried only on lines that open with a character they can: each
+ * call on a copy of a line costs more than its failure.
+ */
+function judgeStripped(trimmed: string, counts: SymbolCounts): Verdict {
+  if (trimmed === '') return 'prose';
   const first = trimmed.charCodeAt(0);
+  if (opensWith(PROMPT_FIRST, first) && PROMPT_LINE.test(trimmed)) return 'prose';
+  if ((opensWith(PUNCTUATION_FIRST, first) && PUNCTUATION_ONLY.test(trimmed)) || (opensWith(RULE_FIRST, first) && RULE_LINE.test(trimmed))) return 'weak';
+  const { symbols, quotes, colons, brace } = counts;
+  const density = symbols / trimmed.length;
   const last = trimmed.charCodeAt(trimmed.length - 1);
-  if (COMMENT_LINE.test(trimmed) && (trimmed.length < 200 || density > 0.05)) return trimmed.startsWith('//') && /\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}/.test(trimmed) && density < 0.04 ? 'weak' : 'code';
-  if (density > 0.06 && JSON_LINE.test(trimmed)) return 'code';
+  if (opensWith(COMMENT_FIRST, first) && COMMENT_LINE.test(trimmed) && (trimmed.length < 200 || density > 0.05)) return trimmed.startsWith('//') && /\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}/.test(trimmed) && density < 0.04 ? 'weak' : 'code';
+  if (density > 0.06 && opensWith(JSON_FIRST, first) && JSON_LINE.test(trimmed)) return 'code';
   // Each JSON pair holds a `"` and a `:`.
   if (quotes >= 3 && colons >= 3) {
     const pairs = countMatches(JSON_PAIR, trimmed);
@@ -204,7 +226,9 @@ function judgeLine(text: string, start: number, end: number): Verdict {
   if (quick === PROSE) return 'prose';
   // Stripping a trimmed line gives what stripping the whole line does: no match starts or ends with whitespace.
   const line = text.slice(start, end);
-  return judgeStripped(quick === UNSURE ? line : stripTagsAndLinks(line));
+  if (quick === UNSURE) return judgeStripped(line, unsureCounts);
+  const stripped = stripTagsAndLinks(line);
+  return judgeStripped(stripped, countSymbols(stripped));
 }
 
 /**

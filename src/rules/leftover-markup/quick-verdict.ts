@@ -37,6 +37,20 @@ export const UNSURE = 0;
 /** Only judgeStripped can tell, on the line with its tags and links stripped. */
 export const STRIP = -1;
 
+/** What judgeStripped's character pass counts on a line: its symbols, `"` and `:`, and whether it holds a `{`. */
+export interface SymbolCounts {
+  symbols: number;
+  quotes: number;
+  colons: number;
+  brace: boolean;
+}
+
+/**
+ * The counts of the line quickLineVerdict last called UNSURE. That line has no tag or link, so it
+ * is the trimmed line judgeStripped reads, and judgeStripped need not count its characters again.
+ */
+export const unsureCounts: SymbolCounts = { symbols: 0, quotes: 0, colons: 0, brace: false };
+
 const isPlain = (c: number) => c >= 128 || (IS_BRACKET_PUNCTUATION[c] === 0 && c !== 32 && c !== 9);
 
 /** COMMENT_LINE on a trimmed line whose first code units are these (-1 past its end): `/*`, `*\/`, `//`, `<!--` or `-->`. */
@@ -140,8 +154,18 @@ export function quickLineVerdict(text: string, start: number, end: number): numb
     brace |= flags & BRACE;
   }
   if (i < end) return verdictWithTriggers(text, start, end, i, symbols, quotes, colons, brace !== 0);
-  if (opensCommentAt(text, start, end)) return UNSURE;
-  return proseByCounts(symbols, end - start, brace !== 0, text.charCodeAt(start), text.charCodeAt(end - 1), quotes, colons) && !onlyBracketPunctuation(text, start, end) ? PROSE : UNSURE;
+  return verdictWithoutTriggers(text, start, end, symbols, quotes, colons, brace !== 0);
+}
+
+/** quickLineVerdict on a line that holds no tag or link, from its counts. */
+function verdictWithoutTriggers(text: string, start: number, end: number, symbols: number, quotes: number, colons: number, brace: boolean): number {
+  const prose = !opensCommentAt(text, start, end) && proseByCounts(symbols, end - start, brace, text.charCodeAt(start), text.charCodeAt(end - 1), quotes, colons) && !onlyBracketPunctuation(text, start, end);
+  if (prose) return PROSE;
+  unsureCounts.symbols = symbols;
+  unsureCounts.quotes = quotes;
+  unsureCounts.colons = colons;
+  unsureCounts.brace = brace;
+  return UNSURE;
 }
 
 /** quickLineVerdict from the first `<` or `[` at `from` on, with the counts of the text before it. */
@@ -189,10 +213,7 @@ function verdictWithTriggers(text: string, start: number, end: number, from: num
     else if (flags & COLON) colons++;
     else if (flags & BRACE) brace = true;
   }
-  if (count === 0) {
-    if (opensCommentAt(text, start, end)) return UNSURE;
-    return proseByCounts(symbols, end - start, brace, text.charCodeAt(start), text.charCodeAt(end - 1), quotes, colons) && !onlyBracketPunctuation(text, start, end) ? PROSE : UNSURE;
-  }
+  if (count === 0) return verdictWithoutTriggers(text, start, end, symbols, quotes, colons, brace);
   stripped.count = count;
   stripped.text = text;
   stripped.start = start;
