@@ -3,7 +3,7 @@
 // article, so furniture lines go; a document that is mostly furniture is reported as a whole.
 import type { RuleContext, RuleMeta } from '../types.js';
 import { docsUrl } from './docs-url.js';
-import { classify, type Judged, type Reason } from './boilerplate/classify.js';
+import { BAD, classify, reasonOf, type Reason } from './boilerplate/classify.js';
 import { recurrencePass, recurringKeysOf, unitsOf, type BoilerplateOptions, type RecurrenceState } from './boilerplate/corpus.js';
 import { keyOf } from './boilerplate/units.js';
 import { nonBlankLines, runReason } from './boilerplate/runs.js';
@@ -85,7 +85,7 @@ export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>)
   const units = unitsOf(document, recurring !== undefined && recurring.length > 0);
   if (units.length === 0) return;
   const recurringKeys = recurring !== undefined && recurring.length > 0 ? recurringKeysOf(recurring) : undefined;
-  const judged = classify(units, {
+  const { verdicts, reasons } = classify(units, {
     maxLinkDensity: options.maxLinkDensity,
     minContentWords: options.minContentWords,
     isRecurring: (unit) => {
@@ -96,31 +96,32 @@ export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>)
   });
   let totalWords = 0;
   let removedWords = 0;
-  let run: Judged[] = [];
-  const flush = () => {
-    if (run.length === 0) return;
-    const start = run[0].unit.start;
-    const end = run[run.length - 1].unit.end;
+  /** The first unit of the run of furniture being gathered, -1 while there is none. */
+  let runStart = -1;
+  const flush = (runEnd: number) => {
+    if (runStart === -1) return;
+    const start = units[runStart].start;
+    const end = units[runEnd - 1].end;
     context.report({
-      messageId: MESSAGE_BY_REASON[runReason(run)],
+      messageId: MESSAGE_BY_REASON[runReason(reasons, runStart, runEnd)],
       data: { lines: nonBlankLines(document.text, start, end), minDocuments: options.minDocumentFrequency },
       start,
       end,
       remove: [[start, end]],
     });
-    run = [];
+    runStart = -1;
   };
   // Verdicts that lean on neighbours need neighbours: in a document of one or two units (a JSONL record
   // of a sentence or two) only furniture wording and link density count, never shortness or context.
   const hasContext = units.length >= MIN_UNITS_FOR_CONTEXT;
-  for (const j of judged) {
-    totalWords += j.unit.words;
-    if (j.verdict === 'bad' && (hasContext || !CONTEXTUAL_REASONS.has(j.reason ?? 'context'))) {
-      removedWords += j.unit.words;
-      run.push(j);
-    } else flush();
+  for (let i = 0; i < units.length; i++) {
+    totalWords += units[i].words;
+    if (verdicts[i] === BAD && (hasContext || !CONTEXTUAL_REASONS.has(reasonOf(reasons[i]) ?? 'context'))) {
+      removedWords += units[i].words;
+      if (runStart === -1) runStart = i;
+    } else flush(i);
   }
-  flush();
+  flush(units.length);
   if (totalWords > 0 && removedWords / totalWords > options.maxShare) {
     context.report({
       messageId: 'mostly-boilerplate',

@@ -2,25 +2,26 @@
 // corpus of short records makes one finding per few units, so these run once per finding, and
 // their cost per call (a Map, a character loop over the whole run) showed in profiles.
 import { isSpace } from './chars.js';
-import type { Judged, Reason } from './classify.js';
+import { REASONS, reasonOf, type Reason } from './classify.js';
 
-/** Wording beats recurrence beats shape: on a tie in count, the earlier reason wins. */
-const REASON_ORDER: readonly Reason[] = ['cookie', 'share', 'skip', 'newsletter', 'comments', 'footer', 'recurring', 'link-farm', 'navigation', 'short-lines', 'residue', 'context'];
-const RANK = new Map<Reason, number>(REASON_ORDER.map((reason, rank) => [reason, rank]));
-const counts = new Int32Array(REASON_ORDER.length);
+const counts = new Int32Array(REASONS.length + 1);
 
-/** The most frequent reason in a run, ties to the more specific; 'context' when no unit has one. */
-export function runReason(run: readonly Judged[]): Reason {
+/**
+ * The most frequent reason among the codes `reasons[start, end)` (classify's), ties to the more
+ * specific (the earlier in REASONS); 'context' when no unit has one.
+ */
+export function runReason(reasons: Uint8Array, start: number, end: number): Reason {
   // One unit: its own reason, which a count of one makes the most frequent.
-  if (run.length === 1) return run[0].reason ?? 'context';
+  if (end - start === 1) return reasonOf(reasons[start]) ?? 'context';
   counts.fill(0);
-  for (const judged of run) if (judged.reason) counts[RANK.get(judged.reason)!]++;
+  for (let i = start; i < end; i++) counts[reasons[i]]++;
   let best: Reason = 'context';
   let bestCount = 0;
-  for (let rank = 0; rank < counts.length; rank++) {
-    if (counts[rank] > bestCount) {
-      best = REASON_ORDER[rank];
-      bestCount = counts[rank];
+  // Code 0, no reason, is never counted.
+  for (let code = 1; code < counts.length; code++) {
+    if (counts[code] > bestCount) {
+      best = reasonOf(code)!;
+      bestCount = counts[code];
     }
   }
   return best;
