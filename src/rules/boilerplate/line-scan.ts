@@ -12,6 +12,7 @@ import { lineKey } from './keys.js';
 import { hashWide, storeKey } from './key-scan.js';
 import { cleanText, countWords, endsSentence, SENTENCE_END_CHARS, visibleLine } from './visible.js';
 import { LinkSyntax } from './link-syntax.js';
+import { PlainLine } from './plain-line.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -40,6 +41,7 @@ export class UnitScan {
   /** False once a line could not be hashed in place: the key is then lineKey of the visible text. */
   private asciiKey = true;
   private readonly links: LinkSyntax;
+  private readonly plain = new PlainLine();
 
   /**
    * With `keysOnly` (the corpus pass), lines are hashed without building their visible text or
@@ -179,6 +181,10 @@ export class UnitScan {
    * surrogate, whose pairing cleanText may change, it returns false and leaves the line to the caller.
    */
   private scanLine(text: string, from: number, to: number): boolean {
+    if (!this.asciiKey && this.plain.read(text, from, to)) {
+      this.append(this.plain.visible, this.plain.words);
+      return true;
+    }
     let hashing = this.asciiKey;
     let hash = this.hash;
     let letters = this.letters;
