@@ -55,6 +55,10 @@ function astralClass(text: string, i: number, high: number, low: number): number
 
 for (let code = 0; code < 128; code++) bmpClasses[code] = classify(String.fromCharCode(code));
 
+/** Per ASCII code unit: itself lowered (A-Z to a-z) when it is a word character (a letter or digit), else 0. */
+const ASCII_WORD_LOWERED = new Uint8Array(128);
+for (let code = 0; code < 128; code++) if (bmpClasses[code] & WORD) ASCII_WORD_LOWERED[code] = lowerAsciiCode(code);
+
 /** The classes of the code point at text[i] (a lone surrogate is one of its own, no word character). */
 function classesAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
@@ -185,18 +189,24 @@ export class ContentTokens {
       }
       const wordStart = i;
       let digit = false;
-      let upper = false;
+      // A word's first character is its only one whose case counts; non-ASCII ones are classed below.
+      let upper = code >= 65 && code <= 90;
       let wide = false;
       // hashOf the word, as it is read.
       let hash = HASH_SEED;
       let width = 1;
       for (;;) {
-        let classes: number;
-        let next = 0;
-        width = 1;
-        if (code < 128) classes = bmpClasses[code];
-        else {
-          next = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? text.charCodeAt(i + 1) : 0;
+        if (code < 128) {
+          // Most word characters are ASCII: one table read says whether it is one and gives it lowered.
+          const lowered = ASCII_WORD_LOWERED[code];
+          if (lowered === 0) break;
+          if (code <= 57) digit = true;
+          hash = hashStep(hash, lowered);
+          i++;
+        } else {
+          let classes: number;
+          const next = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? text.charCodeAt(i + 1) : 0;
+          width = 1;
           if (next >= 0xdc00 && next <= 0xdfff) {
             width = 2;
             classes = astralClass(text, i, code, next);
@@ -204,14 +214,15 @@ export class ContentTokens {
             classes = bmpClasses[code];
             if (classes === 0) classes = bmpClasses[code] = classify(text[i]);
           }
+          if ((classes & WORD) === 0) break;
+          if (i === wordStart) upper = (classes & UPPER) !== 0;
+          if (classes & NUMBER) digit = true;
+          if (classes & WIDE) wide = true;
+          hash = hashStep(hash, code);
+          if (width === 2) hash = hashStep(hash, next);
+          i += width;
+          width = 1;
         }
-        if ((classes & WORD) === 0) break;
-        if (i === wordStart) upper = (classes & UPPER) !== 0;
-        if (classes & NUMBER) digit = true;
-        if (classes & WIDE) wide = true;
-        hash = hashStep(hash, lowerAsciiCode(code));
-        if (width === 2) hash = hashStep(hash, next);
-        i += width;
         if (i >= end) {
           width = 0;
           break;
@@ -336,14 +347,22 @@ export class ContentTokens {
       }
     }
     firstOf[n] = distinct;
-    const idf = new Float64Array(terms);
-    for (let id = 0; id < terms; id++) idf[id] = 1 + Math.log(n / (1 + byTerm[3 * id]));
+    // The idf depends on a term's document frequency alone, and most terms share a few frequencies
+    // (most are in one unit): one logarithm per frequency met, not per term. 0 marks one not yet met,
+    // as every idf is at least 1 + ln(n / (n + 1)) > 0.
+    const idfByFrequency = scratchFloats(n + 1);
+    idfByFrequency.fill(0, 0, n + 1);
     // A word found in one unit only scores the maximum idf.
     const rarest = 1 + Math.log(n / 2);
     const masses = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let mass = 0;
-      for (let k = firstOf[i]; k < firstOf[i + 1]; k++) mass += byEntry[2 * k + 1] * idf[byEntry[2 * k]];
+      for (let k = firstOf[i]; k < firstOf[i + 1]; k++) {
+        const frequency = byTerm[3 * byEntry[2 * k]];
+        let idf = idfByFrequency[frequency];
+        if (idf === 0) idf = idfByFrequency[frequency] = 1 + Math.log(n / (1 + frequency));
+        mass += byEntry[2 * k + 1] * idf;
+      }
       masses[i] = Math.max(0, mass / rarest);
     }
     return masses;
@@ -377,6 +396,14 @@ const scratchArrays = [new Int32Array(1024), new Int32Array(1024), new Int32Arra
 function scratch(which: number, size: number): Int32Array {
   if (scratchArrays[which].length < size) scratchArrays[which] = new Int32Array(Math.max(size, 2 * scratchArrays[which].length));
   return scratchArrays[which];
+}
+
+let scratchFloatArray = new Float64Array(1024);
+
+/** As scratch, for floating-point numbers. */
+function scratchFloats(size: number): Float64Array {
+  if (scratchFloatArray.length < size) scratchFloatArray = new Float64Array(Math.max(size, 2 * scratchFloatArray.length));
+  return scratchFloatArray;
 }
 
 /** The tokens of one unit's text, or of text[from, to) read in place. */
