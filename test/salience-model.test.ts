@@ -151,3 +151,16 @@ describe('group names', () => {
     );
   });
 });
+
+describe('the analysis object', () => {
+  it('builds its lists on first read through shared accessors, none of its own', () => {
+    // Own getters would be closures of the document held by the object's hidden class, which lives in
+    // the old generation: every document's analysis would outlive the young-generation collections.
+    const text = '# Title\n\n- **Home**\n- **News**\n\nThe pier reopened in May 1888.\n';
+    const analysis = analyseSalience(new Document({ text, format: 'markdown', path: 'a' }), salienceOptions({}));
+    for (const key of Object.getOwnPropertyNames(analysis)) expect(Object.getOwnPropertyDescriptor(analysis, key)?.get).toBeUndefined();
+    expect(analysis.units).toBe(analysis.units);
+    expect(analysis.groups).toBe(analysis.groups);
+    expect(analysis.groups).toEqual(analysis.selectGroups(() => true));
+  });
+});

@@ -339,48 +339,67 @@ function buildSalience(document: Document, options: SalienceOptions): DocumentSa
     if (coverage.salience < options.minCoverage) reasons.push('coverage');
     if (lowContentHotspotShare > options.maxLowContentShare) reasons.push('low-content-hotspots');
   }
-  let units: SalienceUnit[] | undefined;
-  let groupList: SalienceGroup[] | undefined;
-  return {
-    get units() {
-      units ??= raw.map((unit, i) => {
-        const list: Feature[] = [];
-        const presentation = presentationSalience(unit, scans[i], options.weights, list);
-        return {
-          kind: unit.kind,
-          start: unit.start,
-          end: unit.end,
-          group: unit.group,
-          features: list,
-          salience: withPosition(presentation, i, options, list),
-          probability: probabilities[i],
-          content: content[i],
-          lowContent: lowContent(i),
-          hotspot: hotspot[i] === 1,
-          emphasisMarkers: emphasisMarkers(i),
-          linkShare: linkShare(i),
-        };
-      });
-      return units;
-    },
-    get groups() {
-      return (groupList ??= rawGroups.map((_, g) => groupAt(g)));
-    },
-    figures: {
-      units: n,
-      questions: n,
-      gini: round(gini(saliences)),
-      lowContentShare: round(massOf(lowContent)),
-      lowContentHotspotShare,
-      coverage,
-      reasons,
-    },
-    groupFigures: { lowContentHotspotShare: lowShares, share: shares, units: groupSize },
-    groupAt,
-    selectGroups(keep) {
-      const selected: SalienceGroup[] = [];
-      for (let g = 0; g < rawGroups.length; g++) if (keep(lowShares[g], shares[g])) selected.push(groupAt(g));
-      return selected;
-    },
+  const unitsOfAnalysis = () =>
+    raw.map((unit, i): SalienceUnit => {
+      const list: Feature[] = [];
+      const presentation = presentationSalience(unit, scans[i], options.weights, list);
+      return {
+        kind: unit.kind,
+        start: unit.start,
+        end: unit.end,
+        group: unit.group,
+        features: list,
+        salience: withPosition(presentation, i, options, list),
+        probability: probabilities[i],
+        content: content[i],
+        lowContent: lowContent(i),
+        hotspot: hotspot[i] === 1,
+        emphasisMarkers: emphasisMarkers(i),
+        linkShare: linkShare(i),
+      };
+    });
+  const figures: SalienceFigures = {
+    units: n,
+    questions: n,
+    gini: round(gini(saliences)),
+    lowContentShare: round(massOf(lowContent)),
+    lowContentHotspotShare,
+    coverage,
+    reasons,
   };
+  return new Analysis(figures, { lowContentHotspotShare: lowShares, share: shares, units: groupSize }, groupAt, unitsOfAnalysis);
+}
+
+/**
+ * A document's analysis, its lists built when first read. A class, not an object literal with
+ * getters: a literal's getters are closures of its document, and V8 keeps them in the literal's
+ * hidden class, which lives in the old generation. Every document's analysis (its units, scans and
+ * arrays) then outlived the young-generation collections, which copied and promoted it until the
+ * next full collection: most of the collectors' time in a run of the rule.
+ */
+class Analysis implements DocumentSalience {
+  private unitList: SalienceUnit[] | undefined;
+  private groupList: SalienceGroup[] | undefined;
+
+  constructor(
+    readonly figures: SalienceFigures,
+    readonly groupFigures: DocumentSalience['groupFigures'],
+    readonly groupAt: (index: number) => SalienceGroup,
+    private readonly unitsOfAnalysis: () => SalienceUnit[],
+  ) {}
+
+  get units(): SalienceUnit[] {
+    return (this.unitList ??= this.unitsOfAnalysis());
+  }
+
+  get groups(): SalienceGroup[] {
+    return (this.groupList ??= this.selectGroups(() => true));
+  }
+
+  selectGroups(keep: (lowContentHotspotShare: number, share: number) => boolean): SalienceGroup[] {
+    const { lowContentHotspotShare: low, share } = this.groupFigures;
+    const selected: SalienceGroup[] = [];
+    for (let g = 0; g < share.length; g++) if (keep(low[g], share[g])) selected.push(this.groupAt(g));
+    return selected;
+  }
 }
