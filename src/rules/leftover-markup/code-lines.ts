@@ -2,6 +2,7 @@
 // the contents of <script> and <style>). A line counts as code on strong, language-specific
 // evidence plus symbol density, never on density alone, so prose with brackets stays.
 import { whole, type Artifact, type Protected } from './artifact.js';
+import { asciiClass } from './inline.js';
 import { isSpace } from '../boilerplate/chars.js';
 import { IS_SYMBOL, PROSE, quickLineVerdict, TAG_OR_LINK, UNSURE, unsureCounts, type SymbolCounts } from './quick-verdict.js';
 
@@ -53,19 +54,12 @@ const PROMPT_LINE = /^(?:>>>|\.\.\.|\$)(?:[ \t]|$)|^In \[\d{1,4}\]:/;
 /** A line of one repeated mark ("=====", "-----", "~~~~"): a heading's underline or a rule, code only beside code. */
 const RULE_LINE = /^([=~^+*#_-])\1{2,}$/;
 
-/** A table of the ASCII characters in `chars`. */
-function asciiTable(chars: string): Uint8Array {
-  const table = new Uint8Array(128);
-  for (const char of chars) table[char.charCodeAt(0)] = 1;
-  return table;
-}
-
 /** The characters a trimmed line opens with when PROMPT_LINE, PUNCTUATION_ONLY, RULE_LINE, COMMENT_LINE or JSON_LINE match it. */
-const PROMPT_FIRST = asciiTable('>.$I');
-const PUNCTUATION_FIRST = asciiTable('{}()[];,');
-const RULE_FIRST = asciiTable('=~^+*#_-');
-const COMMENT_FIRST = asciiTable('/*<-');
-const JSON_FIRST = asciiTable('[{');
+const PROMPT_FIRST = asciiClass('>.$I');
+const PUNCTUATION_FIRST = asciiClass('{}()[];,');
+const RULE_FIRST = asciiClass('=~^+*#_-');
+const COMMENT_FIRST = asciiClass('/*<-');
+const JSON_FIRST = asciiClass('[{');
 const opensWith = (table: Uint8Array, first: number) => first < 128 && table[first] === 1;
 
 /** One pass for what judgeStripped's patterns need: each runs only where its evidence could count. */

@@ -24,18 +24,20 @@ function* matches(pattern: RegExp, text: string, code: Protected): Generator<Reg
   }
 }
 
+/** The first place at or after `from` where a match may start, or -1 when there is none. */
+type NextStart = (from: number) => number;
+
 /**
- * The matches of a global pattern whose every match starts with one of the characters `firsts`,
- * read with `sticky` (its source with the `y` flag) at each of them in order. A pattern that opens
- * with a character class makes the engine test every character of the text; indexOf skips to the
- * few places a match can start.
+ * The matches of `sticky` (a pattern with the `y` flag) tried only at the places `starts` find, in
+ * order. A pattern that opens with a character class makes the engine test every character of the
+ * text; indexOf and the like skip to the few places a match can start.
  */
-function* matchesStartingWith(firsts: readonly string[], sticky: RegExp, text: string, code: Protected): Generator<RegExpExecArray> {
-  const next = firsts.map((first) => text.indexOf(first));
+function* matchesAtStarts(starts: readonly NextStart[], sticky: RegExp, text: string, code: Protected): Generator<RegExpExecArray> {
+  const next = starts.map((start) => start(0));
   for (let from = 0; ; ) {
     let at = -1;
     for (let k = 0; k < next.length; k++) {
-      if (next[k] !== -1 && next[k] < from) next[k] = text.indexOf(firsts[k], from);
+      if (next[k] !== -1 && next[k] < from) next[k] = starts[k](from);
       if (next[k] !== -1 && (at === -1 || next[k] < at)) at = next[k];
     }
     if (at === -1) return;
@@ -51,13 +53,18 @@ function* matchesStartingWith(firsts: readonly string[], sticky: RegExp, text: s
   }
 }
 
+/** The matches of a global pattern whose every match starts with one of the strings `firsts`, read with `sticky` at each of them. */
+function matchesStartingWith(firsts: readonly string[], sticky: RegExp, text: string, code: Protected): Generator<RegExpExecArray> {
+  return matchesAtStarts(firsts.map((first): NextStart => (from) => text.indexOf(first, from)), sticky, text, code);
+}
+
 /** The pattern's matches, or none without running it when the text lacks a string every match contains. */
 function gated(needles: readonly string[], pattern: RegExp, text: string, code: Protected): Iterable<RegExpExecArray> {
   return needles.some((needle) => text.includes(needle)) ? matches(pattern, text, code) : [];
 }
 
 /** A table of the ASCII code units in `chars`, for character-class tests without a regex. */
-function asciiClass(chars: string): Uint8Array {
+export function asciiClass(chars: string): Uint8Array {
   const table = new Uint8Array(128);
   for (const char of chars) table[char.charCodeAt(0)] = 1;
   return table;
@@ -133,25 +140,9 @@ function nextHexRun(text: string, from: number): number {
  * a run of 64 hex digits or more (the `\b` before the run rules out every later digit of it, all
  * word characters after a word character). HEX_RUN scanned for them from every position of the text.
  */
-function* hexRuns(text: string, code: Protected): Generator<RegExpExecArray> {
-  let run = -2;
-  let x = -2;
-  let u = -2;
-  for (let from = 0; ; ) {
-    if (run !== -1 && run < from) run = nextHexRun(text, from);
-    if (x !== -1 && x < from) x = text.indexOf('\\x', from);
-    if (u !== -1 && u < from) u = text.indexOf('\\u', from);
-    const at = Math.min(run === -1 ? Infinity : run, x === -1 ? Infinity : x, u === -1 ? Infinity : u);
-    if (at === Infinity) return;
-    HEX_RUN_AT.lastIndex = at;
-    const m = HEX_RUN_AT.exec(text);
-    if (m === null) {
-      from = at + 1;
-      continue;
-    }
-    if (!code.overlaps(m.index, m.index + m[0].length)) yield m;
-    from = m.index + m[0].length;
-  }
+function hexRuns(text: string, code: Protected): Generator<RegExpExecArray> {
+  const starts: NextStart[] = [(from) => nextHexRun(text, from), (from) => text.indexOf('\\x', from), (from) => text.indexOf('\\u', from)];
+  return matchesAtStarts(starts, HEX_RUN_AT, text, code);
 }
 
 export function scanEntities(text: string, code: Protected): Artifact[] {
