@@ -2,8 +2,8 @@
 // worker's), and the outcomes are taken in order so that findings and fixed bytes keep the file's order.
 import fs from 'node:fs';
 import type { FileResult, Finding } from '../types.js';
-import { byteStream } from '../inputs/read-documents.js';
-import { wideEncodingMessage, wideEncodingOf } from '../inputs/decode.js';
+import { byteStream, wideEncodingFinding } from '../inputs/read-documents.js';
+import { wideEncodingOf } from '../inputs/decode.js';
 import { resolveLineRange, type LineRange } from '../inputs/byte-range.js';
 import { coreFinding } from './lint-document.js';
 import { blocksOf, processJsonlBlock, shiftRecords, type BlockContext, type BlockOutcome, type JsonlBlock } from './jsonl-block.js';
@@ -26,7 +26,7 @@ export async function runJsonlFile(input: RunInput, options: RunOptions, runner:
   // A UTF-16 or UTF-32 file would fail on every line; it gets one finding (from the shard that holds its start) and is left alone.
   const wide = input.absolute && !input.gzip ? wideEncodingOf(firstBytes(input.absolute)) : undefined;
   if (wide) {
-    const findings = !input.byteRange || input.byteRange[0] === 0 ? [coreFinding('encoding-error', wideEncodingMessage(input.path, wide), { line: 1 })] : [];
+    const findings = !input.byteRange || input.byteRange[0] === 0 ? [wideEncodingFinding(input.path, wide)] : [];
     return { result: { ...newResult(input, findings), records: 0 }, fatal: false, changed: false };
   }
   const sink = fixing(options.fixMode) && !input.byteRange ? sinkFor(input, options) : undefined;

@@ -51,12 +51,14 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
+export type WideEncoding = 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE';
+
 /**
  * The encoding a UTF-16 or UTF-32 byte order mark announces at the start of the bytes, if any.
  * Such a file is text, not binary (its NUL bytes are the high halves of ASCII characters), but
  * corpuslint reads UTF-8 only: it says so instead of calling the file binary or every line invalid.
  */
-export function wideEncodingOf(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE' | undefined {
+export function wideEncodingOf(bytes: Uint8Array): WideEncoding | undefined {
   const [b0, b1, b2, b3] = bytes;
   if (b0 === 0xff && b1 === 0xfe) return b2 === 0 && b3 === 0 ? 'UTF-32LE' : 'UTF-16LE';
   if (b0 === 0xfe && b1 === 0xff) return 'UTF-16BE';
@@ -65,7 +67,7 @@ export function wideEncodingOf(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | 'UT
 }
 
 /** The finding's message for a file in a wide encoding. */
-export function wideEncodingMessage(path: string, encoding: string): string {
+export function wideEncodingMessage(path: string, encoding: WideEncoding): string {
   return `${path} is ${encoding} text (it starts with a ${encoding} byte order mark); corpuslint reads UTF-8 only, so the file is not linted or fixed. Convert it first, for example with \`iconv -f ${encoding} -t UTF-8\`.`;
 }
 

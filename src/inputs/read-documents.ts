@@ -7,7 +7,7 @@ import { Document } from '../document/document.js';
 import type { Finding } from '../types.js';
 import type { JsonlSettings } from '../config/types.js';
 import { coreFinding } from '../engine/lint-document.js';
-import { decodeUtf8, lineOfByte, looksBinary, wideEncodingMessage, wideEncodingOf } from './decode.js';
+import { decodeUtf8, lineOfByte, looksBinary, wideEncodingMessage, wideEncodingOf, type WideEncoding } from './decode.js';
 import { parseRecord, splitLines, type RawLine } from './jsonl.js';
 import type { InputKind } from './formats.js';
 
@@ -32,6 +32,11 @@ function readError(message: string): InputEvent {
   return { type: 'skipped', finding: coreFinding('read-error', message, { line: 1 }), fatal: true };
 }
 
+/** The one finding for a file in UTF-16 or UTF-32 (wideEncodingOf), at its first line. */
+export function wideEncodingFinding(path: string, encoding: WideEncoding, record?: Finding['record']): Finding {
+  return coreFinding('encoding-error', wideEncodingMessage(path, encoding), { line: 1, ...(record ? { record } : {}) });
+}
+
 function readWholeBytes(source: InputSource): Buffer {
   const bytes = source.bytes ?? fs.readFileSync(source.absolute!);
   return source.gzip ? zlib.gunzipSync(bytes) : bytes;
@@ -54,7 +59,7 @@ export async function* readDocuments(source: InputSource, jsonl: JsonlSettings):
     }
     const wide = wideEncodingOf(bytes);
     if (wide) {
-      yield { type: 'skipped', finding: coreFinding('encoding-error', wideEncodingMessage(source.path, wide), { line: 1 }) };
+      yield { type: 'skipped', finding: wideEncodingFinding(source.path, wide) };
       return;
     }
     if (looksBinary(bytes)) {
@@ -96,7 +101,7 @@ export function isBlankLine(bytes: Buffer): boolean {
 export function recordEvent(raw: RawLine, recordIndex: number, jsonl: JsonlSettings, path: string): InputEvent {
   if (isBlankLine(raw.bytes)) return { type: 'passthrough', raw };
   const wide = raw.line === 1 ? wideEncodingOf(raw.bytes) : undefined;
-  if (wide) return { type: 'skipped', raw, finding: coreFinding('encoding-error', wideEncodingMessage(path, wide), { line: 1, record: { index: recordIndex, line: 1 } }) };
+  if (wide) return { type: 'skipped', raw, finding: wideEncodingFinding(path, wide, { index: recordIndex, line: 1 }) };
   const decoded = decodeUtf8(raw.bytes);
   if (!decoded.ok) {
     const record = { index: recordIndex, line: raw.line };

@@ -140,16 +140,14 @@ function statementLine(line: string): boolean {
   const after = line.slice(semicolon + 1).trimStart();
   return (after === '' || after.startsWith('#')) && SIGIL_OR_MEMBER.test(line.slice(0, semicolon));
 }
+const isCode = (line: string): boolean => CODE_LINE.test(line) || statementLine(line);
 function codeLine(text: string, unit: Unit): boolean {
-  const clause = text.slice(unit.start, Math.min(unit.end, unit.start + 2000));
-  if (CODE_LINE.test(clause) || statementLine(clause)) return true;
+  if (isCode(text.slice(unit.start, Math.min(unit.end, unit.start + 2000)))) return true;
   // The sentence splitter may end the clause inside the statement (at the "!" of "$!", at the quotes
   // of an argument list), so the rest of its line is read too.
   const lineEnd = text.indexOf('\n', unit.end);
   const restEnd = Math.min(lineEnd === -1 ? text.length : lineEnd, unit.start + 2000);
-  if (restEnd <= unit.end) return false;
-  const rest = text.slice(unit.start, restEnd);
-  return CODE_LINE.test(rest) || statementLine(rest);
+  return restEnd > unit.end && isCode(text.slice(unit.start, restEnd));
 }
 const DIRECTED = featureIndex('directed');
 const MAX_BRIDGE = 2;
