@@ -55,6 +55,13 @@ const PROMPT_LINE = /^(?:>>>|\.\.\.|\$)(?:[ \t]|$)|^In \[\d{1,4}\]:/;
 /** A line of one repeated mark: a heading's underline or a rule. */
 const RULE_LINE = /^([=~^+*#_-])\1{2,}$/;
 
+/** Four or more words of running text, and two tokens in five or more. */
+function runningText(trimmed: string): boolean {
+  const tokens = trimmed.split(/[ \t]+/);
+  const words = tokens.filter((t) => /^[("'“‘]?[A-Za-z][a-z]+[)"'”’.,:;!?]{0,2}$/.test(t) && t.replace(/[^A-Za-z]/g, '').length <= 31).length;
+  return words >= 4 && words / tokens.length >= 0.4;
+}
+
 function judge(line: string): Verdict {
   const trimmed = line.replace(TAG_OR_LINK, (_m, anchor: string | undefined) => (anchor === undefined ? ' ' : ` ${anchor} `)).trim();
   if (trimmed === '') return 'prose';
@@ -67,7 +74,7 @@ function judge(line: string): Verdict {
   const pairs = trimmed.match(JSON_PAIR)?.length ?? 0;
   if (pairs >= 3 && pairs * JSON_PAIR_SPACING >= trimmed.length) return 'code';
   if (CSS_RULE.test(trimmed) && density > 0.03 && !/[.!?]["”’]?$/.test(withoutTrailing(trimmed, ';}'))) return 'code';
-  if (JS_EVIDENCE.test(trimmed) && density > 0.06) return 'code';
+  if (JS_EVIDENCE.test(trimmed) && density > 0.06) return /[;{}]$/.test(trimmed) || !runningText(trimmed) ? 'code' : 'weak';
   if (density > 0.3 && trimmed.length >= 16 && !hasThreeWords(trimmed)) return 'code';
   if (/[;{]$/.test(trimmed) && density > 0.08) return 'weak';
   return 'prose';
@@ -288,6 +295,10 @@ const BAND: ((words: string) => string)[] = [
   (w) => `[x](y) "a": 1 ${w} "b": 2 ${w} "c": 3`,
   (w) => `<i>-->${w}</i>`,
   (w) => `![${w}](/i.png) [/${w.replace(/ /g, '')}] ;`,
+  // Script evidence among words of running text: a changelog entry, or a statement that ends as one.
+  (w) => `* x: f() should return ${w} (A Lee)`,
+  (w) => `return ${w}("a", b)`,
+  (w) => `if (a) return ${w}(b);`,
 ];
 const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 30, size: 'max' }).map((w) => w.join(' '));
 const bandLine = fc.tuple(fc.constantFrom(...BAND), words).map(([shape, w]) => shape(w));

@@ -26,6 +26,9 @@ describe('tags and comments', () => {
       { name: 'HTML comment', text: 'Text <!-- tracking pixel --> more.\n', errors: [{ messageId: 'comment' }], output: 'Text more.\n' },
       { name: 'dangling attribute tail of a cut tag', text: 'class="nav-item" data-id="4">Home\n', errors: [{ messageId: 'tag' }], output: 'Home\n' },
       { name: 'script element with its content', text: 'Intro.\n<script>var a = 1;</script>\nOutro.\n', errors: [{ messageId: 'script' }], output: 'Intro.\nOutro.\n' },
+      // Left to the script lines, the fix stripped "<!-- YAML" and "-->" and left the metadata as visible text.
+      { name: 'a multi-line HTML comment goes whole', text: '# fs\n\n<!-- YAML\nadded: v0.1.90\nchanges:\n  - version: v1\n-->\n\nFile system access.\n', format: 'markdown', errors: [{ messageId: 'comment', line: 3 }], output: '# fs\n\nFile system access.\n' },
+      { name: 'a comment alone on its line is a comment, not script', text: 'Intro.\n<!--introduced_in=v0.1.21-->\nOutro.\n', errors: [{ messageId: 'comment' }], output: 'Intro.\nOutro.\n' },
       { name: 'tags in Markdown prose', text: 'Click <b>here</b>.\n', format: 'markdown', errors: 2, output: 'Click here.\n' },
     ],
   });
@@ -58,12 +61,18 @@ describe('script, style and JSON lines', () => {
       { name: 'an indented example in plain text', text: 'Create the client first.\n\n  my $client = Net::Client->new(host => "example.org");\n  $client->connect() or die;\n\nThen send the request.\n' },
       { name: 'a reStructuredText code directive, tags and all', text: 'Embed it in a page:\n\n.. code-block:: html\n   :linenos:\n\n   <div class="box">&nbsp;</div>\n\nThe box is empty.\n' },
       { name: 'a reStructuredText literal block, tags and all', text: 'The response looks like this::\n\n  <item id="42">{"name": "lamp", "price": 12}</item>\n\nIt lists one item.\n' },
+      // Changelog entries name functions in running text: script words there are a mention of code.
+      { name: 'a changelog entry that says return', text: '* path: isAbsolute() should always return boolean (Herman Lee)\n* util: handle non-string return value in .inspect() (Alex Kocharin)\n' },
+      { name: 'a changelog entry that says function', text: '* src: add v8.getHeapStatistics() function (Ben Noordhuis)\n', format: 'markdown' },
       { name: 'a heading underline', text: 'Installation and configuration\n==============================\n\nThe package installs with the usual tools.\n' },
     ],
     invalid: [
       { name: 'leaked JavaScript lines', text: 'Article text stays here.\nwindow.dataLayer = window.dataLayer || [];\nfunction gtag(){dataLayer.push(arguments);}\n});\nMore article text.\n', errors: 3, output: 'Article text stays here.\nMore article text.\n' },
       { name: 'leaked CSS', text: 'Story.\n.share-bar { display: flex; margin: 0 auto; }\n@media (max-width: 600px) {\n}\nEnd.\n', errors: 3, output: 'Story.\nEnd.\n' },
       { name: 'JSON-LD line', text: 'Text.\n{"@context":"https://schema.org","@type":"NewsArticle","headline":"A title"}\n', errors: 1, output: 'Text.\n' },
+      // Words of running text do not save a statement, nor a line that sits among lines of code.
+      { name: 'a leaked statement with words in its string', text: 'Story.\nvar notice = "Please enable JavaScript to view the comments";\nEnd.\n', errors: 1, output: 'Story.\nEnd.\n' },
+      { name: 'a wordy line beside leaked script', text: 'Story.\nwindow.dataLayer = window.dataLayer || [];\nif (window.consent) return trackVisit("page view for the home page")\nEnd.\n', errors: 2, output: 'Story.\nEnd.\n' },
       { name: 'comment markers', text: 'Text.\n/* */\nMore.\n', errors: 1, output: 'Text.\nMore.\n' },
       // An indented paragraph keeps its code lines, not the tags in it.
       { name: 'a tag in an indented paragraph', text: 'Text.\n\n  Read the <span class="x">manual</span> first.\n', errors: 2, output: 'Text.\n\n  Read the manual first.\n' },

@@ -33,6 +33,25 @@ function hasThreeWords(text: string): boolean {
 
 type Verdict = 'code' | 'weak' | 'prose';
 
+/** A word of running text as a changelog entry or a README line writes it: letters, maybe capitalised, maybe bracketed or before a comma. */
+const RUNNING_WORD = /^[("'“‘]?[A-Za-z][a-z]{1,30}[)"'”’.,:;!?]{0,2}$/;
+const MIN_RUNNING_WORDS = 4;
+
+/**
+ * Whether a line is mostly words of running text: four or more, and two tokens in five or more.
+ * A changelog entry that names a function ("path: isAbsolute() should always return boolean (Herman
+ * Lee)") reads so; leaked script ("googletag.cmd.push(function() { … });") does not.
+ */
+function readsAsRunningText(trimmed: string): boolean {
+  const tokens = trimmed.split(/[ \t]+/);
+  let words = 0;
+  for (const token of tokens) if (RUNNING_WORD.test(token)) words++;
+  return words >= MIN_RUNNING_WORDS && words * 5 >= tokens.length * 2;
+}
+
+/** `;`, `{` or `}`: the last character of a statement or a block, which prose does not end in. */
+const endsStatement = (last: number) => last === 59 || last === 123 || last === 125;
+
 function stripTagsAndLinks(line: string): string {
   return line.replace(TAG_OR_LINK, (_m, anchor: string | undefined) => (anchor === undefined ? ' ' : ` ${anchor} `)).trim();
 }
@@ -99,7 +118,9 @@ function judgeStripped(trimmed: string, counts: SymbolCounts): Verdict {
   // A CSS rule has a `{`, starts with `@`, or is a `property: value;` declaration.
   const mayBeCss = brace || first === 64 || (colons > 0 && last === 59);
   if (density > 0.03 && mayBeCss && CSS_RULE.test(trimmed) && !/[.!?]["”’]?$/.test(withoutTrailing(trimmed, ';}'))) return 'code';
-  if (density > 0.06 && JS_EVIDENCE.test(trimmed)) return 'code';
+  // Evidence of script on a line of running text ("… return boolean", "function (Ben Noordhuis)")
+  // is a mention of code: such a line counts only beside lines of code, as a closing "});" does.
+  if (density > 0.06 && JS_EVIDENCE.test(trimmed)) return endsStatement(last) || !readsAsRunningText(trimmed) ? 'code' : 'weak';
   if (density > 0.3 && trimmed.length >= 16 && !hasThreeWords(trimmed)) return 'code';
   if ((last === 59 || last === 123) && density > 0.08) return 'weak';
   return 'prose';

@@ -31,7 +31,24 @@ class TakenRanges {
   }
 }
 
-function resolveOverlaps(artifacts: Artifact[]): Artifact[] {
+/**
+ * Script lines that lie inside one HTML comment ("<!-- YAML", "-->" around metadata) are that
+ * comment's text: the comment is reported and removed whole. Left to the script lines, which rank
+ * first, the fix would strip the markers and leave what the comment hid as visible text.
+ */
+function withoutScriptInComments(artifacts: Artifact[]): Artifact[] {
+  // The tag scanner's comments never overlap one another, so in order of start they are sorted and disjoint.
+  const comments: Range[] = artifacts.filter((a) => a.kind === 'comment').map((a): Range => [a.start, a.end]).sort((a, b) => a[0] - b[0]);
+  if (comments.length === 0) return artifacts;
+  const insideComment = (a: Artifact) => {
+    const k = firstEndingAfter(comments, a.start);
+    return k < comments.length && comments[k][0] <= a.start && a.end <= comments[k][1];
+  };
+  return artifacts.filter((a) => a.kind !== 'script' || !insideComment(a));
+}
+
+function resolveOverlaps(found: Artifact[]): Artifact[] {
+  const artifacts = withoutScriptInComments(found);
   const rank = (a: Artifact) => PRIORITY.indexOf(a.kind);
   const ordered = [...artifacts].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
   const taken = new TakenRanges();
