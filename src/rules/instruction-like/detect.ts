@@ -7,6 +7,7 @@ import { featureIndex, unitFeatures, type FeatureVector, type SeedFloor } from '
 import { clauseSignals, DIRECTED_WORD, isSeedVerb, PREFILTER_HIT } from './prefilter.js';
 import { isImperativeVerb } from './mood.js';
 import { DocumentContext } from './context.js';
+import { definesCode } from './definitions.js';
 import { categorize, scoreUnit, type Category, type Model } from './model.js';
 
 export interface CustomMatcher {
@@ -150,6 +151,16 @@ function codeLine(text: string, unit: Unit): boolean {
   return restEnd > unit.end && isCode(text.slice(unit.start, restEnd));
 }
 const DIRECTED = featureIndex('directed');
+/** Cues that a definition of an API does not carry: it speaks of the thing named, not to the reader or the model, nor for a writer ("my account", "please"). */
+const ADDRESS_CUES = (['secondPerson', 'addressModel', 'noteToModel', 'anyOverride', 'anyPersona', 'anyAssistant', 'vocative', 'firstPerson', 'please', 'requestToMe', 'toolRequest', 'money', 'emailAddress'] as const).map(featureIndex);
+/**
+ * A clause that defines what a heading or a list item names in code (definitions.ts) and carries
+ * no cue of address: "Write a raw 32-bit unsigned integer." under "#### `serializer.writeUint32(value)`".
+ */
+function readsAsDefinition(text: string, item: ScoredUnit): boolean {
+  const x = item.features;
+  return x !== undefined && ADDRESS_CUES.every((k) => x[k] === 0) && definesCode(text, item.unit.start);
+}
 const MAX_BRIDGE = 2;
 /** Whether text[from, to) holds a blank line (a line break, optional spaces, another line break), read in place. */
 function paragraphBreakBetween(text: string, from: number, to: number): boolean {
@@ -211,7 +222,7 @@ export function decide(text: string, scored: ScoredUnit[], model: Model, options
     if (s.unit.code) return false;
     if (s.category) return true;
     if (s.score < lowest || !s.seedable || tooShortToSeed(s.features) || linkOnly(text, s.unit) || codeLine(text, s.unit)) return false;
-    if (!(s.features && s.features[DIRECTED] > 0) && s.score < undirected) return false;
+    if (s.score < undirected && (!(s.features && s.features[DIRECTED] > 0) || readsAsDefinition(text, s))) return false;
     return s.score >= threshold + (model.categoryOffsets[categoryAt(s)] ?? 0) * scale;
   });
   if (!flagged.includes(true)) return [];
