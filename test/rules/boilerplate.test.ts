@@ -57,6 +57,14 @@ describe('furniture kinds', () => {
         text: '# Setup\n\nFollow these steps to embed the widget on your page.\n\n1. Add the container:\n   ```html\n   <div id="app"></div>\n   ```\n2. Load the script:\n   ```html\n   <script src="widget.js"></script>\n   ```\n\nThe widget renders into the container once the script loads.\n',
         format: 'markdown',
       },
+      // LLM answers stop at a token limit: their last line is a sentence or list item cut short, not a footer.
+      { name: 'an answer cut off mid-sentence in its last line', text: `${P1}\n\n${P2}\n\nOverall, the key to keeping the lower town dry is a` },
+      { name: 'a long last sentence without its full stop', text: `${P1}\n\n${P2}\n\nThe council will also ask the engineers to check the bridges, and the work on them may start in the` },
+      {
+        name: 'a numbered answer cut off in its last item',
+        text: `1. Lift the stones: ${P1}\n\n2. Rebuild the wall: ${P2}\n\n3. Remove the props: Once the mortar`,
+      },
+      { name: 'a numbered answer cut off right after the next number', text: `1. Lift the stones: ${P1}\n2. Rebuild the wall: ${P2}\n3` },
     ],
     invalid: [
       {
@@ -82,6 +90,16 @@ describe('furniture kinds', () => {
       {
         name: 'a run of short lines without punctuation',
         text: `${ARTICLE}\nWorld\nBusiness\nCulture\nTravel\nWeather\n`,
+        errors: [{ messageId: 'short-lines' }],
+        output: ARTICLE,
+      },
+      // The end of a page is still where its furniture is: only a line that reads as a sentence escapes it.
+      { name: 'a tag line at the end of a page', text: `${ARTICLE}\nTags: travel, food\n`, errors: [{ messageId: 'short-lines' }], output: ARTICLE },
+      { name: 'a one-line menu at the end of a page', text: `${ARTICLE}\nHome About Archive Careers Events\n`, errors: [{ messageId: 'short-lines' }], output: ARTICLE },
+      { name: 'a Title Case credit line at the end of a page', text: `${ARTICLE}\nImages by Getty Images and US Presswire\n`, errors: [{ messageId: 'short-lines' }], output: ARTICLE },
+      {
+        name: 'a numbered line at the end of a page that does not continue a list',
+        text: `${ARTICLE}\n2. Local news\n`,
         errors: [{ messageId: 'short-lines' }],
         output: ARTICLE,
       },
