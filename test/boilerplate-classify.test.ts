@@ -96,7 +96,7 @@ function oracleClassify(units: Unit[], options: ClassifyOptions): Judged[] {
   const nextDecided = nearestVerdicts(judged, -1, true);
   const prevAnyVerdict = nearestVerdicts(judged, 1, false);
   const nextAnyVerdict = nearestVerdicts(judged, -1, false);
-  return judged.map((j, i): Judged => {
+  const settled = judged.map((j, i): Judged => {
     const prev = prevDecided[i];
     const next = nextDecided[i];
     if (j.verdict === 'short') {
@@ -108,6 +108,13 @@ function oracleClassify(units: Unit[], options: ClassifyOptions): Judged[] {
     if (j.verdict === 'near') return prev === 'bad' && next === 'bad' ? { unit: j.unit, verdict: 'bad', reason: 'context' } : { unit: j.unit, verdict: 'good' };
     return j;
   });
+  // The last unit, cut off after content, goes with that content.
+  const evidence = judged.flatMap((j, i) => (j.unit.words === 0 && !j.unit.fenced ? [] : [i]));
+  const [before, last] = evidence.slice(-2);
+  if (last !== undefined && judged[last].verdict === 'short' && settled[before].verdict === 'good' && options.isCutOff?.(judged[last].unit, judged[before].unit)) {
+    settled[last] = { unit: judged[last].unit, verdict: 'good' };
+  }
+  return settled;
 }
 
 // ---- Units of every shape near the thresholds: menus, headings before content, code, link farms. ----
@@ -139,8 +146,8 @@ describe('classify equals the reading with an object per unit', () => {
   it('verdicts and reasons, with and without recurring lines and at several options', () => {
     expect([GOOD, NEAR, SHORT, BAD].map((v) => VERDICTS[v])).toEqual(VERDICTS);
     fc.assert(
-      fc.property(fc.array(unit, { maxLength: 24 }), fc.constantFrom(4, 12, 13), fc.constantFrom(0.3, 0.6), fc.subarray(VISIBLE), (units, minContentWords, maxLinkDensity, recurring) => {
-        const options: ClassifyOptions = { minContentWords, maxLinkDensity, isRecurring: (u) => recurring.includes(u.visible) };
+      fc.property(fc.array(unit, { maxLength: 24 }), fc.constantFrom(4, 12, 13), fc.constantFrom(0.3, 0.6), fc.subarray(VISIBLE), fc.subarray(VISIBLE), (units, minContentWords, maxLinkDensity, recurring, cutOff) => {
+        const options: ClassifyOptions = { minContentWords, maxLinkDensity, isRecurring: (u) => recurring.includes(u.visible), isCutOff: (u) => cutOff.includes(u.visible) };
         const expected = oracleClassify(units, options).map((j) => [j.verdict, j.reason]);
         const { verdicts, reasons } = classify(units, options);
         expect(units.map((_, i) => [VERDICTS[verdicts[i]], reasonOf(reasons[i])])).toEqual(expected);

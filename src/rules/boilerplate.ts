@@ -4,6 +4,7 @@
 import type { RuleContext, RuleMeta } from '../types.js';
 import { docsUrl } from './docs-url.js';
 import { BAD, classify, reasonOf, type Reason } from './boilerplate/classify.js';
+import { isCutOffContinuation } from './boilerplate/cut-off.js';
 import { recurrencePass, recurringKeysOf, unitsOf, type BoilerplateOptions, type RecurrenceState } from './boilerplate/corpus.js';
 import { keyOf } from './boilerplate/units.js';
 import { nonBlankLines, runReason } from './boilerplate/runs.js';
@@ -14,7 +15,8 @@ export const meta: RuleMeta = {
   rationale:
     'Converted web pages keep their menus, consent banners, share bars and footers, and these salient lines hijack question generation. ' +
     'Each line or block is judged by its length, link density, sentence punctuation and wording, then by its neighbours, so that a short line inside the article stays and the same line in a menu goes. ' +
-    'Headings followed by content are kept (in plain text, a line with a rule of `=`, `-` or `~` under it is a heading, as reStructuredText writes one), and so are fenced code blocks (also inside list items, and reStructuredText literal blocks in plain text) and the short lines that introduce or follow them ("Install it:"). When many files are linted together, lines that recur across documents count as furniture. ' +
+    'Headings followed by content are kept (in plain text, a line with a rule of `=`, `-` or `~` under it is a heading, as reStructuredText writes one), and so are fenced code blocks (also inside list items, and reStructuredText literal blocks in plain text) and the short lines that introduce or follow them ("Install it:"). The end of a document counts as furniture for a short line after the content, except for a last line that reads as a sentence cut off (mostly lower-case words with function words, as an answer stopped at its token limit ends) or as the next item of a numbered list. ' +
+    'When many files are linted together, lines that recur across documents count as furniture. ' +
     'HTML documents are left to leftover-markup, which reads their DOM; convert pages to text or Markdown to judge their furniture.',
   docsUrl: docsUrl('boilerplate'),
   messages: {
@@ -93,6 +95,7 @@ export function check(context: RuleContext<BoilerplateOptions, RecurrenceState>)
       const key = keyOf(unit);
       return key !== undefined && recurringKeys.has(key);
     },
+    isCutOff: (unit, previous) => isCutOffContinuation(document.text, unit, previous),
   });
   let totalWords = 0;
   let removedWords = 0;

@@ -57,6 +57,14 @@ describe('furniture kinds', () => {
         text: '# Setup\n\nFollow these steps to embed the widget on your page.\n\n1. Add the container:\n   ```html\n   <div id="app"></div>\n   ```\n2. Load the script:\n   ```html\n   <script src="widget.js"></script>\n   ```\n\nThe widget renders into the container once the script loads.\n',
         format: 'markdown',
       },
+      // LLM answers stop at a token limit: their last line is a sentence or list item cut short, not a footer.
+      { name: 'an answer cut off mid-sentence in its last line', text: `${P1}\n\n${P2}\n\nOverall, the key to keeping the lower town dry is a` },
+      { name: 'a long last sentence without its full stop', text: `${P1}\n\n${P2}\n\nThe council will also ask the engineers to check the bridges, and the work on them may start in the` },
+      {
+        name: 'a numbered answer cut off in its last item',
+        text: `1. Lift the stones: ${P1}\n\n2. Rebuild the wall: ${P2}\n\n3. Remove the props: Once the mortar`,
+      },
+      { name: 'a numbered answer cut off right after the next number', text: `1. Lift the stones: ${P1}\n2. Rebuild the wall: ${P2}\n3` },
     ],
     invalid: [
       {
@@ -70,6 +78,7 @@ describe('furniture kinds', () => {
       { name: 'cookie banner', text: `${ARTICLE}\nWe use cookies to improve your experience on our site. By continuing you agree to our use of cookies.\n\nAccept all cookies\n`, errors: [{ messageId: 'cookie-banner' }], output: ARTICLE },
       { name: 'share widget', text: `Share on Facebook\n\nTweet this\n\n${ARTICLE}`, errors: [{ messageId: 'share-widget' }], output: ARTICLE },
       { name: 'comments widget', text: `${ARTICLE}\nComments (0)\n\nBe the first to comment\n`, errors: [{ messageId: 'widget' }], output: ARTICLE },
+      { name: 'comment reply buttons', text: `${ARTICLE}\n3 replies\n\nReply\n\nCancel reply\n`, errors: [{ messageId: 'widget' }], output: ARTICLE },
       { name: 'skip link', text: `Skip to content\n\n${ARTICLE}`, errors: [{ messageId: 'skip-link' }], output: ARTICLE },
       { name: 'footer and copyright', text: `${ARTICLE}\n© 2024 Example Media Ltd. All rights reserved.\n`, errors: [{ messageId: 'footer' }], output: ARTICLE },
       { name: 'newsletter prompt', text: `${ARTICLE}\nSign up for our newsletter\n\nEnter your email address\n`, errors: [{ messageId: 'newsletter' }], output: ARTICLE },
@@ -82,6 +91,16 @@ describe('furniture kinds', () => {
       {
         name: 'a run of short lines without punctuation',
         text: `${ARTICLE}\nWorld\nBusiness\nCulture\nTravel\nWeather\n`,
+        errors: [{ messageId: 'short-lines' }],
+        output: ARTICLE,
+      },
+      // The end of a page is still where its furniture is: only a line that reads as a sentence escapes it.
+      { name: 'a tag line at the end of a page', text: `${ARTICLE}\nTags: travel, food\n`, errors: [{ messageId: 'short-lines' }], output: ARTICLE },
+      { name: 'a one-line menu at the end of a page', text: `${ARTICLE}\nHome About Archive Careers Events\n`, errors: [{ messageId: 'short-lines' }], output: ARTICLE },
+      { name: 'a Title Case credit line at the end of a page', text: `${ARTICLE}\nImages by Getty Images and US Presswire\n`, errors: [{ messageId: 'short-lines' }], output: ARTICLE },
+      {
+        name: 'a numbered line at the end of a page that does not continue a list',
+        text: `${ARTICLE}\n2. Local news\n`,
         errors: [{ messageId: 'short-lines' }],
         output: ARTICLE,
       },
@@ -240,7 +259,15 @@ describe('robustness', () => {
 
 describe('boilerplate on documents too short to have context', () => {
   // JSONL records are often one or two sentences: shortness alone says nothing about them.
-  it.each(['plain', 'Tides rise twice a day.', 'The Danube flows through ten countries.', 'Short title\nOne sentence of content.'])('leaves %j alone', (text) => {
+  it.each([
+    'plain',
+    'Tides rise twice a day.',
+    'The Danube flows through ten countries.',
+    'Short title\nOne sentence of content.',
+    // `reply` in a sentence is no comment button.
+    'If you have any questions, just reply to this email.',
+    'Thanks for the reply, I will check the logs tomorrow.',
+  ])('leaves %j alone', (text) => {
     expect(lintWith(rule, text).map((f) => f.messageId)).toEqual([]);
   });
 

@@ -43,6 +43,11 @@ export interface ClassifyOptions {
   minContentWords: number;
   /** Keys of lines that recur across the corpus. */
   isRecurring: (unit: Unit) => boolean;
+  /**
+   * Whether `unit`, the document's last, reads as a sentence or list item cut off after `previous`,
+   * a unit of content: then the document's end is no evidence of furniture.
+   */
+  isCutOff?: (unit: Unit, previous: Unit) => boolean;
 }
 
 const FURNITURE_MAX_WORDS = 12;
@@ -171,9 +176,13 @@ export function classify(units: readonly Unit[], options: ClassifyOptions): Judg
     const any = decided(verdicts[i], false);
     if (any !== -1) anyAfter = any;
   }
+  let lastEvidence = count - 1;
+  while (lastEvidence >= 0 && !isEvidence(units[lastEvidence])) lastEvidence--;
   // Forward, settling each unit with the nearest verdicts before it, read before it was settled.
   let prevDecided = BAD;
   let prevAny = BAD;
+  /** The last unit with evidence before unit i, already settled; -1 for none. */
+  let prevEvidence = -1;
   for (let i = 0; i < count; i++) {
     const verdict = verdicts[i];
     const prev = prevDecided;
@@ -181,7 +190,10 @@ export function classify(units: readonly Unit[], options: ClassifyOptions): Judg
     if (verdict === SHORT) {
       // A short line that introduces or follows a code block ("Install it:") explains the code.
       const besideCode = units[i - 1]?.fenced === true || units[i + 1]?.fenced === true;
-      const good = (prev === GOOD && next === GOOD) || (!(prev === BAD && next === BAD) && (prevAny === NEAR || nextAny[i] === NEAR || besideCode));
+      const good =
+        (prev === GOOD && next === GOOD) ||
+        (!(prev === BAD && next === BAD) && (prevAny === NEAR || nextAny[i] === NEAR || besideCode)) ||
+        (i === lastEvidence && prevEvidence !== -1 && verdicts[prevEvidence] === GOOD && options.isCutOff?.(units[i], units[prevEvidence]) === true);
       verdicts[i] = good ? GOOD : BAD;
       reasons[i] = good ? 0 : reasons[i] || CONTEXT;
     } else if (verdict === NEAR) {
@@ -190,6 +202,7 @@ export function classify(units: readonly Unit[], options: ClassifyOptions): Judg
       reasons[i] = bad ? CONTEXT : 0;
     }
     if (!isEvidence(units[i])) continue;
+    prevEvidence = i;
     const strict = decided(verdict, true);
     if (strict !== -1) prevDecided = strict;
     const any = decided(verdict, false);
