@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Document } from '../src/document/document.js';
-import { analyseSalience, mayFlag } from '../src/salience/model.js';
+import { analyseIfFlaggable, analyseSalience, mayFlag } from '../src/salience/model.js';
 import { expectedCoverage } from '../src/salience/coverage.js';
 import { salienceOptions } from '../src/salience/options.js';
 import type { DocumentFormat, Range } from '../src/types.js';
@@ -76,6 +76,46 @@ describe('mayFlag', () => {
         expect(after.units).toEqual(alone.units);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('gives a document analysed under one options object the analysis of another as if alone', () => {
+    fc.assert(
+      fc.property(documentText, format, options, options, (text, fmt, first, second) => {
+        const shared = new Document({ text, format: fmt, path: 'a' });
+        mayFlag(shared, first);
+        analyseSalience(shared, first);
+        mayFlag(shared, second);
+        const after = analyseSalience(shared, second);
+        const alone = analyseSalience(new Document({ text, format: fmt, path: 'b' }), { ...second });
+        expect(after.figures).toEqual(alone.figures);
+        expect(after.units).toEqual(alone.units);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('analyseIfFlaggable', () => {
+  it('is the analysis of a document mayFlag passes, built from inputs of its own, and undefined for one it clears', () => {
+    fc.assert(
+      fc.property(documentText, format, options, (text, fmt, opts) => {
+        const passes = mayFlag(new Document({ text, format: fmt, path: 'a' }), opts);
+        const document = new Document({ text, format: fmt, path: 'b' });
+        const rule = analyseIfFlaggable(document, opts);
+        // Its inputs are not kept with the document, whose collections would otherwise carry them.
+        expect(document.shared('salience-inputs', () => 'not kept')).toBe('not kept');
+        if (!passes) {
+          expect(rule).toBeUndefined();
+          return;
+        }
+        expect(rule).toBeDefined();
+        const memoised = analyseSalience(new Document({ text, format: fmt, path: 'c' }), opts);
+        expect(rule!.figures).toEqual(memoised.figures);
+        expect(rule!.groups).toEqual(memoised.groups);
+        expect(rule!.units).toEqual(memoised.units);
+      }),
+      { numRuns: 400 },
     );
   });
 });

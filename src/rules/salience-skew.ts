@@ -2,7 +2,7 @@
 // pile up on salient spans (headings, lists, tables, bold, links, leftover markup, the opening lines).
 // When those spans carry little content, the questions are wasted and the body goes unasked.
 import type { RuleContext, RuleMeta } from '../types.js';
-import { analyseSalience, mayFlag, type DocumentSalience, type SalienceGroup } from '../salience/model.js';
+import { analyseIfFlaggable, type DocumentSalience, type SalienceGroup } from '../salience/model.js';
 import { SALIENCE_OPTION_SCHEMA, salienceOptions, type SalienceOptions } from '../salience/options.js';
 import { docsUrl } from './docs-url.js';
 
@@ -107,10 +107,10 @@ function optionsOf(raw: Record<string, unknown>): SalienceOptions {
 
 export function check(context: RuleContext<Record<string, unknown>>): void {
   const options = optionsOf(context.options);
-  if (!mayFlag(context.document, options)) return;
-  const salience = analyseSalience(context.document, options);
+  // Nothing is kept with the document: the rule reads each document's analysis once.
+  const salience = analyseIfFlaggable(context.document, options);
+  if (!salience || salience.figures.reasons.length === 0) return;
   const { figures } = salience;
-  if (figures.reasons.length === 0) return;
   context.report({
     messageId: 'skew',
     data: {

@@ -3,13 +3,13 @@
 // `corpuslint stats` both call analyseSalience, and a future HTML report can draw its per-unit data.
 import type { Document } from '../document/document.js';
 import type { Range } from '../types.js';
-import { ContentTokens } from './content.js';
-import { gini, normalise, targetedCoverage, uniformCoverage } from './coverage.js';
-import { linkShareOf, scanUnits } from './inline.js';
+import { gini, targetedCoverage, uniformCoverage } from './coverage.js';
+import { linkShareOf } from './inline.js';
+import { SalienceInputs } from './inputs.js';
 import { nameOf } from './names.js';
-import { FeatureBits, presentationSalience, withPosition } from './presentation.js';
+import { presentationSalience, withPosition } from './presentation.js';
 import type { Feature, SalienceOptions } from './options.js';
-import { splitUnits, type GroupKind, type RawUnit, type UnitKind } from './units.js';
+import type { GroupKind, RawUnit, UnitKind } from './units.js';
 
 export interface SalienceUnit {
   kind: UnitKind;
@@ -115,36 +115,22 @@ function withSectionContent(raw: readonly RawUnit[], content: readonly number[])
 /** The memo key of each options object seen: options are not changed once analysed with. */
 const keys = new WeakMap<SalienceOptions, string>();
 
+/** The document's inputs, kept with it for later readers of analyseSalience and mayFlag. */
+const inputsOf = (document: Document) => document.shared('salience-inputs', () => new SalienceInputs(document));
+
 export function analyseSalience(document: Document, options: SalienceOptions): DocumentSalience {
   let key = keys.get(options);
   if (key === undefined) keys.set(options, (key = `salience:${JSON.stringify(options)}`));
-  return document.shared(key, () => buildSalience(document, options));
+  return document.shared(key, () => buildSalience(inputsOf(document), options));
 }
 
-const unitsOf = (document: Document) => document.shared('salience-units', () => splitUnits(document));
-
-/** Inline scans of the units, shared by the fast path and the full analysis. */
-const scansOf = (document: Document) => document.shared('salience-scans', () => scanUnits(unitsOf(document).units, document.format === 'markdown'));
-
 /**
- * The content tokens of the units, filled in as needed (the fast path reads only its hotspots'),
- * and a reader that reads a unit's unless read: from its source range when it has one, else its
- * text, in either case around the skips of its scan.
+ * mayFlag, then the analysis when it says true (else undefined), from inputs of their own that are
+ * not kept with the document: what the rule needs, once per document.
  */
-function tokensOf(document: Document): { tokens: ContentTokens; read: (index: number) => void } {
-  const { units } = unitsOf(document);
-  const scans = scansOf(document);
-  const tokens = document.shared('salience-tokens', () => new ContentTokens(units.length));
-  const source = document.text;
-  const read = (index: number) => {
-    if (tokens.has(index)) return;
-    const scan = scans[index];
-    const unit = units[index];
-    const offset = unit.textOffset;
-    if (offset === undefined) tokens.read(index, unit.text, 0, unit.text.length, scan?.skips);
-    else tokens.read(index, source, offset, offset + unit.text.length, scan?.skips);
-  };
-  return { tokens, read };
+export function analyseIfFlaggable(document: Document, options: SalienceOptions): DocumentSalience | undefined {
+  const inputs = new SalienceInputs(document);
+  return mayFlagFrom(inputs, options) ? buildSalience(inputs, options) : undefined;
 }
 
 /**
@@ -155,10 +141,13 @@ function tokensOf(document: Document): { tokens: ContentTokens; read: (index: nu
  * each hotspot's weight that needs its own tokens only, not the document frequencies of the rest.
  */
 export function mayFlag(document: Document, options: SalienceOptions): boolean {
-  const { units: raw } = unitsOf(document);
-  const n = raw.length;
+  return mayFlagFrom(inputsOf(document), options);
+}
+
+function mayFlagFrom(inputs: SalienceInputs, options: SalienceOptions): boolean {
+  const n = inputs.units.units.length;
   if (n < options.minUnits) return false;
-  const { saliences, hotspot, chances } = presentationOf(document, options);
+  const { saliences, hotspot, chances } = inputs.presentation(options);
   let covered = 0;
   let hotspotMass = 0;
   let total = 0;
@@ -171,65 +160,14 @@ export function mayFlag(document: Document, options: SalienceOptions): boolean {
   if (covered / n < options.minCoverage) return true;
   total ||= 1;
   if (round(hotspotMass / total) <= options.maxLowContentShare) return false;
-  const { tokens, read } = tokensOf(document);
+  const tokens = inputs.tokens;
   let mayBeWeak = 0;
   for (let i = 0; i < n; i++) {
     if (hotspot[i] === 0) continue;
-    read(i);
+    inputs.readTokens(i);
     if (tokens.floor(i, n, options) < options.lowContent) mayBeWeak += saliences[i];
   }
   return round(mayBeWeak / total) > options.maxLowContentShare;
-}
-
-interface Presentation {
-  saliences: number[];
-  /** 1 where the salience without position reaches hotspotSalience. */
-  hotspot: Uint8Array;
-  /** The FeatureBits of each unit. */
-  features: Uint16Array;
-  probabilities: number[];
-  /** Each unit's chance of at least one of n questions, 1 - (1 - p_i)^n. */
-  chances: Float64Array;
-}
-
-/**
- * The per-unit figures that need no content weights, shared by the fast path and the full analysis
- * when they are given the same options object (the rule does so); another object gets its own.
- */
-function presentationOf(document: Document, options: SalienceOptions): Presentation {
-  const byOptions = document.shared('salience-presentation', () => new WeakMap<SalienceOptions, Presentation>());
-  const known = byOptions.get(options);
-  if (known) return known;
-  const { units: raw } = unitsOf(document);
-  const scans = scansOf(document);
-  const n = raw.length;
-  const saliences = new Array<number>(n);
-  const hotspot = new Uint8Array(n);
-  const features = new Uint16Array(n);
-  const sink = new FeatureBits();
-  for (let i = 0; i < n; i++) {
-    sink.bits = 0;
-    const presentation = presentationSalience(raw[i], scans[i], options.weights, sink);
-    saliences[i] = withPosition(presentation, i, options, sink);
-    hotspot[i] = presentation >= options.hotspotSalience ? 1 : 0;
-    features[i] = sink.bits;
-  }
-  const probabilities = normalise(saliences);
-  const chances = new Float64Array(n);
-  // Runs of units share a probability (sentences of equal salience, table cells): the power is
-  // taken once per run, the same function of the same numbers.
-  let runProbability = NaN;
-  let runChance = 0;
-  for (let i = 0; i < n; i++) {
-    if (probabilities[i] !== runProbability) {
-      runProbability = probabilities[i];
-      runChance = 1 - Math.pow(1 - runProbability, n);
-    }
-    chances[i] = runChance;
-  }
-  const presentation = { saliences, hotspot, features, probabilities, chances };
-  byOptions.set(options, presentation);
-  return presentation;
 }
 
 /**
@@ -237,14 +175,13 @@ function presentationOf(document: Document, options: SalienceOptions): Presentat
  * their feature lists and source ranges of emphasis markers) are built only when `units` is read,
  * which the rule and `corpuslint stats` never do.
  */
-function buildSalience(document: Document, options: SalienceOptions): DocumentSalience {
-  const { units: raw, groups: rawGroups } = unitsOf(document);
-  const scans = scansOf(document);
-  const { tokens, read } = tokensOf(document);
+function buildSalience(inputs: SalienceInputs, options: SalienceOptions): DocumentSalience {
+  const { units: raw, groups: rawGroups } = inputs.units;
+  const scans = inputs.scans;
   const n = raw.length;
-  for (let i = 0; i < n; i++) read(i);
-  const content = withSectionContent(raw, tokens.weights(options));
-  const { saliences, hotspot, features, probabilities, chances } = presentationOf(document, options);
+  for (let i = 0; i < n; i++) inputs.readTokens(i);
+  const content = withSectionContent(raw, inputs.tokens.weights(options));
+  const { saliences, hotspot, features, probabilities, chances } = inputs.presentation(options);
   const lowContent = (i: number) => content[i] < options.lowContent;
   const weak = (i: number) => hotspot[i] === 1 && lowContent(i);
   const linkShare = (i: number) => {
