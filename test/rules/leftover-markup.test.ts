@@ -27,7 +27,7 @@ describe('tags and comments', () => {
       { name: 'dangling attribute tail of a cut tag', text: 'class="nav-item" data-id="4">Home\n', errors: [{ messageId: 'tag' }], output: 'Home\n' },
       { name: 'script element with its content', text: 'Intro.\n<script>var a = 1;</script>\nOutro.\n', errors: [{ messageId: 'script' }], output: 'Intro.\nOutro.\n' },
       // Left to the script lines, the fix stripped "<!-- YAML" and "-->" and left the metadata as visible text.
-      { name: 'a multi-line HTML comment goes whole', text: '# fs\n\n<!-- YAML\nadded: v0.1.90\nchanges:\n  - version: v1\n-->\n\nFile system access.\n', format: 'markdown', errors: [{ messageId: 'comment', line: 3 }], output: '# fs\n\nFile system access.\n' },
+      { name: 'a multi-line HTML comment goes whole', text: '# fs\n\n<!-- YAML\nadded: v0.1.90\nchanges:\n  - version: v1\n-->\n\nFile system access.\n', format: 'markdown', errors: [{ messageId: 'comment', text: '<!-- YAML\nadded: v0.1.90\nchanges:\n  - version: v1\n-->' }], output: '# fs\n\nFile system access.\n' },
       { name: 'a comment alone on its line is a comment, not script', text: 'Intro.\n<!--introduced_in=v0.1.21-->\nOutro.\n', errors: [{ messageId: 'comment' }], output: 'Intro.\nOutro.\n' },
       { name: 'tags in Markdown prose', text: 'Click <b>here</b>.\n', format: 'markdown', errors: 2, output: 'Click here.\n' },
     ],
