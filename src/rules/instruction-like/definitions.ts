@@ -8,7 +8,7 @@
 const MAX_LINES_BACK = 40;
 
 /** An ATX heading that names code: a code span in its text ("### `fs.writev(fd, buffers)`", "### Event: `'online'`"). */
-const CODE_HEADING = /^ {0,3}#{1,6}[ \t]+[^\n]*`[^`\n]+`/;
+const CODE_HEADING = /^ {0,3}#{1,6}[ \t][^`\n]*`[^`\n]+`/;
 /** A list item whose text opens with a code span: a parameter, property or option defined by the item ("* `value` {integer} …"). */
 const CODE_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+`[^`\n]+`/;
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
