@@ -167,17 +167,18 @@ export function classify(units: readonly Unit[], options: ClassifyOptions): Judg
   const nextAny = new Uint8Array(count);
   let decidedAfter = BAD;
   let anyAfter = BAD;
+  /** The document's last unit with evidence; -1 for none. */
+  let lastEvidence = -1;
   for (let i = count - 1; i >= 0; i--) {
     nextDecided[i] = decidedAfter;
     nextAny[i] = anyAfter;
     if (!isEvidence(units[i])) continue;
+    if (lastEvidence === -1) lastEvidence = i;
     const strict = decided(verdicts[i], true);
     if (strict !== -1) decidedAfter = strict;
     const any = decided(verdicts[i], false);
     if (any !== -1) anyAfter = any;
   }
-  let lastEvidence = count - 1;
-  while (lastEvidence >= 0 && !isEvidence(units[lastEvidence])) lastEvidence--;
   // Forward, settling each unit with the nearest verdicts before it, read before it was settled.
   let prevDecided = BAD;
   let prevAny = BAD;
